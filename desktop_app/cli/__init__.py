@@ -1,0 +1,92 @@
+"""`liveops`: the command line face of the same services the app uses (no Qt).
+
+Each module in desktop_app/cli/commands/ adds one or more sub-commands through
+``register(subparsers, common)``; its handler returns an exit code: 0 ok, 1 refused
+(message on stderr), 2 usage error, others as a command documents. Messages come from
+the shared catalog in the language of ``--lang`` (default from the environment, else zh_CN).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import pkgutil
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from desktop_app import __version__, messages
+from desktop_app.domain.errors import LiveOpsError
+from desktop_app.messages import msg
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+def configure_streams() -> None:
+    """UTF-8 out even on a GBK Windows console, so Chinese never turns into '?' or a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+
+
+def print_error(text: str) -> None:
+    sys.stderr.write(text.rstrip() + "\n")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own messages are English; keep exit code 2
+        self.print_usage(sys.stderr)
+        print_error(msg("cli.usage_error", detail=message))
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("--lang", choices=messages.LANGUAGES + ("zh",), help="zh_CN | en")
+    common.add_argument("--as", dest="actor", metavar="PERSON", help="acting person (id or name)")
+    parser = _Parser(prog="liveops", description="LiveOps Desk 直播运营台 command line", parents=[common])
+    parser.add_argument("--version", action="version", version=f"liveops {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    from desktop_app.cli import commands
+
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"desktop_app.cli.commands.{info.name}")
+        module.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    configure_streams()
+    messages.set_language(messages.language_from_environment())
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if getattr(args, "lang", None):
+        messages.set_language(args.lang)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.handler(args) or 0)
+    except LiveOpsError as exc:
+        print_error(exc.text())
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print_error(msg("cli.interrupted"))
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

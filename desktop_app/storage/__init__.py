@@ -1,0 +1,1 @@
+"""The one owner of SQLite. Returns domain objects; raises typed, translated errors."""

@@ -1,0 +1,124 @@
+"""session_summaries: one row per session, rewritten inside every mutating transaction.
+
+History views and `liveops sessions` read only this table, never the samples.
+Compliance and sign-off are computed by pluggable functions so the checklist and
+review features own their rules while this module owns the row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from desktop_app.domain.models import KpiValue, SessionSummary
+from desktop_app.domain.summary import SampleAggregates, compute_kpis
+from desktop_app.domain.timeutil import to_iso
+from desktop_app.storage import checklists as checklist_repo
+from desktop_app.storage.sessions import get_session
+from desktop_app.storage.workspace import Workspace
+
+ComplianceFn = Callable[[Workspace, str, datetime], dict[str, Any] | None]
+SignoffFn = Callable[[Workspace, str], str]
+
+
+def basic_compliance(ws: Workspace, session_id: str, now: datetime) -> dict[str, Any] | None:
+    runs = checklist_repo.list_runs(ws, session_id)
+    if not runs:
+        return None
+    counts: dict[str, int] = {}
+    for r in runs:
+        counts[str(r.status)] = counts.get(str(r.status), 0) + 1
+    decided = sum(counts.get(k, 0) for k in ("done", "skipped", "missed"))
+    return {"counts": counts, "rate": (counts.get("done", 0) / decided) if decided else None}
+
+
+def basic_signoff(ws: Workspace, session_id: str) -> str:
+    r = ws.query_one("SELECT status FROM reviews WHERE session_id = ?", (session_id,))
+    return r["status"] if r else "none"
+
+
+compliance_fn: ComplianceFn = basic_compliance
+signoff_fn: SignoffFn = basic_signoff
+
+
+def kpis_to_json(kpis: dict[str, KpiValue]) -> dict[str, Any]:
+    return {k: {"value": v.value, "basis": str(v.basis), "as_of": v.as_of} for k, v in sorted(kpis.items())}
+
+
+def refresh(ws: Workspace, session_id: str, now: datetime) -> None:
+    """Recompute one session's summary row. Call inside the write transaction."""
+    s = get_session(ws, session_id)
+    if s is None:
+        return
+    kpis = compute_kpis(gather_aggregates(ws, session_id, s.on_air_utc, s.off_air_utc), s.on_air_utc, s.off_air_utc)
+    compliance = compliance_fn(ws, session_id, now)
+    counts = ws.conn.execute(
+        "SELECT (SELECT count(*) FROM events WHERE session_id = ? AND deleted = 0),"
+        " (SELECT count(*) FROM metric_samples WHERE session_id = ?)", (session_id, session_id)
+    ).fetchone()
+
+    def num(key: str) -> Any:
+        v = kpis.get(key)
+        return v.value if v else None
+
+    row = {
+        "session_id": s.id, "anchor_id": s.anchor_id, "client_id": s.client_id, "specialist_id": s.specialist_id,
+        "platform": str(s.platform), "status": str(s.status), "title": s.title, "currency": s.currency,
+        "start_utc": to_iso(s.on_air_utc or s.scheduled_start_utc),
+        "gmv": num("gmv"), "uv": num("uv"), "orders": num("orders"),
+        "peak_online_viewers": num("peak_online_viewers"), "duration_seconds": num("duration_seconds"),
+        "kpis_json": json.dumps(kpis_to_json(kpis), ensure_ascii=False),
+        "compliance_json": json.dumps(compliance, ensure_ascii=False) if compliance is not None else None,
+        "compliance_rate": compliance.get("rate") if compliance else None,
+        "signoff": signoff_fn(ws, session_id),
+        "event_count": counts[0], "sample_count": counts[1], "updated_at": to_iso(now),
+    }
+    cols = ", ".join(row)
+    ws.conn.execute(
+        f"INSERT OR REPLACE INTO session_summaries ({cols}) VALUES ({', '.join(':' + k for k in row)})", row
+    )
+
+
+def gather_aggregates(ws: Workspace, session_id: str, on_air: datetime | None,
+                      off_air: datetime | None) -> SampleAggregates:
+    """Final value per key, peak and time-weighted mean online, by indexed queries."""
+    agg = SampleAggregates()
+    keys = [r[0] for r in ws.conn.execute(
+        "SELECT DISTINCT metric_key FROM metric_samples WHERE session_id = ?", (session_id,))]
+    base = ("SELECT value, as_of FROM metric_samples WHERE session_id = ? AND metric_key = ?"
+            " AND product_id IS NULL AND value IS NOT NULL AND provisional = ?")
+    for key in keys:
+        r = ws.conn.execute(base + " ORDER BY ts_utc DESC LIMIT 1", (session_id, key, 1)).fetchone()
+        if r is not None:
+            agg.realtime_final[key] = r[0]
+        r = ws.conn.execute(base + " ORDER BY as_of DESC, ts_utc DESC LIMIT 1", (session_id, key, 0)).fetchone()
+        if r is not None:
+            agg.settled_final[key] = (r[0], r[1])
+    if "online_viewers" in keys:
+        r = ws.conn.execute(
+            "WITH s AS (SELECT julianday(substr(ts_utc, 1, 23)) * 86400.0 AS t, value AS v, ts_utc"
+            " FROM metric_samples WHERE session_id = ? AND metric_key = 'online_viewers' AND provisional = 1"
+            " AND product_id IS NULL AND value IS NOT NULL),"
+            " w AS (SELECT t, v, lag(t) OVER (ORDER BY t) AS pt, lag(v) OVER (ORDER BY t) AS pv FROM s"
+            " WHERE ts_utc >= ? AND ts_utc <= ?)"
+            " SELECT (SELECT max(v) FROM s), sum((v + pv) / 2.0 * (t - pt)), max(t) - min(pt) FROM w"
+            " WHERE pt IS NOT NULL",
+            (session_id, to_iso(on_air) if on_air else "0", to_iso(off_air) if off_air else "9"),
+        ).fetchone()
+        agg.peak_online = r[0]
+        if on_air is not None and r[2]:
+            agg.avg_online = r[1] / r[2]
+    return agg
+
+
+def get_summary(ws: Workspace, session_id: str) -> SessionSummary | None:
+    r = ws.query_one("SELECT * FROM session_summaries WHERE session_id = ?", (session_id,))
+    return summary_from_row(r) if r else None
+
+
+def summary_from_row(r) -> SessionSummary:
+    kpis = {k: KpiValue(v["value"], v["basis"], v.get("as_of")) for k, v in json.loads(r["kpis_json"]).items()}
+    compliance = json.loads(r["compliance_json"]) if r["compliance_json"] else None
+    return SessionSummary(r["session_id"], kpis, compliance, r["signoff"])

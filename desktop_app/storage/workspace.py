@@ -1,0 +1,290 @@
+"""Open, create, migrate, back up and check a workspace file (one SQLite database).
+
+WAL + synchronous=FULL: a laptop that loses power mid-broadcast keeps every committed
+event. Migrations are numbered .sql files applied one transaction each and tracked by
+PRAGMA user_version; a backup (SQLite online backup API) is taken before any upgrade.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from desktop_app.paths import migrations_dir
+from desktop_app.storage.errors import (
+    NotAWorkspace,
+    StorageError,
+    WorkspaceCorrupt,
+    WorkspaceTooNew,
+    classify,
+    translated,
+)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+APPLICATION_ID = 0x4C4F5044  # "LOPD": marks a LiveOps Desk workspace in the file header
+WORKSPACE_SUFFIX = ".liveops"
+BUSY_TIMEOUT_MS = 5000
+_MIGRATION_RE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+@dataclass(frozen=True)
+class Migration:
+    number: int
+    name: str
+    path: Path
+
+
+def available_migrations(folder: Path | None = None) -> list[Migration]:
+    folder = folder or migrations_dir()
+    found = []
+    for p in sorted(folder.glob("*.sql")):
+        m = _MIGRATION_RE.match(p.name)
+        if m:
+            found.append(Migration(int(m.group(1)), p.stem, p))
+    return found
+
+
+def latest_version(folder: Path | None = None) -> int:
+    migs = available_migrations(folder)
+    return migs[-1].number if migs else 0
+
+
+def _check_header(path: Path) -> None:
+    """Refuse anything that is not a SQLite file before SQLite gets to write to it."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        raise StorageError("error.storage.cannot_open", path=str(path)) from exc
+    if len(head) == 0:
+        raise NotAWorkspace("error.storage.not_workspace", path=str(path))
+    if not head.startswith(SQLITE_MAGIC):
+        raise NotAWorkspace("error.storage.not_workspace", path=str(path))
+    app_id = int.from_bytes(head[68:72], "big")
+    if app_id not in (0, APPLICATION_ID):
+        raise NotAWorkspace("error.storage.not_workspace", path=str(path))
+
+
+class Workspace:
+    """One open workspace: a sqlite3 connection plus a sqlite-utils view of it.
+
+    Not shared across threads: a worker thread opens its own Workspace on the same path.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.read_only = read_only
+        self._owner = threading.get_ident()
+
+    # -- opening ----------------------------------------------------------------
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        create: bool = False,
+        read_only: bool = False,
+        migrate: bool = True,
+        backup_dir: Path | None = None,
+        now: Callable[[], datetime] | None = None,
+    ) -> Workspace:
+        path = Path(path)
+        exists = path.exists()
+        if not exists and not create:
+            raise StorageError("error.storage.missing", path=str(path))
+        if exists:
+            _check_header(path)
+        if not exists and read_only:
+            raise StorageError("error.storage.missing", path=str(path))
+        conn = _connect(path, read_only)
+        ws = cls(path, conn, read_only)
+        try:
+            ws._verify_identity(new_file=not exists)
+            if not read_only:
+                ws._configure_write()
+            if migrate and not read_only:
+                ws.migrate(backup_dir=backup_dir, now=now)
+            elif not read_only or exists:
+                ws._refuse_too_new()
+        except BaseException:
+            conn.close()
+            raise
+        return ws
+
+    def _verify_identity(self, new_file: bool) -> None:
+        with translated(self.path):
+            version = self.schema_version()
+            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if new_file:
+            return
+        if version == 0 and tables:
+            raise NotAWorkspace("error.storage.not_workspace", path=str(self.path))
+        if version > 0 and "workspace" not in tables:
+            raise NotAWorkspace("error.storage.not_workspace", path=str(self.path))
+
+    def _configure_write(self) -> None:
+        with translated(self.path):
+            mode = self.conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StorageError("error.storage.no_wal", path=str(self.path), mode=mode)
+            self.conn.execute("PRAGMA synchronous=FULL")
+
+    def _refuse_too_new(self) -> None:
+        version, latest = self.schema_version(), latest_version()
+        if version > latest:
+            raise WorkspaceTooNew("error.storage.too_new", path=str(self.path), version=version, supported=latest)
+
+    # -- schema -----------------------------------------------------------------
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self, *, backup_dir: Path | None = None, now: Callable[[], datetime] | None = None) -> list[int]:
+        """Apply pending migrations; back up first when upgrading an existing workspace."""
+        self._refuse_too_new()
+        current = self.schema_version()
+        pending = [m for m in available_migrations() if m.number > current]
+        if not pending:
+            return []
+        if current > 0:
+            stamp = (now() if now else datetime.now()).strftime("%Y%m%d-%H%M%S")
+            target_dir = backup_dir or self.path.parent
+            self.backup_to(target_dir / f"{self.path.stem}.before-v{pending[0].number}-{stamp}{WORKSPACE_SUFFIX}")
+        applied = []
+        for mig in pending:
+            sql = mig.path.read_text(encoding="utf-8")
+            script = f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {mig.number};\n"
+            try:
+                with translated(self.path):
+                    self.conn.executescript(script)
+                    if mig.number == 1:
+                        self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            applied.append(mig.number)
+        return applied
+
+    # -- transactions -----------------------------------------------------------
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE, so the CLI and app queue, not deadlock).
+
+        Nested use becomes a savepoint. Known failures come out as typed errors and
+        the transaction is rolled back, so nothing is half-written.
+        """
+        nested = self.conn.in_transaction
+        name = f"sp_{threading.get_ident()}_{id(object())}"
+        try:
+            with translated(self.path):
+                self.conn.execute(f"SAVEPOINT {name}" if nested else "BEGIN IMMEDIATE")
+        except BaseException:
+            raise
+        try:
+            yield self.conn
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                if nested:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                else:
+                    self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                typed = classify(exc, self.path)
+                if typed is not None:
+                    raise typed from exc
+            raise
+        else:
+            try:
+                with translated(self.path):
+                    self.conn.execute(f"RELEASE SAVEPOINT {name}" if nested else "COMMIT")
+            except BaseException:
+                if self.conn.in_transaction and not nested:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        with translated(self.path):
+            return self.conn.execute(sql, params).fetchall()
+
+    def query_one(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:
+        with translated(self.path):
+            return self.conn.execute(sql, params).fetchone()
+
+    def data_version(self) -> int:
+        """Changes when another connection (the CLI, a watcher) commits to this file."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    # -- integrity and backup ---------------------------------------------------
+    def quick_check(self, *, full: bool = False) -> list[str]:
+        """Problems found by SQLite's quick_check (or integrity_check); [] when healthy."""
+        pragma = "integrity_check" if full else "quick_check"
+        try:
+            rows = self.conn.execute(f"PRAGMA {pragma}").fetchall()
+        except sqlite3.DatabaseError as exc:
+            return [str(exc)]
+        problems = [r[0] for r in rows if r[0] != "ok"]
+        fk = self.conn.execute("PRAGMA foreign_key_check").fetchall()
+        problems += [f"foreign key: {tuple(r)}" for r in fk]
+        return problems
+
+    def backup_to(self, target: Path, *, progress: Callable[[int, int], None] | None = None) -> Path:
+        """Copy with the SQLite online backup API into ``target`` via a temp name."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".part")
+        if tmp.exists():
+            tmp.unlink()
+        dest = sqlite3.connect(tmp)
+        try:
+            with translated(target):
+
+                def _progress(status: int, remaining: int, total: int) -> None:
+                    if progress:
+                        progress(total - remaining, total)
+
+                self.conn.backup(dest, pages=256, progress=_progress)
+                dest.execute("PRAGMA journal_mode=DELETE")
+            dest.close()
+            tmp.replace(target)
+        except BaseException:
+            dest.close()
+            tmp.unlink(missing_ok=True)
+            raise
+        return target
+
+    def close(self) -> None:
+        try:
+            if not self.read_only:
+                self.conn.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass
+        self.conn.close()
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                               check_same_thread=False)
+    except sqlite3.Error as exc:
+        typed = classify(exc, path)
+        raise (typed or StorageError("error.storage.cannot_open", path=str(path))) from exc
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise WorkspaceCorrupt("error.storage.corrupt", path=str(path), detail=str(exc)) from exc
+    return conn
