@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app import APP_ID, APP_NAME, ORG_NAME, messages
@@ -73,7 +73,7 @@ class AppController:
             ctx = build_demo_workspace(path, clock=self.clock, progress=progress)
             ctx.ws.close()
 
-        run_task(self.window, work, title=self.window.tr("Building demo workspace…") if self.window else "",
+        run_task(self.window, work, title=QCoreApplication.translate("AppController", "Building demo workspace…"),
                  on_done=lambda _r: self.open_path(path))
         return True
 

@@ -136,9 +136,7 @@ def compile_catalogs() -> list[Path]:
     for lang in LANGUAGES:
         for po in sorted(catalog_dir(lang).glob("*.po")):
             mo = po.with_suffix(".mo")
-            entries = parse_po(po.read_text(encoding="utf-8"))
-            entries[""] = "Content-Type: text/plain; charset=UTF-8\n"  # gettext reads the charset here
-            write_mo(entries, mo)
+            write_mo(parse_po(po.read_text(encoding="utf-8")), mo)
             written.append(mo)
     return written
 
