@@ -153,7 +153,8 @@ def test_a_session_goes_planned_pre_live_post_closed(ctx, clock, planned):
     lifecycle.end_broadcast(ctx, sid)
     s = lifecycle.get(ctx, sid)
     assert (s.status, s.off_air_utc) == (SessionStatus.POST, off_air)
-    post_runs = [r for r in checklist_repo.list_runs(ctx.ws, sid) if r.status == RunStatus.OPEN]
+    post_keys = {i.key for i in checklist_repo.session_items(ctx.ws, sid) if i.phase == Phase.POST}
+    post_runs = [r for r in checklist_repo.list_runs(ctx.ws, sid) if r.item_key in post_keys]
     assert post_runs and all(r.due_at >= off_air for r in post_runs)
     finish_runs(ctx, sid, Phase.POST)
     lifecycle.close_session(ctx, sid)
