@@ -114,7 +114,7 @@ def _blank(raw: Any) -> bool:
 def parse_field_value(spec: FieldSpec, raw: Any, currency: str) -> Any:
     if _blank(raw):
         return None
-    label = {"label_zh": spec.label_zh, "label_en": spec.label_en}  # each language renders its own
+    label = {"label": {"zh": spec.label_zh, "en": spec.label_en}}  # each language renders its own
     kind = spec.type
     if kind == FieldType.TEXT:
         text = str(raw).strip()
