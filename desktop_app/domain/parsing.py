@@ -118,7 +118,7 @@ def _parse_decorated(s: str, raw: str, field: str, locale: str | None) -> Decima
     negative = False
     if s.startswith("(") and s.endswith(")"):  # accounting negative
         negative, s = True, s[1:-1].strip()
-    if s[:1] in "+-":
+    if s and s[0] in "+-":
         negative, s = negative ^ (s[0] == "-"), s[1:].strip()
     mult = Decimal(1)
     for _ in range(3):  # ¥1.2万元, Rp 3,4jt: marks and multipliers in any order, each once
@@ -131,7 +131,7 @@ def _parse_decorated(s: str, raw: str, field: str, locale: str | None) -> Decima
             s = s[: m.start()].strip()
         if s == before:
             break
-    if s[:1] in "+-" and not negative:
+    if s and s[0] in "+-" and not negative:
         negative, s = s[0] == "-", s[1:]
     digits = _split_locale(s.translate(_SPACES), locale)
     if digits is None or not _DIGITS_RE.fullmatch(digits):

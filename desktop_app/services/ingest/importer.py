@@ -314,6 +314,8 @@ def run(ctx: Context, insp: Inspection, *, anchor_id: str | None = None, session
             writer = _Writer(ctx, insp, result, anchor_id=anchor_id, session_id=session_id, source=source)
             for rownum, values in iterate_rows(insp, result, progress=progress, cancelled=cancelled):
                 writer.add(rownum, values)
+            if cancelled is not None and cancelled():
+                raise ImportCancelled("error.ingest.cancelled", file=insp.table.name)
             writer.finish()
             if result.accepted == 0:
                 raise FileRejected("error.ingest.no_rows", file=insp.table.name, rejected=result.rejected_rows,
@@ -539,6 +541,8 @@ class _Writer:
     def _broadcast_session(self, values: dict):
         anchor = self._anchor(values)
         start: datetime | None = values.get(rules.START)
+        if start is None and rules.DATE not in values:
+            raise FileRejected("error.ingest.session_needed", file=self.insp.table.name)
         if start is None:
             return self._by_date(anchor, values)
         near = repo.sessions_near(self.ctx.ws, anchor, start, SESSION_TOLERANCE)
