@@ -9,6 +9,7 @@ from desktop_app.domain.enums import INTERNAL_BY_DEFAULT, EventKind, SessionStat
 from desktop_app.domain.errors import TransitionRefused, ValidationError
 from desktop_app.domain.models import Event
 from desktop_app.messages import msg
+from desktop_app.services import checklists as checklist_engine
 from desktop_app.services.context import Changes, Context
 from desktop_app.services.lifecycle import get as get_session
 from desktop_app.storage import events as repo
@@ -19,7 +20,7 @@ MAX_TEXT = 2000
 PLANNING_KINDS = frozenset({EventKind.NOTE, EventKind.MILESTONE, EventKind.CHECKLIST, EventKind.SYSTEM,
                             EventKind.OVERRIDE})
 # Other features hook in here (e.g. the checklist engine ticks event-triggered items).
-after_event_hooks: list = []
+after_event_hooks: list = [checklist_engine.on_event]
 
 
 def _check_session_accepts(session, kind: EventKind, ts: datetime) -> None:

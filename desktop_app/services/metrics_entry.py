@@ -17,6 +17,7 @@ from desktop_app.domain.models import MetricSample
 from desktop_app.domain.money import to_minor
 from desktop_app.domain.parsing import parse_number
 from desktop_app.messages import Message
+from desktop_app.services import checklists as checklist_engine
 from desktop_app.services.context import Changes, Context
 from desktop_app.services.lifecycle import get as get_session
 from desktop_app.storage import samples as repo
@@ -24,7 +25,7 @@ from desktop_app.storage import sessions as session_repo
 from desktop_app.storage import summaries
 from desktop_app.storage.rows import dumps, new_id
 
-after_samples_hooks: list = []
+after_samples_hooks: list = [checklist_engine.on_samples]
 
 
 @dataclass
