@@ -432,6 +432,7 @@ class _Writer:
         self.anchors_created = False
         self.settled: set[str] = set()
         self.changed = False
+        self.extra = Changes()
         self.author = ctx.actor_id
 
     # -- rows ----------------------------------------------------------------------
@@ -652,7 +653,7 @@ class _Writer:
                                    detail_json=dumps({"import_id": self.result.import_id,
                                                       "file": self.insp.table.name}), row_id=new_id())
             if sid in self.settled:
-                _tick_settlement(self.ctx, sid)
+                self.extra = self.extra | _tick_settlement(self.ctx, sid)
             summaries.refresh(ws, sid, now)
         counts = dict(self.result.counts, samples=self.result.samples_written, updated=self.result.samples_updated)
         repo.record_import(ws, import_id=self.result.import_id, at=now, by=self.author,
@@ -663,7 +664,7 @@ class _Writer:
 
     def changes(self) -> Changes:
         ids = frozenset(sid for sid, a in self.result.sessions.items() if a != "unchanged")
-        return Changes(sessions=ids, samples=ids, roster=self.anchors_created)
+        return Changes(sessions=ids, samples=ids, roster=self.anchors_created) | self.extra
 
 
 class _RowRefused(Exception):
@@ -678,13 +679,11 @@ def _check_target(s, insp: Inspection) -> None:
                            status=str(s.status))
 
 
-def _tick_settlement(ctx: Context, session_id: str) -> None:
-    """Tick the settlement checklist item when the checklist engine offers it."""
-    from desktop_app.services import checklists
+def _tick_settlement(ctx: Context, session_id: str) -> Changes:
+    """Tick the open settlement checklist item(s) of the session (a no-op when none is open)."""
+    from desktop_app.services.checklists import tick_by_app
 
-    tick = getattr(checklists, "tick_by_app", None)
-    if tick is not None:
-        tick(ctx, session_id, "settlement")
+    return tick_by_app(ctx, session_id, "settlement") or Changes()
 
 
 def save_mapping(ctx: Context, insp: Inspection) -> None:
