@@ -181,6 +181,8 @@ def msg(key: str, /, lang: str | None = None, **params: object) -> str:
     a readable id rather than a crash; tests/test_messages.py keeps both catalogs complete.
     """
     lang = lang or _current
+    # A parameter that is itself a Message (a status or metric label) renders in the same language.
+    params = {k: (v.text(lang) if isinstance(v, Message) else v) for k, v in params.items()}
     if "field" in params and "field_label" not in params:
         params["field_label"] = field_label(str(params["field"]), lang)
     text = catalog(lang).get(key)
@@ -202,6 +204,11 @@ def field_label(name: str, lang: str | None = None) -> str:
         if text:
             return text
     return name
+
+
+def label(prefix: str, value: object) -> Message:
+    """A translatable label as a message parameter: label("status", "live") → 直播中 / Live."""
+    return Message(f"{prefix}.{getattr(value, 'value', value)}")
 
 
 @dataclass(frozen=True)
