@@ -455,9 +455,9 @@ class _Writer:
         ts: datetime = values[rules.TS]
         s = self.fixed or self._minute_session(values, ts)
         if s.status == SessionStatus.LIVE and s.on_air_utc and ts < s.on_air_utc - timedelta(seconds=1):
-            raise _RowRefused(self._header(rules.TS), ts.isoformat(), Message("error.sample.before_start"))
+            raise _RowRefused(self._header(rules.TS), ts.isoformat(), ValidationError("error.sample.before_start", field="ts").message)
         if ts > self.now + TS_TOLERANCE:
-            raise _RowRefused(self._header(rules.TS), ts.isoformat(), Message("error.ingest.future", ts=to_iso(ts)))
+            raise _RowRefused(self._header(rules.TS), ts.isoformat(), Message("error.ingest.future", {"ts": to_iso(ts)}))
         for key, v in values.items():
             if key in RAW_METRICS:
                 self._sample(s, ts, key, v, provisional=1, as_of=None, product=None)
@@ -554,8 +554,8 @@ class _Writer:
         if end is None and values.get(rules.DURATION) is not None:
             end = start + timedelta(seconds=float(values[rules.DURATION]))
         if end is not None and end < start:
-            raise _RowRefused(self._header(rules.END), to_iso(end), Message("error.session.end_before_start",
-                                                                            {"field": "off_air"}))
+            refusal = ValidationError("error.session.end_before_start", field="off_air").message
+            raise _RowRefused(self._header(rules.END), to_iso(end), refusal)
         return self._create(anchor, values, start, end)
 
     def _by_date(self, anchor: str, values: dict):
