@@ -173,8 +173,10 @@ def update_plan(ctx: Context, session_id: str, *, title: str | None = None, sche
                 raise ValidationError("error.field.required", field="title")
             fields["title"] = title
         repo.update_session(ctx.ws, s.id, ctx.now(), **fields)
+        if start != s.scheduled_start_utc:
+            engine.reschedule_pre_runs(ctx, get(ctx, s.id))  # open pre runs follow the new start
         summaries.refresh(ctx.ws, s.id, ctx.now())
-    return Changes(sessions=frozenset({session_id}))
+    return Changes(sessions=frozenset({session_id}), checklists=frozenset({session_id}))
 
 
 def _transition(ctx: Context, session_id: str, target: SessionStatus, **fields) -> Session:
