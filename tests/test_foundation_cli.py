@@ -119,7 +119,7 @@ def test_filters_by_local_date_inclusive(capsys, demo_file):
 def test_a_bad_date_is_refused_naming_the_option(capsys, demo_file):
     code, out, err = run(capsys, "sessions", demo_file, "--from", "2026-13-01", "--lang", "en")
     assert code == 1 and out == ""
-    assert "From date" in err and "2026-13-01" in err
+    assert "“From”" in err and "2026-13-01" in err
 
 
 # -- exit codes ------------------------------------------------------------------------
