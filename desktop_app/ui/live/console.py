@@ -7,6 +7,7 @@ the CLI noticed through ``PRAGMA data_version`` (``Changes(external=True)``).
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
@@ -59,6 +60,7 @@ class LiveConsole(QWidget):
         self.state = state
         self.session_id: str | None = None
         self.session: Session | None = None
+        self._shut = False
         self.sample_rowid = 0
         self.last_auto_bucket: int | None = None
         self.gmv_target: float | None = None
@@ -448,7 +450,18 @@ class LiveConsole(QWidget):
         self.mini.numbers.setText(text.replace(" · ", "\n"))
         self.mini.next_due.setText(due)
 
+    def _workspace_open(self) -> bool:
+        """False once the shell closed the workspace (timers may still fire before we are deleted)."""
+        try:
+            self.ctx.ws.conn.total_changes  # noqa: B018 (raises on a closed connection)
+        except sqlite3.ProgrammingError:
+            return False
+        return True
+
     def on_clock(self) -> None:
+        if not self._workspace_open():
+            self.shutdown()
+            return
         s = self.session
         if s is None or s.status != SessionStatus.LIVE or s.on_air_utc is None:
             return
@@ -521,7 +534,11 @@ class LiveConsole(QWidget):
         self._update_robot_status()
 
     def shutdown(self) -> None:
-        self.demo.timer.stop()
+        if self._shut:
+            return
+        self._shut = True
+        if self.demo.running:
+            self.demo.timer.stop()
         self.clock.stop()
         self.charts.timer.stop()
         self.global_keys.stop()

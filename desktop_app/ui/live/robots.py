@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -69,7 +70,11 @@ class RobotSender(QObject):
         self.timer.start()
 
     def kick(self) -> None:
-        if self.busy or not webhooks.list_targets(self.ctx, enabled_only=True):
+        try:
+            if self.busy or not webhooks.list_targets(self.ctx, enabled_only=True):
+                return
+        except sqlite3.ProgrammingError:  # the workspace was closed under us
+            self.timer.stop()
             return
         self.busy = True
         self.pool.start(_Send(self.ctx.ws.path, self.ctx.clock, self.signals))
