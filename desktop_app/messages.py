@@ -99,8 +99,13 @@ def parse_po(text: str) -> dict[str, str]:
 
 
 def write_mo(entries: dict[str, str], path: Path) -> None:
-    """Write a GNU .mo file (the format gettext.GNUTranslations reads)."""
-    items = sorted(entries.items())
+    """Write a GNU .mo file (the format gettext.GNUTranslations reads).
+
+    The header entry (msgid "") must declare UTF-8: without it GNUTranslations decodes
+    every string as ASCII and the first Chinese message raises UnicodeDecodeError.
+    """
+    header = {"": "Content-Type: text/plain; charset=UTF-8\n"}
+    items = sorted({**entries, **header}.items())
     ids = b"".join(k.encode() + b"\0" for k, _ in items)
     strs = b"".join(v.encode() + b"\0" for _, v in items)
     n = len(items)
@@ -131,7 +136,9 @@ def compile_catalogs() -> list[Path]:
     for lang in LANGUAGES:
         for po in sorted(catalog_dir(lang).glob("*.po")):
             mo = po.with_suffix(".mo")
-            write_mo(parse_po(po.read_text(encoding="utf-8")), mo)
+            entries = parse_po(po.read_text(encoding="utf-8"))
+            entries[""] = "Content-Type: text/plain; charset=UTF-8\n"  # gettext reads the charset here
+            write_mo(entries, mo)
             written.append(mo)
     return written
 

@@ -106,11 +106,11 @@ def _build(ctx: Context, rng: random.Random, clock: Clock, days: int, progress: 
 
 
 def _targets(rng: random.Random, base_online: float) -> list[Target]:
-    gmv_yuan = int(base_online * rng.uniform(180, 260)) // 1000 * 1000
+    gmv_yuan = int(base_online * rng.uniform(90, 150)) // 1000 * 1000
     return [
         Target("gmv", gmv_yuan * 100, Direction.MIN),
         Target("peak_online_viewers", int(base_online * 2.2) // 100 * 100, Direction.MIN),
-        Target("orders", int(gmv_yuan / 90), Direction.MIN),
+        Target("orders", int(gmv_yuan / 120), Direction.MIN),
         Target("refund_rate", 0.08, Direction.MAX),
     ]
 
