@@ -104,3 +104,13 @@ CREATE INDEX session_summaries_anchor ON session_summaries(anchor_id, start_utc)
 CREATE INDEX session_summaries_client ON session_summaries(client_id, start_utc);
 CREATE INDEX session_summaries_specialist ON session_summaries(specialist_id, start_utc);
 CREATE INDEX action_items_session ON action_items(session_id);
+
+-- Natural-key mappings chosen in earlier merges (a bundle's client/anchor/person id onto a
+-- local one), so importing the same bundle again needs no new decision.
+CREATE TABLE merge_id_map (
+    table_name TEXT NOT NULL,
+    bundle_id TEXT NOT NULL,
+    local_id TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    PRIMARY KEY (table_name, bundle_id)
+);

@@ -33,8 +33,8 @@ from desktop_app.domain.review import (
 from desktop_app.domain.timeutil import local, to_iso
 from desktop_app.messages import msg
 from desktop_app.services import checklists as checklist_service
-from desktop_app.services.context import Changes, Context
 from desktop_app.services import lifecycle
+from desktop_app.services.context import Changes, Context
 from desktop_app.services.lifecycle import get as get_session
 from desktop_app.services.metrics_entry import SnapshotResult, record_settlement
 from desktop_app.storage import review as repo
