@@ -30,6 +30,29 @@ def _dump(ws) -> list:
             for r in ws.query(f"SELECT * FROM {t} ORDER BY 1")]
 
 
+@pytest.fixture(scope="module")
+def small_demo(demo_file, tmp_path_factory) -> Path:
+    """The demo with most real-time samples dropped: merge rules do not need 100k samples."""
+    path = tmp_path_factory.mktemp("small") / "small.liveops"
+    src, dst = sqlite3.connect(demo_file), sqlite3.connect(path)
+    src.backup(dst)
+    src.close()
+    dst.execute("DELETE FROM metric_samples WHERE provisional = 1 AND rowid % 40 <> 0")
+    dst.commit()
+    dst.close()
+    return path
+
+
+@pytest.fixture
+def src_copy(small_demo, tmp_path) -> Path:
+    target = tmp_path / "src.liveops"
+    src, dst = sqlite3.connect(small_demo), sqlite3.connect(target)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    return target
+
+
 @pytest.fixture
 def lead_ws(tmp_path, clock):
     c = create_workspace(tmp_path / "lead.liveops", "组长工作区", clock=clock)
@@ -40,10 +63,10 @@ def lead_ws(tmp_path, clock):
 
 
 @pytest.fixture
-def bundle(demo_copy, tmp_path, clock):
+def bundle(src_copy, tmp_path, clock):
     from desktop_app.services.workspace_service import open_workspace
 
-    src = open_workspace(demo_copy)
+    src = open_workspace(src_copy)
     src.clock = clock
     out = tmp_path / "spec.liveops-bundle"
     manifest = merge.export_bundle(src, out)
@@ -51,10 +74,10 @@ def bundle(demo_copy, tmp_path, clock):
     return out, manifest
 
 
-def test_bundle_has_a_manifest_with_checksum_and_no_settings(demo_copy, tmp_path, clock):
+def test_bundle_has_a_manifest_with_checksum_and_no_settings(src_copy, tmp_path, clock):
     from desktop_app.services.workspace_service import open_workspace
 
-    src = open_workspace(demo_copy)
+    src = open_workspace(src_copy)
     src.ws.conn.execute("UPDATE workspace SET settings_json = ?", ('{"webhook_url": "https://hook.example/SECRET"}',))
     out = tmp_path / "b.zip"
     manifest = merge.export_bundle(src, out)
@@ -81,7 +104,7 @@ def test_merge_into_a_fresh_workspace_then_again_changes_nothing(lead_ws, bundle
     assert _dump(lead_ws.ws) == before and _counts(lead_ws.ws) == counts
 
 
-def test_imported_data_keeps_who_recorded_it(lead_ws, bundle, demo_copy):
+def test_imported_data_keeps_who_recorded_it(lead_ws, bundle, src_copy):
     path, _ = bundle
     merge.merge_bundle(lead_ws, path, MergeDecisions("keep-local"))
     authors = {r[0] for r in lead_ws.ws.query("SELECT DISTINCT p.name FROM events e JOIN people p ON p.id = e.author_id")}
@@ -128,7 +151,7 @@ def _merged_pair(lead_ws, bundle):
     return path
 
 
-def test_a_newer_local_edit_is_a_conflict_and_kept_unless_asked(lead_ws, bundle, demo_copy, tmp_path, clock):
+def test_a_newer_local_edit_is_a_conflict_and_kept_unless_asked(lead_ws, bundle, src_copy, tmp_path, clock):
     path = _merged_pair(lead_ws, bundle)
     sid = lead_ws.ws.query_one("SELECT session_id FROM reviews LIMIT 1")[0]
     row = lead_ws.ws.query_one("SELECT fields_json, modified_at FROM reviews WHERE session_id = ?", (sid,))
@@ -145,10 +168,10 @@ def test_a_newer_local_edit_is_a_conflict_and_kept_unless_asked(lead_ws, bundle,
     assert lead_ws.ws.query_one("SELECT fields_json FROM reviews WHERE session_id = ?", (sid,))[0] == row[0]
 
 
-def test_a_newer_bundle_edit_replaces_the_local_row(lead_ws, demo_copy, tmp_path, clock):
+def test_a_newer_bundle_edit_replaces_the_local_row(lead_ws, src_copy, tmp_path, clock):
     from desktop_app.services.workspace_service import open_workspace
 
-    src = open_workspace(demo_copy)
+    src = open_workspace(src_copy)
     src.clock = FixedClock(T0 + timedelta(days=30))
     merge.export_bundle(src, tmp_path / "1.zip")
     merge.merge_bundle(lead_ws, tmp_path / "1.zip", MergeDecisions("keep-local"))
@@ -171,10 +194,10 @@ def test_a_newer_bundle_edit_replaces_the_local_row(lead_ws, demo_copy, tmp_path
     assert hits
 
 
-def test_date_range_bundle_holds_only_those_sessions(demo_copy, tmp_path, lead_ws):
+def test_date_range_bundle_holds_only_those_sessions(src_copy, tmp_path, lead_ws):
     from desktop_app.services.workspace_service import open_workspace
 
-    src = open_workspace(demo_copy)
+    src = open_workspace(src_copy)
     day = src.ws.query_one("SELECT min(on_air_utc) FROM sessions")[0][:10]
     d = date.fromisoformat(day)
     manifest = merge.export_bundle(src, tmp_path / "r.zip", date_from=d, date_to=d)
@@ -227,10 +250,10 @@ def test_bad_bundles_are_refused_and_nothing_is_merged(lead_ws, bundle, tmp_path
     assert _counts(lead_ws.ws) == before
 
 
-def test_a_bundle_cannot_be_merged_into_its_own_workspace(demo_copy, tmp_path):
+def test_a_bundle_cannot_be_merged_into_its_own_workspace(src_copy, tmp_path):
     from desktop_app.services.workspace_service import open_workspace
 
-    src = open_workspace(demo_copy)
+    src = open_workspace(src_copy)
     merge.export_bundle(src, tmp_path / "self.zip")
     with pytest.raises(BundleError) as err:
         merge.merge_bundle(src, tmp_path / "self.zip", MergeDecisions("take-bundle"))

@@ -191,16 +191,15 @@ def signoff_state(status: str | None, hash_matches: bool, resettled: bool) -> Si
 
 
 # -- approval hash ----------------------------------------------------------------------------
-def _line(section: str, row: Iterable) -> bytes:
-    return (json.dumps([section, *row], ensure_ascii=False, separators=(",", ":"), default=str) + "\n").encode()
-
-
-def approval_hash(events: Iterable, samples: Iterable, runs: Iterable, review: Mapping,
-                  actions: Iterable) -> str:
-    """SHA-256 over rows already sorted by id (storage sorts), one JSON line each."""
+def approval_hash(sections: Iterable[tuple[str, Iterable[str]]], review: Mapping) -> str:
+    """SHA-256 over canonical lines: each row is its columns as SQL literals (SQLite ``quote()``),
+    comma-separated, rows sorted by id, each section headed by its name; then the review fields
+    as sorted JSON."""
     h = hashlib.sha256()
-    for section, rows in (("event", events), ("sample", samples), ("run", runs), ("action", actions)):
-        for r in rows:
-            h.update(_line(section, tuple(r)))
-    h.update(_line("review", (json.dumps(dict(review), ensure_ascii=False, sort_keys=True),)))
+    for name, lines in sections:
+        h.update(f"[{name}]\n".encode())
+        for line in lines:
+            h.update(line.encode("utf-8"))
+            h.update(b"\n")
+    h.update(b"[review]\n" + json.dumps(dict(review), ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return h.hexdigest()

@@ -218,7 +218,9 @@ def _plan(ctx: Context, report: MergeReport, decisions: MergeDecisions) -> None:
         if t.name != "tombstones":
             report.conflicts += _row_conflicts(conn, t.name)
     report.conflicts += _tombstone_conflicts(conn)
-    _plan_assignments(conn, report)
+    pending = {(m.bundle_id, m.local_id) for m in report.mappings
+               if m.table == "people" and decisions.mapping_choice(m) is None}
+    _plan_assignments(conn, report, pending)
     _require_decisions(report, decisions)
 
 
@@ -295,15 +297,18 @@ def _tombstone_conflicts(conn: sqlite3.Connection) -> list[Conflict]:
     return out
 
 
-def _plan_assignments(conn: sqlite3.Connection, report: MergeReport) -> None:
+def _plan_assignments(conn: sqlite3.Connection, report: MergeReport, pending: set[tuple[str, str]]) -> None:
     rows = conn.execute(
-        "SELECT x.anchor_id, a.name, pm.name, pb.name, m.id, x.id, m.specialist_id = x.specialist_id"
+        "SELECT x.anchor_id, a.name, pm.name, pb.name, m.id, x.id, m.specialist_id = x.specialist_id,"
+        " x.specialist_id, m.specialist_id"
         " FROM b.assignments x JOIN main.assignments m ON m.anchor_id = x.anchor_id AND m.to_utc IS NULL"
         " JOIN main.anchors a ON a.id = x.anchor_id LEFT JOIN main.people pm ON pm.id = m.specialist_id"
         " LEFT JOIN b.people pb ON pb.id = x.specialist_id"
         " WHERE x.to_utc IS NULL AND m.id <> x.id AND NOT EXISTS (SELECT 1 FROM main.assignments y WHERE y.id = x.id)"
     ).fetchall()
-    for anchor_id, anchor, local_name, bundle_name, local_aid, bundle_aid, same in rows:
+    for anchor_id, anchor, local_name, bundle_name, local_aid, bundle_aid, same, b_spec, m_spec in rows:
+        if (b_spec, m_spec) in pending:
+            continue  # the same person once the pending mapping is decided; asked about then
         if same:
             # The same specialist on both sides: one active assignment is enough.
             conn.execute("DELETE FROM b.assignments WHERE id = ?", (bundle_aid,))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -110,29 +109,31 @@ def next_session_of_anchor(ws: Workspace, anchor_id: str, after_iso: str) -> sql
 # -- approval hash inputs (each sorted by id, the canonical order) --------------------------------
 
 
-def hash_rows(ws: Workspace, session_id: str) -> dict[str, Iterator]:
-    c = ws.conn
-    return {
-        "events": c.execute(
-            "SELECT id, ts_utc, kind, subtype, text, internal, product_id, deleted FROM events"
-            " WHERE session_id = ? AND kind <> 'system' ORDER BY id", (session_id,)),
-        "samples": c.execute(
-            "SELECT id, ts_utc, metric_key, value, product_id FROM metric_samples"
-            " WHERE session_id = ? AND provisional = 1 ORDER BY id", (session_id,)),
-        "runs": c.execute(
-            "SELECT id, item_key, occurrence, status, done_at, done_by, values_json, note, skip_reason"
-            " FROM checklist_runs WHERE session_id = ? AND auto = 0 AND status <> 'open' ORDER BY id",
-            (session_id,)),
-        "actions": c.execute(
-            "SELECT id, text, owner, due_date, client_visible FROM action_items WHERE session_id = ? ORDER BY id",
-            (session_id,)),
-    }
+_HASHED = (
+    ("event", "events", ("id", "ts_utc", "kind", "subtype", "text", "internal", "product_id", "deleted"),
+     "kind <> 'system'"),
+    ("sample", "metric_samples", ("id", "ts_utc", "metric_key", "value", "product_id"), "provisional = 1"),
+    ("run", "checklist_runs", ("id", "item_key", "occurrence", "status", "done_at", "done_by", "values_json", "note",
+                               "skip_reason"), "auto = 0 AND status <> 'open'"),
+    ("action", "action_items", ("id", "text", "owner", "due_date", "client_visible"), "1"),
+)
+
+
+def hash_rows(ws: Workspace, session_id: str) -> list[tuple[str, list[str]]]:
+    """What an approval covers, one canonical line per row (SQL literals), sorted by id."""
+    out = []
+    for name, table, cols, cond in _HASHED:
+        line = " || ',' || ".join(f"quote({c})" for c in cols)
+        cur = ws.conn.execute(f"SELECT {line} FROM {table} WHERE session_id = ? AND {cond} ORDER BY id",
+                              (session_id,))
+        cur.row_factory = None
+        out.append((name, [r[0] for r in cur]))
+    return out
 
 
 def compute_hash(ws: Workspace, session_id: str) -> str:
-    rows = hash_rows(ws, session_id)
     review = review_content(get_review(ws, session_id)).to_json()
-    return approval_hash(rows["events"], rows["samples"], rows["runs"], review, rows["actions"])
+    return approval_hash(hash_rows(ws, session_id), review)
 
 
 def signoff_for(ws: Workspace, session_id: str) -> Signoff:
