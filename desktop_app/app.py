@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app import APP_ID, APP_NAME, ORG_NAME, messages
@@ -73,7 +73,7 @@ class AppController:
             ctx = build_demo_workspace(path, clock=self.clock, progress=progress)
             ctx.ws.close()
 
-        run_task(self.window, work, title=self.window.tr("Building demo workspace…") if self.window else "",
+        run_task(self.window, work, title=QCoreApplication.translate("AppController", "Building demo workspace…"),
                  on_done=lambda _r: self.open_path(path))
         return True
 
@@ -144,10 +144,23 @@ def _crash_dialog(text: str, log_path: Path) -> None:
     box.exec()
 
 
+def use_standard_data_dir() -> None:
+    """Point the Qt-free code (logs, demo, backups) at QStandardPaths' per-user app data folder."""
+    import os
+
+    from PySide6.QtCore import QStandardPaths
+
+    if not os.environ.get("LIVEOPS_DATA_DIR"):
+        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+        if location:
+            os.environ["LIVEOPS_DATA_DIR"] = location
+
+
 def run(workspace: Path | None = None, *, lang: str | None = None, actor: str | None = None,
         quit_after_show: bool = False) -> int:
-    log_path = setup_logging()
     app = make_application()
+    use_standard_data_dir()
+    log_path = setup_logging()
     install_crash_handler(_crash_dialog, log_path)
     from desktop_app.ui.i18n import apply_language
     from desktop_app.ui.settings import Settings

@@ -242,7 +242,10 @@ class Workspace:
         except sqlite3.DatabaseError as exc:
             return [str(exc)]
         problems = [r[0] for r in rows if r[0] != "ok"]
-        fk = self.conn.execute("PRAGMA foreign_key_check").fetchall()
+        try:
+            fk = self.conn.execute("PRAGMA foreign_key_check").fetchall()
+        except sqlite3.DatabaseError as exc:  # a damaged page can hide from quick_check yet break this scan
+            return problems + [str(exc)]
         problems += [f"foreign key: {tuple(r)}" for r in fk]
         return problems
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.domain.errors import LiveOpsError
@@ -14,6 +15,6 @@ def error_text(exc: BaseException) -> str:
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     if not isinstance(exc, LiveOpsError):
         raise exc
-    box = QMessageBox(QMessageBox.Icon.Warning, title or parent.tr("LiveOps Desk") if parent else "LiveOps Desk",
+    box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("Errors", "LiveOps Desk"),
                       error_text(exc), QMessageBox.StandardButton.Ok, parent)
     box.exec()

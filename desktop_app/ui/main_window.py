@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         split.addWidget(self.nav)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
+        split.setSizes([170, 1110])
+        split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
         self.status_path, self.status_person, self.status_check = QLabel(), QLabel(), QLabel()
         for w in (self.status_path, self.status_person, self.status_check):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import messages
 from desktop_app.domain.timeutil import to_iso
 from desktop_app.messages import msg
 from desktop_app.services import queries, roster
@@ -36,22 +37,22 @@ def _kpi(row: dict, key: str):
     return v.get("value") if v else None
 
 
-def session_columns(widget: QWidget) -> list[Column]:
-    tr = widget.tr
+def session_columns() -> list[Column]:
+    """Columns of a session list; shared by Today, All sessions and feature pages."""
     return [
-        Column(lambda: tr("Start"), lambda r: fmt.local_time(r["on_air_utc"] or r["scheduled_start_utc"],
+        Column(lambda: QCoreApplication.translate("SessionColumns", "Start"), lambda r: fmt.local_time(r["on_air_utc"] or r["scheduled_start_utc"],
                                                              r["timezone"])),
-        Column(lambda: tr("Anchor"), lambda r: r["anchor"]["name"]),
-        Column(lambda: tr("Client"), lambda r: (r["client"] or {}).get("name")),
-        Column(lambda: tr("Title"), lambda r: r["title"]),
-        Column(lambda: tr("Status"), lambda r: r["status"], lambda v: msg(f"status.{v}")),
-        Column(lambda: tr("GMV"), lambda r: _kpi(r, "gmv"), align_right=True,
+        Column(lambda: QCoreApplication.translate("SessionColumns", "Anchor"), lambda r: r["anchor"]["name"]),
+        Column(lambda: QCoreApplication.translate("SessionColumns", "Client"), lambda r: (r["client"] or {}).get("name")),
+        Column(lambda: QCoreApplication.translate("SessionColumns", "Title"), lambda r: r["title"]),
+        Column(lambda: QCoreApplication.translate("SessionColumns", "Status"), lambda r: r["status"], lambda v: msg(f"status.{v}")),
+        Column(lambda: QCoreApplication.translate("SessionColumns", "GMV"), lambda r: _kpi(r, "gmv"), align_right=True,
                display_row=lambda v, r: fmt.metric_value("gmv", v, r["currency"])),
-        Column(lambda: tr("Peak online"), lambda r: _kpi(r, "peak_online_viewers"), fmt.number, True),
-        Column(lambda: tr("Orders"), lambda r: _kpi(r, "orders"), fmt.number, True),
-        Column(lambda: tr("Compliance"), lambda r: ((r.get("summary") or {}).get("compliance") or {}).get("rate"),
+        Column(lambda: QCoreApplication.translate("SessionColumns", "Peak online"), lambda r: _kpi(r, "peak_online_viewers"), fmt.number, True),
+        Column(lambda: QCoreApplication.translate("SessionColumns", "Orders"), lambda r: _kpi(r, "orders"), fmt.number, True),
+        Column(lambda: QCoreApplication.translate("SessionColumns", "Compliance"), lambda r: ((r.get("summary") or {}).get("compliance") or {}).get("rate"),
                fmt.ratio, True),
-        Column(lambda: tr("Sign-off"), lambda r: (r.get("summary") or {}).get("signoff"),
+        Column(lambda: QCoreApplication.translate("SessionColumns", "Sign-off"), lambda r: (r.get("summary") or {}).get("signoff"),
                lambda v: msg(f"signoff.{v}") if v else fmt.DASH),
     ]
 
@@ -103,7 +104,7 @@ class SessionsPage(Page):
     def __init__(self, state: AppState, parent=None, today_only: bool = False) -> None:
         super().__init__(state, parent)
         self.today_only = today_only
-        self.model = RowsModel(session_columns(self), self)
+        self.model = RowsModel(session_columns(), self)
         self.view = _table(self.model, self)
         self.view.setObjectName("sessionsTable")
         self.view.doubleClicked.connect(self._open)
@@ -141,9 +142,12 @@ class SessionsPage(Page):
 
             local_now = ctx.now().astimezone(ZoneInfo(tz))
             start = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
+            # Today's sessions, what is still running, and what is planned for the next two days.
             rows = queries.session_rows(ctx, start_from=start, start_to=start + timedelta(days=1))
             rows += [r for r in queries.session_rows(ctx, statuses=("live", "pre", "post"))
                      if r not in rows]
+            rows += [r for r in queries.session_rows(ctx, start_from=start, start_to=start + timedelta(days=3),
+                                                     statuses=("planned",)) if r not in rows]
         else:
             rows = queries.session_rows(ctx)
             rows.reverse()
@@ -158,13 +162,16 @@ class SessionsPage(Page):
             "SELECT r.item_key, s.title, i.text_zh, i.text_en FROM checklist_runs r JOIN sessions s ON s.id = r.session_id"
             " JOIN session_items i ON i.session_id = r.session_id AND i.key = r.item_key"
             " WHERE r.status = 'open' AND r.due_at < ? AND s.status IN ('planned', 'pre', 'post')"
-            " ORDER BY r.due_at LIMIT 8", (to_iso(ctx.now()),))
+            " ORDER BY r.due_at", (to_iso(ctx.now()),))
         if not rows:
             self.overdue.setText(self.tr("Nothing overdue."))
             return
-        zh = msg("phase.pre") == "开播前"
-        items = "；".join(f"{r['title']}: {(r['text_zh'] if zh else r['text_en'])[:24]}" for r in rows)
-        self.overdue.setText(self.tr("Overdue: {items}").format(items=items))
+        zh = messages.current_language() == "zh_CN"
+        lines = [f"• {r['title']} — {(r['text_zh'] if zh else r['text_en']).split('：')[0].split(':')[0][:40]}"
+                 for r in rows[:5]]
+        more = self.tr("… and {count} more").format(count=len(rows) - 5) if len(rows) > 5 else ""
+        self.overdue.setText(self.tr("Overdue ({count}):").format(count=len(rows)) + "\n" + "\n".join(lines)
+                             + ("\n" + more if more else ""))
 
     def _open(self, _index=None) -> None:
         row = _selected(self.view, self.model)
@@ -179,19 +186,18 @@ class RosterPage(Page):
         super().__init__(state, parent)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("rosterTabs")
-        tr = self.tr
         self.anchor_model = RowsModel([
-            Column(lambda: tr("Name"), lambda r: r[0].name),
-            Column(lambda: tr("Platform"), lambda r: r[0].platform.value, lambda v: msg(f"platform.{v}")),
-            Column(lambda: tr("Account ID"), lambda r: r[0].account_id),
-            Column(lambda: tr("Client"), lambda r: r[1]),
-            Column(lambda: tr("Specialist"), lambda r: r[2]),
-            Column(lambda: tr("Time zone"), lambda r: r[0].timezone),
+            Column(lambda: self.tr("Name"), lambda r: r[0].name),
+            Column(lambda: self.tr("Platform"), lambda r: r[0].platform.value, lambda v: msg(f"platform.{v}")),
+            Column(lambda: self.tr("Account ID"), lambda r: r[0].account_id),
+            Column(lambda: self.tr("Client"), lambda r: r[1]),
+            Column(lambda: self.tr("Specialist"), lambda r: r[2]),
+            Column(lambda: self.tr("Time zone"), lambda r: r[0].timezone),
         ], self)
-        self.client_model = RowsModel([Column(lambda: tr("Name"), lambda r: r.name)], self)
+        self.client_model = RowsModel([Column(lambda: self.tr("Name"), lambda r: r.name)], self)
         self.people_model = RowsModel([
-            Column(lambda: tr("Name"), lambda r: r.name),
-            Column(lambda: tr("Role"), lambda r: r.role.value, lambda v: msg(f"role.{v}")),
+            Column(lambda: self.tr("Name"), lambda r: r.name),
+            Column(lambda: self.tr("Role"), lambda r: r.role.value, lambda v: msg(f"role.{v}")),
         ], self)
         self.views = {}
         for key, model in (("anchors", self.anchor_model), ("clients", self.client_model),

@@ -47,12 +47,11 @@ class OverviewArea(QWidget):
         self.info.setObjectName("sessionInfo")
         self.info.setTextFormat(Qt.TextFormat.RichText)
         self.info.setWordWrap(True)
-        tr = self.tr
         self.events = RowsModel([
-            Column(lambda: tr("Time"), lambda e: e[0]),
-            Column(lambda: tr("Kind"), lambda e: e[1].kind.value, lambda v: msg(f"event_kind.{v}")),
-            Column(lambda: tr("Text"), lambda e: event_log.display_text(e[1])),
-            Column(lambda: tr("Internal"), lambda e: e[1].internal, lambda v: tr("internal") if v else ""),
+            Column(lambda: self.tr("Time"), lambda e: e[0]),
+            Column(lambda: self.tr("Kind"), lambda e: e[1].kind.value, lambda v: msg(f"event_kind.{v}")),
+            Column(lambda: self.tr("Text"), lambda e: event_log.display_text(e[1])),
+            Column(lambda: self.tr("Internal"), lambda e: e[1].internal, lambda v: self.tr("internal") if v else ""),
         ], self)
         view = QTableView()
         view.setObjectName("overviewEvents")

@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop_app.domain.errors import LiveOpsError
@@ -67,7 +67,7 @@ def run_task(parent: QWidget | None, fn: Callable[..., Any], *args: Any, title: 
     _running.add(task)
     dialog = None
     if show_progress and parent is not None:
-        dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 0, parent)
+        dialog = QProgressDialog(title, QCoreApplication.translate("Tasks", "Cancel"), 0, 0, parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(task.cancel)

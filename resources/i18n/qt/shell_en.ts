@@ -1,117 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
-    <name />
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="42" />
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="44" />
-        <source>Anchor</source>
-        <translation>Anchor</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="45" />
-        <location filename="../../../desktop_app/ui/pages.py" line="187" />
-        <source>Client</source>
-        <translation>Client</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="46" />
-        <source>Title</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="47" />
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="48" />
-        <source>GMV</source>
-        <translation>GMV</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="50" />
-        <source>Peak online</source>
-        <translation>Peak online</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="51" />
-        <source>Orders</source>
-        <translation>Orders</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="52" />
-        <source>Compliance</source>
-        <translation>Compliance</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="54" />
-        <source>Sign-off</source>
-        <translation>Sign-off</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="184" />
-        <location filename="../../../desktop_app/ui/pages.py" line="191" />
-        <location filename="../../../desktop_app/ui/pages.py" line="193" />
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="185" />
-        <source>Platform</source>
-        <translation>Platform</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="186" />
-        <source>Account ID</source>
-        <translation>Account ID</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="188" />
-        <source>Specialist</source>
-        <translation>Specialist</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="189" />
-        <source>Time zone</source>
-        <translation>Time zone</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="194" />
-        <source>Role</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="52" />
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="53" />
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="54" />
-        <source>Text</source>
-        <translation>Text</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="55" />
-        <source>Internal</source>
-        <translation>Internal</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="55" />
-        <source>internal</source>
-        <translation>internal</translation>
-    </message>
-</context>
-<context>
     <name>AnchorDialog</name>
     <message>
         <location filename="../../../desktop_app/ui/dialogs.py" line="131" />
@@ -160,6 +49,14 @@
     </message>
 </context>
 <context>
+    <name>AppController</name>
+    <message>
+        <location filename="../../../desktop_app/app.py" line="76" />
+        <source>Building demo workspace…</source>
+        <translation>Building demo workspace…</translation>
+    </message>
+</context>
+<context>
     <name>ClientDialog</name>
     <message>
         <location filename="../../../desktop_app/ui/dialogs.py" line="116" />
@@ -170,6 +67,14 @@
         <location filename="../../../desktop_app/ui/dialogs.py" line="118" />
         <source>Name</source>
         <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../../desktop_app/ui/errors.py" line="18" />
+        <source>LiveOps Desk</source>
+        <translation>LiveOps Desk</translation>
     </message>
 </context>
 <context>
@@ -373,7 +278,32 @@ Checklists, live session log, charts, reviews and Excel exports for livestream e
 <context>
     <name>OverviewArea</name>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="94" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="51" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="52" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="53" />
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="54" />
+        <source>Internal</source>
+        <translation>Internal</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="54" />
+        <source>internal</source>
+        <translation>internal</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="93" />
         <source>No targets set.</source>
         <translation>No targets set.</translation>
     </message>
@@ -498,141 +428,231 @@ Checklists, live session log, charts, reviews and Excel exports for livestream e
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="223" />
+        <location filename="../../../desktop_app/ui/pages.py" line="190" />
+        <location filename="../../../desktop_app/ui/pages.py" line="197" />
+        <location filename="../../../desktop_app/ui/pages.py" line="199" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="191" />
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="192" />
+        <source>Account ID</source>
+        <translation>Account ID</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="193" />
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="194" />
+        <source>Specialist</source>
+        <translation>Specialist</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="195" />
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="200" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="229" />
         <source>Anchors</source>
         <translation>Anchors</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="223" />
+        <location filename="../../../desktop_app/ui/pages.py" line="229" />
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="223" />
+        <location filename="../../../desktop_app/ui/pages.py" line="229" />
         <source>People</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="225" />
+        <location filename="../../../desktop_app/ui/pages.py" line="231" />
         <source>Add…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="226" />
+        <location filename="../../../desktop_app/ui/pages.py" line="232" />
         <source>Edit…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="227" />
+        <location filename="../../../desktop_app/ui/pages.py" line="233" />
         <source>Archive</source>
         <translation>Archive</translation>
     </message>
 </context>
 <context>
-    <name>SessionPage</name>
+    <name>SessionColumns</name>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="150" />
-        <source>Overview</source>
-        <translation>Overview</translation>
+        <location filename="../../../desktop_app/ui/pages.py" line="43" />
+        <source>Start</source>
+        <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="154" />
-        <location filename="../../../desktop_app/ui/session_page.py" line="211" />
-        <source>Pre-broadcast</source>
-        <translation>Pre-broadcast</translation>
+        <location filename="../../../desktop_app/ui/pages.py" line="45" />
+        <source>Anchor</source>
+        <translation>Anchor</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="154" />
-        <location filename="../../../desktop_app/ui/session_page.py" line="211" />
-        <source>Live</source>
-        <translation>Live</translation>
+        <location filename="../../../desktop_app/ui/pages.py" line="46" />
+        <source>Client</source>
+        <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="155" />
-        <location filename="../../../desktop_app/ui/session_page.py" line="212" />
-        <source>Post-broadcast</source>
-        <translation>Post-broadcast</translation>
+        <location filename="../../../desktop_app/ui/pages.py" line="47" />
+        <source>Title</source>
+        <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="179" />
+        <location filename="../../../desktop_app/ui/pages.py" line="48" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="179" />
+        <location filename="../../../desktop_app/ui/pages.py" line="49" />
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="51" />
+        <source>Peak online</source>
+        <translation>Peak online</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="52" />
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="53" />
+        <source>Compliance</source>
+        <translation>Compliance</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="55" />
+        <source>Sign-off</source>
+        <translation>Sign-off</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPage</name>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="149" />
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="153" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="210" />
+        <source>Pre-broadcast</source>
+        <translation>Pre-broadcast</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="153" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="210" />
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="154" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="211" />
+        <source>Post-broadcast</source>
+        <translation>Post-broadcast</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="178" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="178" />
         <source>Anchor / specialist</source>
         <translation>Anchor / specialist</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="180" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="179" />
         <source>Planned</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="180" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="179" />
         <source>On air</source>
         <translation>On air</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="180" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="179" />
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="183" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="182" />
         <source>Start preparing</source>
         <translation>Start preparing</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="183" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="182" />
         <source>Go live</source>
         <translation>Go live</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="184" />
-        <location filename="../../../desktop_app/ui/session_page.py" line="257" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="183" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="256" />
         <source>End broadcast</source>
         <translation>End broadcast</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="184" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="183" />
         <source>Close session</source>
         <translation>Close session</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="185" />
-        <location filename="../../../desktop_app/ui/session_page.py" line="264" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="184" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="263" />
         <source>Cancel session</source>
         <translation>Cancel session</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="185" />
-        <location filename="../../../desktop_app/ui/session_page.py" line="268" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="184" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="267" />
         <source>Reopen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="221" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="220" />
         <source>No session selected</source>
         <translation>No session selected</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="258" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="257" />
         <source>End the broadcast now?</source>
         <translation>End the broadcast now?</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="264" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="263" />
         <source>Why is the session cancelled?</source>
         <translation>Why is the session cancelled?</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="268" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="267" />
         <source>Why reopen this closed session?</source>
         <translation>Why reopen this closed session?</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="282" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="281" />
         <source>Go live anyway?</source>
         <translation>Go live anyway?</translation>
     </message>
@@ -640,29 +660,42 @@ Checklists, live session log, charts, reviews and Excel exports for livestream e
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="131" />
+        <location filename="../../../desktop_app/ui/pages.py" line="132" />
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="131" />
+        <location filename="../../../desktop_app/ui/pages.py" line="132" />
         <source>All sessions</source>
         <translation>All sessions</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="132" />
+        <location filename="../../../desktop_app/ui/pages.py" line="133" />
         <source>Filter…</source>
         <translation>Filter…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="163" />
+        <location filename="../../../desktop_app/ui/pages.py" line="167" />
         <source>Nothing overdue.</source>
         <translation>Nothing overdue.</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="167" />
-        <source>Overdue: {items}</source>
-        <translation>Overdue: {items}</translation>
+        <location filename="../../../desktop_app/ui/pages.py" line="172" />
+        <source>… and {count} more</source>
+        <translation>… and {count} more</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="173" />
+        <source>Overdue ({count}):</source>
+        <translation>Overdue ({count}):</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <location filename="../../../desktop_app/ui/tasks.py" line="70" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -719,27 +752,6 @@ Details were written to:
         <translation>LiveOps Desk hit an unexpected error. Your saved data is safe.
 Details were written to:
 {path}</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../../desktop_app/ui/errors.py" line="17" />
-        <source>LiveOps Desk</source>
-        <translation>LiveOps Desk</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/tasks.py" line="70" />
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <location filename="../../../desktop_app/app.py" line="76" />
-        <source>Building demo workspace…</source>
-        <translation>Building demo workspace…</translation>
     </message>
 </context>
 </TS>

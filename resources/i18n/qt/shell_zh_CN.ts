@@ -1,117 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="42" />
-        <source>Start</source>
-        <translation>开播时间</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="44" />
-        <source>Anchor</source>
-        <translation>主播</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="45" />
-        <location filename="../../../desktop_app/ui/pages.py" line="187" />
-        <source>Client</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="46" />
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="47" />
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="48" />
-        <source>GMV</source>
-        <translation>GMV</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="50" />
-        <source>Peak online</source>
-        <translation>最高在线</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="51" />
-        <source>Orders</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="52" />
-        <source>Compliance</source>
-        <translation>清单完成率</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="54" />
-        <source>Sign-off</source>
-        <translation>审核</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="184" />
-        <location filename="../../../desktop_app/ui/pages.py" line="191" />
-        <location filename="../../../desktop_app/ui/pages.py" line="193" />
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="185" />
-        <source>Platform</source>
-        <translation>平台</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="186" />
-        <source>Account ID</source>
-        <translation>平台账号</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="188" />
-        <source>Specialist</source>
-        <translation>运营专家</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="189" />
-        <source>Time zone</source>
-        <translation>时区</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="194" />
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="52" />
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="53" />
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="54" />
-        <source>Text</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="55" />
-        <source>Internal</source>
-        <translation>内部</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="55" />
-        <source>internal</source>
-        <translation>内部</translation>
-    </message>
-</context>
-<context>
     <name>AnchorDialog</name>
     <message>
         <location filename="../../../desktop_app/ui/dialogs.py" line="131" />
@@ -160,6 +49,14 @@
     </message>
 </context>
 <context>
+    <name>AppController</name>
+    <message>
+        <location filename="../../../desktop_app/app.py" line="76" />
+        <source>Building demo workspace…</source>
+        <translation>正在生成演示工作区…</translation>
+    </message>
+</context>
+<context>
     <name>ClientDialog</name>
     <message>
         <location filename="../../../desktop_app/ui/dialogs.py" line="116" />
@@ -170,6 +67,14 @@
         <location filename="../../../desktop_app/ui/dialogs.py" line="118" />
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../../desktop_app/ui/errors.py" line="18" />
+        <source>LiveOps Desk</source>
+        <translation>直播运营台</translation>
     </message>
 </context>
 <context>
@@ -373,7 +278,32 @@ Checklists, live session log, charts, reviews and Excel exports for livestream e
 <context>
     <name>OverviewArea</name>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="94" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="51" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="52" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="53" />
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="54" />
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="54" />
+        <source>internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="93" />
         <source>No targets set.</source>
         <translation>未设置目标。</translation>
     </message>
@@ -498,141 +428,231 @@ Checklists, live session log, charts, reviews and Excel exports for livestream e
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="223" />
+        <location filename="../../../desktop_app/ui/pages.py" line="190" />
+        <location filename="../../../desktop_app/ui/pages.py" line="197" />
+        <location filename="../../../desktop_app/ui/pages.py" line="199" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="191" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="192" />
+        <source>Account ID</source>
+        <translation>平台账号</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="193" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="194" />
+        <source>Specialist</source>
+        <translation>运营专家</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="195" />
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="200" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="229" />
         <source>Anchors</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="223" />
+        <location filename="../../../desktop_app/ui/pages.py" line="229" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="223" />
+        <location filename="../../../desktop_app/ui/pages.py" line="229" />
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="225" />
+        <location filename="../../../desktop_app/ui/pages.py" line="231" />
         <source>Add…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="226" />
+        <location filename="../../../desktop_app/ui/pages.py" line="232" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="227" />
+        <location filename="../../../desktop_app/ui/pages.py" line="233" />
         <source>Archive</source>
         <translation>归档</translation>
     </message>
 </context>
 <context>
-    <name>SessionPage</name>
+    <name>SessionColumns</name>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="150" />
-        <source>Overview</source>
-        <translation>概览</translation>
+        <location filename="../../../desktop_app/ui/pages.py" line="43" />
+        <source>Start</source>
+        <translation>开播时间</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="154" />
-        <location filename="../../../desktop_app/ui/session_page.py" line="211" />
-        <source>Pre-broadcast</source>
-        <translation>开播前</translation>
+        <location filename="../../../desktop_app/ui/pages.py" line="45" />
+        <source>Anchor</source>
+        <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="154" />
-        <location filename="../../../desktop_app/ui/session_page.py" line="211" />
-        <source>Live</source>
-        <translation>直播中</translation>
+        <location filename="../../../desktop_app/ui/pages.py" line="46" />
+        <source>Client</source>
+        <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="155" />
-        <location filename="../../../desktop_app/ui/session_page.py" line="212" />
-        <source>Post-broadcast</source>
-        <translation>下播后</translation>
+        <location filename="../../../desktop_app/ui/pages.py" line="47" />
+        <source>Title</source>
+        <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="179" />
+        <location filename="../../../desktop_app/ui/pages.py" line="48" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="179" />
+        <location filename="../../../desktop_app/ui/pages.py" line="49" />
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="51" />
+        <source>Peak online</source>
+        <translation>最高在线</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="52" />
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="53" />
+        <source>Compliance</source>
+        <translation>清单完成率</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="55" />
+        <source>Sign-off</source>
+        <translation>审核</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPage</name>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="149" />
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="153" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="210" />
+        <source>Pre-broadcast</source>
+        <translation>开播前</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="153" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="210" />
+        <source>Live</source>
+        <translation>直播中</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="154" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="211" />
+        <source>Post-broadcast</source>
+        <translation>下播后</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="178" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/session_page.py" line="178" />
         <source>Anchor / specialist</source>
         <translation>主播 / 运营</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="180" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="179" />
         <source>Planned</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="180" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="179" />
         <source>On air</source>
         <translation>实际开播</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="180" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="179" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="183" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="182" />
         <source>Start preparing</source>
         <translation>开始准备</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="183" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="182" />
         <source>Go live</source>
         <translation>开播</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="184" />
-        <location filename="../../../desktop_app/ui/session_page.py" line="257" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="183" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="256" />
         <source>End broadcast</source>
         <translation>下播</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="184" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="183" />
         <source>Close session</source>
         <translation>结束场次</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="185" />
-        <location filename="../../../desktop_app/ui/session_page.py" line="264" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="184" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="263" />
         <source>Cancel session</source>
         <translation>取消场次</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="185" />
-        <location filename="../../../desktop_app/ui/session_page.py" line="268" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="184" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="267" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="221" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="220" />
         <source>No session selected</source>
         <translation>未选择场次</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="258" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="257" />
         <source>End the broadcast now?</source>
         <translation>现在下播吗？</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="264" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="263" />
         <source>Why is the session cancelled?</source>
         <translation>为什么取消这个场次？</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="268" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="267" />
         <source>Why reopen this closed session?</source>
         <translation>为什么重新打开已结束的场次？</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/session_page.py" line="282" />
+        <location filename="../../../desktop_app/ui/session_page.py" line="281" />
         <source>Go live anyway?</source>
         <translation>仍要开播？</translation>
     </message>
@@ -640,29 +660,42 @@ Checklists, live session log, charts, reviews and Excel exports for livestream e
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="131" />
+        <location filename="../../../desktop_app/ui/pages.py" line="132" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="131" />
+        <location filename="../../../desktop_app/ui/pages.py" line="132" />
         <source>All sessions</source>
         <translation>全部场次</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="132" />
+        <location filename="../../../desktop_app/ui/pages.py" line="133" />
         <source>Filter…</source>
         <translation>筛选…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="163" />
+        <location filename="../../../desktop_app/ui/pages.py" line="167" />
         <source>Nothing overdue.</source>
         <translation>没有逾期事项。</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/pages.py" line="167" />
-        <source>Overdue: {items}</source>
-        <translation>逾期：{items}</translation>
+        <location filename="../../../desktop_app/ui/pages.py" line="172" />
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 项</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/pages.py" line="173" />
+        <source>Overdue ({count}):</source>
+        <translation>逾期（{count} 项）：</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <location filename="../../../desktop_app/ui/tasks.py" line="70" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -719,27 +752,6 @@ Details were written to:
         <translation>直播运营台遇到意外错误，已保存的数据不受影响。
 详细信息已写入：
 {path}</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../../desktop_app/ui/errors.py" line="17" />
-        <source>LiveOps Desk</source>
-        <translation>直播运营台</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop_app/ui/tasks.py" line="70" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <location filename="../../../desktop_app/app.py" line="76" />
-        <source>Building demo workspace…</source>
-        <translation>正在生成演示工作区…</translation>
     </message>
 </context>
 </TS>
