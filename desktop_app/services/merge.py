@@ -160,7 +160,7 @@ def merge_bundle(ctx: Context, path: Path, decisions: MergeDecisions | None = No
                  progress: Progress = None, cancelled: Cancelled = None) -> tuple[MergeReport, Changes]:
     decisions = decisions or MergeDecisions()
     if decisions.on_conflict not in POLICIES:
-        raise ValidationError("error.field.invalid", field="on_conflict", value=decisions.on_conflict)
+        raise ValidationError("error.bundle.policy", field="on_conflict", value=decisions.on_conflict)
     with tempfile.TemporaryDirectory(prefix="liveops-merge-") as tmp:
         manifest, content = repo.read_bundle(Path(path), Path(tmp))
         local_id = ctx.ws.query_one("SELECT id FROM workspace")[0]
