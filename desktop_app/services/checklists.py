@@ -786,3 +786,19 @@ def compliance_report(ctx: Context, start: datetime, end: datetime) -> dict[str,
         "by_specialist": {k: {"name": names.get(k, k), "counts": v, "rate": rules.rate(v)}
                           for k, v in sorted(by_specialist.items(), key=lambda kv: names.get(kv[0], kv[0]))},
     }
+
+
+def resolve_run(ctx: Context, session_id: str, ref: str) -> ChecklistRun:
+    """A run by id, id prefix, item key (its open run, else its latest) or ``key#occurrence``."""
+    ref = (ref or "").strip()
+    key, _, occ = ref.partition("#")
+    runs = [r for r in repo.list_runs(ctx.ws, session_id) if r.item_key == key]
+    if runs:
+        if occ:
+            match = [r for r in runs if str(r.occurrence) == occ]
+            if match:
+                return match[0]
+            raise NotFound("error.checklist.run_unknown", run=ref)
+        open_runs = [r for r in runs if r.status == RunStatus.OPEN]
+        return (open_runs or runs)[-1 if not open_runs else 0]
+    return get_run(ctx, ref, session_id)
