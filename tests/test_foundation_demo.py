@@ -29,8 +29,8 @@ def content_hash(path) -> str:
     tables = [r[0] for r in ws.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     for t in tables:
         h.update(t.encode())
-        for row in ws.query(f"SELECT * FROM {t} ORDER BY 1, 2"):
-            h.update(repr(tuple(row)).encode())
+        for row in sorted(repr(tuple(r)) for r in ws.query(f"SELECT * FROM {t}")):
+            h.update(row.encode())
     ws.close()
     return h.hexdigest()
 
