@@ -66,7 +66,40 @@ class Book:
         return out
 
     def save(self, fh: IO[bytes]) -> None:
-        self.wb.save(fh)
+        """openpyxl's save_workbook without its two surprises: it stamps ``modified`` from the wall
+        clock, and on a write error it leaves the zip open for the garbage collector to trip over."""
+        from zipfile import ZIP_DEFLATED, ZipFile
+
+        from openpyxl.writer.excel import ExcelWriter
+
+        archive = ZipFile(fh, "w", ZIP_DEFLATED, allowZip64=True)
+        try:
+            ExcelWriter(self.wb, archive).save()
+        except BaseException:
+            archive.fp = None  # abandon: the temp file is deleted by the caller
+            raise
+
+    def discard(self) -> None:
+        """Drop a half-written book: finish each sheet's XML stream and delete its temp file, so an
+        aborted export leaves nothing behind (and no generator complaining at garbage collection)."""
+        import os
+
+        for ws in self.wb._sheets:
+            writer = getattr(ws, "_writer", None)
+            rows = getattr(ws, "_rows", None)
+            try:
+                if rows is not None:
+                    rows.close()
+                if writer is not None:
+                    writer.xf.close()
+            except Exception:  # noqa: BLE001 - best effort: the stream is abandoned anyway
+                pass
+            out = getattr(writer, "out", None)
+            if isinstance(out, str):
+                try:
+                    os.remove(out)
+                except OSError:
+                    pass
 
 
 def set_widths(ws: Any, table: Table, *, extra: list[list[Any]] | None = None, numeric: int = 14) -> None:
@@ -321,6 +354,14 @@ def write_properties(book: Book, report: SessionReport, now) -> None:
 def write_report(report: SessionReport, fh: IO[bytes], *, now, check: Check,
                  progress: Callable[[int, int], None] | None = None) -> None:
     book = Book(report.lang)
+    try:
+        _write_all(book, report, fh, now, check)
+    except BaseException:
+        book.discard()
+        raise
+
+
+def _write_all(book: Book, report: SessionReport, fh: IO[bytes], now, check: Check) -> None:
     sheets = report.options.sheets
     write_summary(book, report)
     if "timeline" in sheets and report.timeline is not None:
