@@ -8,6 +8,16 @@ from datetime import datetime, timedelta
 
 import openpyxl
 import pytest
+from export_helpers import (
+    NS,
+    all_text,
+    approve,
+    cell_strings,
+    chart_parts,
+    closed_sessions,
+    open_demo,
+    sheet_xml,
+)
 
 from desktop_app.domain.enums import EventKind, PersonRole, Source
 from desktop_app.domain.errors import LiveOpsError, ValidationError
@@ -19,7 +29,6 @@ from desktop_app.services.export.session import export_session
 from desktop_app.storage import events as event_repo
 from desktop_app.storage.errors import DiskFull, FileLocked, ReadOnly
 from desktop_app.storage.rows import dumps, new_id
-from export_helpers import NS, all_text, approve, cell_strings, chart_parts, closed_sessions, open_demo, sheet_xml
 
 INJECTIONS = ["=HYPERLINK(\"http://evil\",\"x\")", "+1+2", "-3+4", "@SUM(A1)", "\tTAB", "\rCR"]
 
