@@ -144,10 +144,23 @@ def _crash_dialog(text: str, log_path: Path) -> None:
     box.exec()
 
 
+def use_standard_data_dir() -> None:
+    """Point the Qt-free code (logs, demo, backups) at QStandardPaths' per-user app data folder."""
+    import os
+
+    from PySide6.QtCore import QStandardPaths
+
+    if not os.environ.get("LIVEOPS_DATA_DIR"):
+        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+        if location:
+            os.environ["LIVEOPS_DATA_DIR"] = location
+
+
 def run(workspace: Path | None = None, *, lang: str | None = None, actor: str | None = None,
         quit_after_show: bool = False) -> int:
-    log_path = setup_logging()
     app = make_application()
+    use_standard_data_dir()
+    log_path = setup_logging()
     install_crash_handler(_crash_dialog, log_path)
     from desktop_app.ui.i18n import apply_language
     from desktop_app.ui.settings import Settings

@@ -34,6 +34,9 @@ def table_names(conn) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
+NEXT = latest_version() + 1  # the test migration comes after the real ones
+
+
 @pytest.fixture
 def workspace_file(tmp_path, clock) -> Path:
     """A closed, checkpointed v-latest workspace with one client."""
@@ -45,10 +48,10 @@ def workspace_file(tmp_path, clock) -> Path:
 
 @pytest.fixture
 def migrations_v2(tmp_path) -> Path:
-    """The real migrations plus a 0002 that adds a column and a table."""
+    """The real migrations plus one more (NEXT) that adds a column and a table."""
     folder = tmp_path / "migrations"
     shutil.copytree(migrations_dir(), folder)
-    (folder / "0002_add_notes.sql").write_text(
+    (folder / f"{NEXT:04d}_add_notes.sql").write_text(
         "ALTER TABLE clients ADD COLUMN note TEXT;\n"
         "CREATE TABLE client_notes (id TEXT PRIMARY KEY, text TEXT NOT NULL);\n", encoding="utf-8")
     return folder
@@ -83,15 +86,15 @@ def test_upgrade_takes_a_backup_that_holds_the_old_data(workspace_file, migratio
     backups = tmp_path / "backups"
     ws = Workspace.open(workspace_file, migrations=migrations_v2, backup_dir=backups,
                         now=lambda: datetime(2026, 11, 26, 10, 0, 0))
-    assert ws.schema_version() == 2
+    assert ws.schema_version() == NEXT
     assert "client_notes" in table_names(ws.conn)
     assert ws.query_one("SELECT name FROM clients")["name"] == "老客户"
     ws.close()
 
     [backup] = backups.iterdir()
-    assert backup.name == "ws.before-v2-20261126-100000.liveops"
+    assert backup.name == f"ws.before-v{NEXT}-20261126-100000.liveops"
     old = Workspace.open(backup, read_only=True)
-    assert old.schema_version() == 1
+    assert old.schema_version() == NEXT - 1
     assert "client_notes" not in table_names(old.conn)
     assert [r["name"] for r in old.query("SELECT name FROM clients")] == ["老客户"]
     assert old.quick_check() == []
@@ -99,12 +102,12 @@ def test_upgrade_takes_a_backup_that_holds_the_old_data(workspace_file, migratio
 
 
 def test_a_failing_migration_leaves_the_workspace_as_it_was(workspace_file, migrations_v2, tmp_path):
-    (migrations_v2 / "0002_add_notes.sql").write_text(
+    (migrations_v2 / f"{NEXT:04d}_add_notes.sql").write_text(
         "CREATE TABLE half_done (id TEXT);\nINSERT INTO no_such_table VALUES (1);\n", encoding="utf-8")
     with pytest.raises(sqlite3.OperationalError):
         Workspace.open(workspace_file, migrations=migrations_v2, backup_dir=tmp_path / "b")
     ws = Workspace.open(workspace_file)
-    assert ws.schema_version() == 1
+    assert ws.schema_version() == NEXT - 1
     assert "half_done" not in table_names(ws.conn)
     assert ws.query_one("SELECT name FROM clients")["name"] == "老客户"
     ws.close()
@@ -344,4 +347,4 @@ def test_backup_to_writes_a_complete_copy_via_a_temp_name(workspace_file, tmp_pa
 def test_clock_in_backup_name_is_the_injected_one(workspace_file, migrations_v2, tmp_path):
     fixed = datetime(2030, 1, 2, 3, 4, 5, tzinfo=UTC)
     Workspace.open(workspace_file, migrations=migrations_v2, backup_dir=tmp_path / "b", now=lambda: fixed).close()
-    assert [p.name for p in (tmp_path / "b").iterdir()] == ["ws.before-v2-20300102-030405.liveops"]
+    assert [p.name for p in (tmp_path / "b").iterdir()] == [f"ws.before-v{NEXT}-20300102-030405.liveops"]

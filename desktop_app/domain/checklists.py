@@ -114,18 +114,18 @@ def _blank(raw: Any) -> bool:
 def parse_field_value(spec: FieldSpec, raw: Any, currency: str) -> Any:
     if _blank(raw):
         return None
-    label = field_display(spec)
+    label = {"label": {"zh": spec.label_zh, "en": spec.label_en}}  # each language renders its own
     kind = spec.type
     if kind == FieldType.TEXT:
         text = str(raw).strip()
         if len(text) > MAX_TEXT_VALUE:
-            raise ValidationError("error.checklist.value_too_long", field=spec.id, label=label, max=MAX_TEXT_VALUE)
+            raise ValidationError("error.checklist.value_too_long", field=spec.id, **label, max=MAX_TEXT_VALUE)
         return text
     if kind == FieldType.BOOL:
         return _parse_bool(spec, raw, label)
     if kind == FieldType.ENUM:
         if str(raw) not in spec.choices:
-            raise ValidationError("error.checklist.value_choice", field=spec.id, label=label, value=raw,
+            raise ValidationError("error.checklist.value_choice", field=spec.id, **label, value=raw,
                                   choices=", ".join(spec.choices))
         return str(raw)
     if kind == FieldType.FILE:
@@ -141,7 +141,7 @@ def _single(spec: FieldSpec) -> FieldSpec:
     return replace(spec, per_product=False)
 
 
-def _parse_bool(spec: FieldSpec, raw: Any, label: str) -> bool:
+def _parse_bool(spec: FieldSpec, raw: Any, label: dict[str, str]) -> bool:
     if isinstance(raw, bool):
         return raw
     text = str(raw).strip().lower()
@@ -149,20 +149,20 @@ def _parse_bool(spec: FieldSpec, raw: Any, label: str) -> bool:
         return True
     if text in ("0", "false", "no", "n", "否", "不"):
         return False
-    raise ValidationError("error.checklist.value_bool", field=spec.id, label=label, value=raw)
+    raise ValidationError("error.checklist.value_bool", field=spec.id, **label, value=raw)
 
 
-def _parse_numeric(spec: FieldSpec, raw: Any, currency: str, label: str) -> int | float:
+def _parse_numeric(spec: FieldSpec, raw: Any, currency: str, label: dict[str, str]) -> int | float:
     if isinstance(raw, bool):
-        raise ValidationError("error.checklist.value_number", field=spec.id, label=label, value=raw)
+        raise ValidationError("error.checklist.value_number", field=spec.id, **label, value=raw)
     try:
         number = parse_number(raw, field=spec.id)
     except ValidationError:
-        raise ValidationError("error.checklist.value_number", field=spec.id, label=label, value=raw) from None
+        raise ValidationError("error.checklist.value_number", field=spec.id, **label, value=raw) from None
     if number is None:
-        raise ValidationError("error.checklist.value_number", field=spec.id, label=label, value=raw)
+        raise ValidationError("error.checklist.value_number", field=spec.id, **label, value=raw)
     if spec.type == FieldType.INT and number != number.to_integral_value():
-        raise ValidationError("error.checklist.value_int", field=spec.id, label=label, value=raw)
+        raise ValidationError("error.checklist.value_int", field=spec.id, **label, value=raw)
     _check_range(spec, number, label)
     if spec.type == FieldType.MONEY:
         return to_minor(number, currency)
@@ -171,11 +171,11 @@ def _parse_numeric(spec: FieldSpec, raw: Any, currency: str, label: str) -> int 
     return float(number)
 
 
-def _check_range(spec: FieldSpec, number: Decimal, label: str) -> None:
+def _check_range(spec: FieldSpec, number: Decimal, label: dict[str, str]) -> None:
     low = Decimal(str(spec.min)) if spec.min is not None else None
     high = Decimal(str(spec.max)) if spec.max is not None else None
     if (low is not None and number < low) or (high is not None and number > high):
-        raise ValidationError("error.checklist.value_range", field=spec.id, label=label, value=str(number),
+        raise ValidationError("error.checklist.value_range", field=spec.id, **label, value=str(number),
                               min="" if low is None else str(spec.min), max="∞" if high is None else str(spec.max))
 
 

@@ -9,7 +9,7 @@ ticked by that action through ``tick_by_app`` (default_checklists.md §0).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -72,6 +72,7 @@ def reschedule_pre_runs(ctx: Context, session: Session) -> None:
 
 def schedule_post_runs(ctx: Context, session: Session, off_air: datetime) -> None:
     _materialise_live(ctx, session, until=off_air)
+    repo.drop_open_recurrences_from(ctx.ws, session.id, off_air, ctx.now())
     items = repo.session_items(ctx.ws, session.id)
     existing = {r.item_key for r in repo.list_runs(ctx.ws, session.id)}
     runs = [r for r in _offset_runs(session, items, Phase.POST, off_air) if r.item_key not in existing]
@@ -493,3 +494,311 @@ def session_compliance(ws, session_id: str, now: datetime) -> dict[str, Any] | N
 
 summaries.compliance_fn = session_compliance
 
+
+
+# --- ad-hoc items ------------------------------------------------------------------------------
+
+MAX_ADHOC_TEXT = 500
+
+
+def add_adhoc_item(ctx: Context, session_id: str, *, text: str, phase: Phase | str, required: bool = False,
+                   owner: str = "specialist", due_at: datetime | None = None, every_minutes: int | None = None,
+                   fields: tuple = (), text_en: str | None = None) -> tuple[TemplateItem, Changes]:
+    """An item for this one session: a run due at ``due_at`` (default now), or every N minutes
+    while live. Post items added before the broadcast ends are scheduled at E."""
+    from desktop_app.domain.enums import OwnerRole
+    from desktop_app.domain.models import Trigger
+
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError("error.field.required", field="text")
+    if len(text) > MAX_ADHOC_TEXT:
+        raise ValidationError("error.field.too_long", field="text", max=MAX_ADHOC_TEXT)
+    try:
+        phase = Phase(phase)
+    except ValueError:
+        raise ValidationError("error.checklist.adhoc_phase", field="phase", value=phase) from None
+    if every_minutes is not None and (phase != Phase.LIVE or every_minutes <= 0):
+        raise ValidationError("template.problem.recurrence", field="every_minutes", value=every_minutes)
+    with ctx.ws.write():
+        session = session_repo.get_session(ctx.ws, session_id)
+        if session is None:
+            raise NotFound("error.session.unknown", session=session_id)
+        _check_accepts_ticks(session)
+        _check_phase_open(session, phase)
+        now = ctx.now()
+        due = due_at or now
+        base = session.scheduled_start_utc if phase == Phase.PRE else session.off_air_utc
+        minutes = int((due - base).total_seconds() // 60) if base else 0
+        trigger = Trigger("recurrence", every_minutes=every_minutes) if every_minutes else Trigger(
+            "offset", minutes=minutes)
+        n = 1 + sum(1 for r in repo.session_item_rows(ctx.ws, session.id) if r["adhoc"])
+        item = TemplateItem(key=f"adhoc.{phase}.{n}", phase=phase, text_zh=text, text_en=(text_en or text).strip(),
+                            trigger=trigger, required=required, owner=OwnerRole(owner), client_visible=False,
+                            fields=tuple(fields))
+        repo.snapshot_items(ctx.ws, session.id, [item], adhoc=True,
+                            start_position=repo.next_session_position(ctx.ws, session.id))
+        _first_adhoc_run(ctx, session, item, due, now)
+        summaries.refresh(ctx.ws, session.id, now)
+    return item, Changes(checklists=frozenset({session_id}))
+
+
+def _check_phase_open(session: Session, phase: Phase) -> None:
+    late = {Phase.PRE: (SessionStatus.LIVE, SessionStatus.POST), Phase.LIVE: (SessionStatus.POST,)}
+    if session.status in late.get(phase, ()):
+        raise TransitionRefused("error.checklist.adhoc_too_late", status=str(session.status), phase=str(phase))
+
+
+def _first_adhoc_run(ctx: Context, session: Session, item: TemplateItem, due: datetime, now: datetime) -> None:
+    if item.trigger.kind == TriggerKind.RECURRENCE:
+        _materialise_live(ctx, session, until=now)
+        return
+    if item.phase == Phase.POST and session.off_air_utc is None:
+        return  # scheduled with the other post runs when the broadcast ends
+    window = due + timedelta(minutes=EVENT_WINDOW_MINUTES) if item.phase == Phase.LIVE else None
+    repo.insert_runs(ctx.ws, [ChecklistRun(new_id(), session.id, item.key, 1, due, window, RunStatus.OPEN)], now)
+
+
+# --- attachments -------------------------------------------------------------------------------
+
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+
+
+def add_attachment(ctx: Context, session_id: str, path, *, name: str | None = None) -> str:
+    """Store a file (screenshot, price sheet) in the workspace; returns its id for a file field."""
+    import hashlib
+    import mimetypes
+    from pathlib import Path
+
+    path = Path(path)
+    name = name or path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_ATTACHMENT_BYTES:
+            raise ValidationError("error.checklist.attachment_too_large", field="attachment", name=name,
+                                  size_mb=f"{size / 1048576:.1f}", max_mb=MAX_ATTACHMENT_BYTES // 1048576)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError("error.checklist.attachment_read", field="attachment", name=name,
+                              detail=exc.strerror or str(exc)) from exc
+    return add_attachment_bytes(ctx, session_id, data, name=name, mime=mimetypes.guess_type(name)[0],
+                                sha256=hashlib.sha256(data).hexdigest())
+
+
+def add_attachment_bytes(ctx: Context, session_id: str, data: bytes, *, name: str, mime: str | None = None,
+                         sha256: str | None = None) -> str:
+    import hashlib
+
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise ValidationError("error.checklist.attachment_too_large", field="attachment", name=name,
+                              size_mb=f"{len(data) / 1048576:.1f}", max_mb=MAX_ATTACHMENT_BYTES // 1048576)
+    if not data:
+        raise ValidationError("error.checklist.attachment_empty", field="attachment", name=name)
+    with ctx.ws.write():
+        session = session_repo.get_session(ctx.ws, session_id)
+        if session is None:
+            raise NotFound("error.session.unknown", session=session_id)
+        _check_accepts_ticks(session)
+        return repo.insert_attachment(ctx.ws, session_id=session.id, run_id=None, name=name[:200], mime=mime,
+                                      data=data, sha256=sha256 or hashlib.sha256(data).hexdigest(), now=ctx.now(),
+                                      by=ctx.actor_id)
+
+
+def attachment_info(ctx: Context, attachment_id: str):
+    meta = repo.attachment_meta(ctx.ws, attachment_id)
+    if meta is None:
+        raise NotFound("error.checklist.attachment_unknown", attachment=attachment_id, field="attachment")
+    return meta
+
+
+def save_attachment_as(ctx: Context, attachment_id: str, target) -> None:
+    """Write a stored attachment back out to a file (temp name, then rename)."""
+    from pathlib import Path
+
+    from desktop_app.services.checklist_templates import _write_atomic
+
+    data = repo.attachment_data(ctx.ws, attachment_id)
+    if data is None:
+        raise NotFound("error.checklist.attachment_unknown", attachment=attachment_id, field="attachment")
+    _write_atomic(Path(target), data)
+
+
+# --- reading runs: the session areas, the timeline, exports -------------------------------------
+
+@dataclass(frozen=True)
+class RunView:
+    """A run with its item, ready to show: text, values as display strings, outcome."""
+
+    run: ChecklistRun
+    item: TemplateItem
+    outcome: str
+    overdue: bool
+    adhoc: bool = False
+
+    @property
+    def phase(self) -> Phase:
+        return self.item.phase
+
+    def text(self, lang: str | None = None) -> str:
+        return rules.item_text(self.item, lang)
+
+    def value_pairs(self, currency: str, lang: str | None = None) -> list[tuple[str, str]]:
+        return display_values(self.item, self.run.values, currency, lang)
+
+
+def session_runs(ctx: Context, session_id: str, *, phase: Phase | str | None = None,
+                 now: datetime | None = None) -> list[RunView]:
+    """Every run of a session with its item (the areas, the timeline and exports read this)."""
+    now = now or ctx.now()
+    items = {i.key: i for i in repo.session_items(ctx.ws, session_id)}
+    adhoc = {r["key"] for r in repo.session_item_rows(ctx.ws, session_id) if r["adhoc"]}
+    views = []
+    for run in repo.list_runs(ctx.ws, session_id):
+        item = items.get(run.item_key)
+        if item is None or (phase is not None and item.phase != Phase(phase)):
+            continue
+        views.append(RunView(run, item, rules.run_outcome(run, now), rules.is_overdue(run, now),
+                             run.item_key in adhoc))
+    return views
+
+
+def recorded_values(ctx: Context, session_id: str, lang: str | None = None) -> list[dict[str, Any]]:
+    """Done runs that recorded values, in time order: for the session timeline and exports."""
+    session = session_repo.get_session(ctx.ws, session_id)
+    if session is None:
+        raise NotFound("error.session.unknown", session=session_id)
+    out = []
+    for v in session_runs(ctx, session_id):
+        if v.run.status != RunStatus.DONE or not v.run.values:
+            continue
+        out.append({
+            "run_id": v.run.id, "item_key": v.item.key, "phase": str(v.item.phase), "occurrence": v.run.occurrence,
+            "text": v.text(lang), "done_at": v.run.done_at, "done_by": v.run.done_by, "auto": v.run.auto,
+            "client_visible": v.item.client_visible, "values": dict(v.run.values),
+            "display": v.value_pairs(session.currency, lang), "note": v.run.note,
+        })
+    out.sort(key=lambda d: d["done_at"])
+    return out
+
+
+def display_values(item: TemplateItem, values: dict[str, Any], currency: str,
+                   lang: str | None = None) -> list[tuple[str, str]]:
+    from desktop_app.domain.money import format_money
+    from desktop_app.messages import msg
+
+    pairs = []
+    for f in item.fields:
+        if f.id not in values or values[f.id] is None:
+            continue
+        v = values[f.id]
+        if f.type == "money" and isinstance(v, (int, float)):
+            text = format_money(int(v), currency)
+        elif f.type == "bool":
+            text = msg("checklist.value.yes" if v else "checklist.value.no", lang=lang)
+        elif f.type == "file":
+            text = msg("checklist.value.attachment", lang=lang)
+        elif isinstance(v, dict):
+            text = ", ".join(f"{k}: {x}" for k, x in v.items())
+        else:
+            text = f"{v}{' ' + f.unit if f.unit else ''}"
+        pairs.append((rules.field_display(f, lang), text))
+    return pairs
+
+
+# --- reminders and the next due items -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Upcoming:
+    session_id: str
+    item: TemplateItem
+    due_at: datetime
+    run_id: str | None  # None: a future recurrence not yet created
+
+
+def upcoming(ctx: Context, session_id: str, *, now: datetime | None = None, limit: int = 5,
+             phase: Phase | None = None) -> list[Upcoming]:
+    """Open runs plus the next recurrence of each recurring live item, soonest first."""
+    now = now or ctx.now()
+    session = session_repo.get_session(ctx.ws, session_id)
+    if session is None:
+        return []
+    items = {i.key: i for i in repo.session_items(ctx.ws, session_id)}
+    out = [Upcoming(session_id, items[r.item_key], r.due_at, r.id) for r in repo.list_runs(ctx.ws, session_id)
+           if r.status == RunStatus.OPEN and r.due_at and r.item_key in items
+           and (phase is None or items[r.item_key].phase == phase)]
+    if session.status == SessionStatus.LIVE and session.on_air_utc and phase in (None, Phase.LIVE):
+        for item in items.values():
+            if item.trigger.kind == TriggerKind.RECURRENCE and (item.trigger.every_minutes or 0) > 0:
+                due = rules.next_recurrence(session.on_air_utc, item.trigger.every_minutes, now)
+                out.append(Upcoming(session_id, item, due, None))
+    out.sort(key=lambda u: u.due_at)
+    return out[:limit]
+
+
+def came_due(ctx: Context, since: datetime, until: datetime) -> list[RunView]:
+    """Open runs that fell due in (since, until], over all active sessions: what to remind of."""
+    rows = ctx.ws.query(
+        "SELECT r.session_id FROM checklist_runs r JOIN sessions s ON s.id = r.session_id"
+        " WHERE r.status = 'open' AND r.due_at > ? AND r.due_at <= ?"
+        " AND s.status IN ('planned', 'pre', 'live', 'post') GROUP BY r.session_id",
+        (_iso(since), _iso(until)))
+    out: list[RunView] = []
+    for r in rows:
+        out += [v for v in session_runs(ctx, r["session_id"], now=until)
+                if v.run.status == RunStatus.OPEN and v.run.due_at and since < v.run.due_at <= until]
+    out.sort(key=lambda v: v.run.due_at)
+    return out
+
+
+# --- compliance over a date range ---------------------------------------------------------------
+
+def compliance_report(ctx: Context, start: datetime, end: datetime) -> dict[str, Any]:
+    """Outcome counts per owner role and per specialist for sessions starting in [start, end).
+
+    Started-now and imported sessions contribute no pre runs; cancelled sessions none.
+    """
+    now = ctx.now()
+    rows = repo.runs_in_range(ctx.ws, _iso(start), _iso(end))
+    items_by_session: dict[str, dict[str, TemplateItem]] = {}
+    by_owner: dict[str, dict[str, int]] = {}
+    by_specialist: dict[str, dict[str, int]] = {}
+    total = dict.fromkeys(rules.OUTCOMES, 0)
+    required = dict.fromkeys(rules.OUTCOMES, 0)
+    sessions: set[str] = set()
+    for r in rows:
+        items = items_by_session.setdefault(
+            r["session_id"], {i.key: i for i in repo.session_items(ctx.ws, r["session_id"])})
+        item = items.get(r["item_key"])
+        if item is None or (item.phase == Phase.PRE and r["origin"] != SessionOrigin.PLANNED):
+            continue
+        outcome = rules.run_outcome(repo.run_from_row(r), now)
+        sessions.add(r["session_id"])
+        for bucket in (total, by_owner.setdefault(str(item.owner), dict.fromkeys(rules.OUTCOMES, 0)),
+                       by_specialist.setdefault(r["specialist_id"], dict.fromkeys(rules.OUTCOMES, 0))):
+            bucket[outcome] += 1
+        if item.required:
+            required[outcome] += 1
+    names = {p.id: p.name for p in roster_repo.list_people(ctx.ws, include_archived=True)}
+    return {
+        "sessions": len(sessions), "counts": total, "rate": rules.rate(total), "required": required,
+        "required_rate": rules.rate(required),
+        "by_owner": {k: {"counts": v, "rate": rules.rate(v)} for k, v in sorted(by_owner.items())},
+        "by_specialist": {k: {"name": names.get(k, k), "counts": v, "rate": rules.rate(v)}
+                          for k, v in sorted(by_specialist.items(), key=lambda kv: names.get(kv[0], kv[0]))},
+    }
+
+
+def resolve_run(ctx: Context, session_id: str, ref: str) -> ChecklistRun:
+    """A run by id, id prefix, item key (its open run, else its latest) or ``key#occurrence``."""
+    ref = (ref or "").strip()
+    key, _, occ = ref.partition("#")
+    runs = [r for r in repo.list_runs(ctx.ws, session_id) if r.item_key == key]
+    if runs:
+        if occ:
+            match = [r for r in runs if str(r.occurrence) == occ]
+            if match:
+                return match[0]
+            raise NotFound("error.checklist.run_unknown", run=ref)
+        open_runs = [r for r in runs if r.status == RunStatus.OPEN]
+        return (open_runs or runs)[-1 if not open_runs else 0]
+    return get_run(ctx, ref, session_id)

@@ -12,6 +12,7 @@ from desktop_app.domain.metrics import ALL_KEYS, is_money
 from desktop_app.domain.models import Session, Target
 from desktop_app.domain.money import currency as check_currency
 from desktop_app.domain.timeutil import is_valid_timezone
+from desktop_app.messages import label
 from desktop_app.services import checklists as engine
 from desktop_app.services.context import Changes, Context
 from desktop_app.storage import checklists as checklist_repo
@@ -41,10 +42,12 @@ def validate_targets(targets: list[Target]) -> list[Target]:
         if t.metric_key not in ALL_KEYS:
             raise ValidationError("error.target.unknown_metric", field=f"target.{t.metric_key}", key=t.metric_key)
         if t.value is None or t.value < 0:
-            raise ValidationError("error.target.negative", field=f"target.{t.metric_key}", key=t.metric_key)
+            raise ValidationError("error.target.negative", field=f"target.{t.metric_key}", key=t.metric_key,
+                                  metric=label("metric", t.metric_key))
         Direction(t.direction)
         if t.metric_key in seen:
-            raise ValidationError("error.target.duplicate", field=f"target.{t.metric_key}", key=t.metric_key)
+            raise ValidationError("error.target.duplicate", field=f"target.{t.metric_key}", key=t.metric_key,
+                                  metric=label("metric", t.metric_key))
         seen.add(t.metric_key)
     return targets
 
@@ -158,7 +161,7 @@ def update_plan(ctx: Context, session_id: str, *, title: str | None = None, sche
     with ctx.ws.write():
         s = get(ctx, session_id)
         if s.status not in (SessionStatus.PLANNED, SessionStatus.PRE):
-            raise TransitionRefused("error.session.plan_locked", status=str(s.status))
+            raise TransitionRefused("error.session.plan_locked", status=label("status", s.status))
         start = scheduled_start or s.scheduled_start_utc
         end = scheduled_end if scheduled_end is not None else s.scheduled_end_utc
         if end is not None and end <= start:
@@ -170,8 +173,10 @@ def update_plan(ctx: Context, session_id: str, *, title: str | None = None, sche
                 raise ValidationError("error.field.required", field="title")
             fields["title"] = title
         repo.update_session(ctx.ws, s.id, ctx.now(), **fields)
+        if start != s.scheduled_start_utc:
+            engine.reschedule_pre_runs(ctx, get(ctx, s.id))  # open pre runs follow the new start
         summaries.refresh(ctx.ws, s.id, ctx.now())
-    return Changes(sessions=frozenset({session_id}))
+    return Changes(sessions=frozenset({session_id}), checklists=frozenset({session_id}))
 
 
 def _transition(ctx: Context, session_id: str, target: SessionStatus, **fields) -> Session:

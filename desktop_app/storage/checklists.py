@@ -214,3 +214,16 @@ def runs_in_range(ws: Workspace, start_iso: str, end_iso: str) -> list[sqlite3.R
         " ON s.id = r.session_id WHERE coalesce(s.on_air_utc, s.scheduled_start_utc) >= ?"
         " AND coalesce(s.on_air_utc, s.scheduled_start_utc) < ? AND s.status != 'cancelled'",
         (start_iso, end_iso))
+
+
+def drop_open_recurrences_from(ws: Workspace, session_id: str, off_air: datetime, now: datetime) -> int:
+    """Recurring runs created for a period starting at or after the actual end never happened:
+    remove the untouched ones (tombstoned, so a merged copy drops them too)."""
+    rows = ws.query(
+        "SELECT id FROM checklist_runs WHERE session_id = ? AND status = 'open' AND due_at >= ?"
+        " AND window_end IS NOT NULL AND values_json = '{}' AND event_id IS NULL", (session_id, to_iso(off_air)))
+    for r in rows:
+        ws.conn.execute("DELETE FROM checklist_runs WHERE id = ?", (r["id"],))
+        ws.conn.execute("INSERT OR REPLACE INTO tombstones (table_name, row_id, deleted_at) VALUES (?, ?, ?)",
+                        ("checklist_runs", r["id"], to_iso(now)))
+    return len(rows)
