@@ -37,7 +37,7 @@ def register(sub, common) -> None:
 def _session_id(ctx, ref: str) -> str:
     found = find_sessions(ctx.ws, ref)
     if len(found) != 1:
-        raise NotFound("error.session.not_found", session=ref)
+        raise NotFound("error.session.unknown", session=ref)
     return found[0].id
 
 

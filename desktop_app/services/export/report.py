@@ -177,7 +177,7 @@ def build_report(ctx: Context, session_id: str, options: ExportOptions, *, progr
     ws = ctx.ws
     session = get_session(ws, session_id)
     if session is None:
-        raise NotFound("error.session.not_found", session=session_id)
+        raise NotFound("error.session.unknown", session=session_id)
     lang = options.lang
     products = repo.list_products(ws, session_id)
     client_id = resolve_client(ctx, session, products, options)
