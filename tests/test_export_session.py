@@ -41,12 +41,13 @@ def demo(demo_copy, clock):
 
 
 def _sid(ctx) -> str:
-    sid = closed_sessions(ctx)[0]
-    approve(ctx, sid)
-    return sid
+    return closed_sessions(ctx)[0]
 
 
-def _export(ctx, sid, path, **kw):
+def _export(ctx, sid, path, *, signed: bool = True, **kw):
+    """Export; by default after a lead approves the session as it is at this moment."""
+    if signed and kw.get("variant", "client") == "client" and not kw.get("allow_draft"):
+        approve(ctx, sid)
     return export_session(ctx, sid, path, ExportOptions(**kw))
 
 
@@ -134,7 +135,8 @@ def test_injection_strings_come_back_as_text_never_formulas(demo, tmp_path):
         demo.ws.conn.execute("UPDATE products SET name = '=cmd|'' /C calc''!A0' WHERE session_id = ? AND position = 0",
                              (sid,))
         demo.ws.conn.execute("UPDATE reviews SET fields_json = ? WHERE session_id = ?",
-                             (dumps({"summary": "=1+1 总结", "internal_notes": "x"}), sid))
+                             (dumps({"values": {"summary": "=1+1 总结", "internal_notes": "x"},
+                                     "client_facing": {}}), sid))
     out = tmp_path / "inj.xlsx"
     _export(demo, sid, out, variant="client")
     text = sheet_xml(out)
@@ -168,8 +170,10 @@ def test_client_file_contains_no_internal_text_anywhere(demo, tmp_path):
     review = demo.ws.query_one("SELECT fields_json FROM reviews WHERE session_id = ?", (sid,))[0]
     import json
 
-    fields = json.loads(review)
-    secrets = internal + hidden_items + [fields[k] for k in ("internal_notes", "people", "place")]
+    fields = json.loads(review)["values"]
+    hidden_fields = [fields[k] for k in ("internal_notes", "script", "scene_equipment") if k in fields]
+    assert len(hidden_fields) == 3
+    secrets = internal + hidden_items + hidden_fields
     secrets += ["内部行动项：扣主播绩效", "内部跑单备注 NOTE-7", "李运营"]
     out = tmp_path / "client.xlsx"
     _export(demo, sid, out, variant="client")
@@ -244,7 +248,7 @@ def test_unsigned_review_needs_confirmation_and_marks_the_file_draft(demo, tmp_p
     approve(demo, sid, "submitted")
     out = tmp_path / "draft.xlsx"
     with pytest.raises(LiveOpsError) as e:
-        _export(demo, sid, out, variant="client")
+        _export(demo, sid, out, variant="client", signed=False)
     assert e.value.key == "error.export.unsigned"
     assert not out.exists()
     assert demo.ws.query_one("SELECT count(*) FROM exports")[0] == 0

@@ -18,20 +18,20 @@ from desktop_app.domain.errors import LiveOpsError, NotFound, ValidationError
 from desktop_app.domain.metrics import is_money, metric_unit
 from desktop_app.domain.models import KpiValue, Product, Session
 from desktop_app.domain.money import to_major
+from desktop_app.domain.review import Signoff
 from desktop_app.domain.summary import compute_kpis
 from desktop_app.domain.timeutil import zone
 from desktop_app.messages import msg
+from desktop_app.services import review as review_service
 from desktop_app.services.context import Context
 from desktop_app.services.export import labels as L
 from desktop_app.services.export import timeline as tl
 from desktop_app.services.export.options import ExportOptions
-from desktop_app.services.export.review_fields import client_facing_fields
 from desktop_app.services.workspace_service import get_settings, workspace_info
 from desktop_app.storage import checklists as checklist_repo
 from desktop_app.storage import events as event_repo
 from desktop_app.storage import exports as repo
 from desktop_app.storage import summaries
-from desktop_app.storage.rows import loads
 from desktop_app.storage.sessions import get_session, get_targets
 
 Progress = Callable[[int, int], None]
@@ -166,7 +166,8 @@ def visible_products(session: Session, products: list[Product], client_id: str |
 
 
 def is_signed(signoff: str) -> bool:
-    return signoff == "approved"
+    """A lead's approval that is still current (a later settlement keeps it valid: re-settled)."""
+    return signoff in (Signoff.APPROVED, Signoff.RESETTLED)
 
 
 # --- building ---------------------------------------------------------------------------------------
@@ -184,8 +185,8 @@ def build_report(ctx: Context, session_id: str, options: ExportOptions, *, progr
     clients = session_clients(session, products)
     totals = check_totals_allowed(ctx, clients, options)
     shown = visible_products(session, products, client_id, options)
-    signoff = summaries.signoff_fn(ws, session_id)
-    draft = options.client and not is_signed(signoff)
+    signoff = review_service.signoff_for(ws, session_id)
+    draft = options.client and not is_signed(str(signoff))
     if draft and not options.allow_draft:
         raise LiveOpsError("error.export.unsigned", status=msg(f"signoff.{signoff}", lang=lang))
     names = {t: repo.names(ws, t) for t in ("people", "clients", "anchors")}
@@ -497,33 +498,39 @@ def _values_text(item, values: dict[str, Any], lang: str) -> str:
 
 
 def _review(ctx: Context, session_id: str, names: dict, options: ExportOptions, lang: str):
+    """The 复盘 as the review feature defines it: the client variant gets only
+    ``review.client_facing_review`` (client-facing fields, client-visible action items)."""
     h = lambda k, **p: msg(k, lang=lang, **p)  # noqa: E731
-    row = repo.review_row(ctx.ws, session_id)
-    fields = loads(row["fields_json"], {}) if row else {}
-    if options.client:
-        fields = client_facing_fields(fields)
     review = Table([h("export.col.field"), h("export.col.content")], formats=[None, None])
-    for key, value in fields.items():
-        label = msg(f"export.review.{key}", lang=lang)
-        review.rows.append([key if label == f"export.review.{key}" else label, _text(value)])
-    if row is not None and not options.client:
-        for key in ("status", "submitted_by", "submitted_at", "approved_by", "approved_at", "return_comment"):
-            value = row[key]
-            if key.endswith("_by"):
-                value = names["people"].get(value or "", value)
-            review.rows.append([h(f"export.review.{key}"), value or ""])
     items = Table([h("export.col.action"), h("export.col.owner"), h("export.col.due_date"), h("export.col.done")],
                   formats=[None, None, None, None])
-    if not options.client:
-        items.headers.append(h("export.col.client_visible"))
-        items.formats.append(None)
-    for a in repo.action_items(ctx.ws, session_id):
-        if options.client and not a["client_visible"]:
-            continue
-        r = [a["text"], a["owner"] or "", a["due_date"] or "", h("export.yes") if a["done"] else ""]
-        if not options.client:
-            r.append(h("export.yes") if a["client_visible"] else "")
-        items.rows.append(r)
+    if options.client:
+        data = review_service.client_facing_review(ctx, session_id, lang)
+        for f in data["fields"]:
+            review.rows.append([f"{f['group_label']} · {f['label']}" if f["group"] != "summary" else f["label"],
+                                f["value"]])
+        for a in data["action_items"]:
+            items.rows.append([a["text"], a["owner"] or "", a["due_date"] or "", h("export.yes") if a["done"] else ""])
+        return review, items
+    data = review_service.review_json(ctx, session_id)
+    for key, f in data["fields"].items():
+        if f["value"]:
+            label = msg(f"review.field.{key}", lang=lang)
+            if not f["client_facing"]:
+                label += " " + h("export.internal_mark")
+            review.rows.append([label, f["value"]])
+    for key in ("status", "signoff", "submitted_by", "submitted_at", "approved_by", "approved_at", "return_comment"):
+        value = data.get(key)
+        if key.endswith("_by"):
+            value = names["people"].get(value or "", value)
+        elif key == "signoff":
+            value = msg(f"signoff.{value}", lang=lang)
+        review.rows.append([h(f"export.review.{key}"), value or ""])
+    items.headers.append(h("export.col.client_visible"))
+    items.formats.append(None)
+    for a in data["action_items"]:
+        items.rows.append([a["text"], a["owner"] or "", a["due_date"] or "", h("export.yes") if a["done"] else "",
+                           h("export.yes") if a["client_visible"] else ""])
     return review, items
 
 
