@@ -186,7 +186,7 @@
     <message>
         <location filename="../../../desktop_app/ui/ingest/dialog.py" line="247"/>
         <source>data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <location filename="../../../desktop_app/ui/ingest/dialog.py" line="247"/>
