@@ -104,6 +104,7 @@ def test_rejected_files_leave_the_workspace_byte_for_byte_unchanged(later, name,
     assert err.value.key == key
     assert name in err.value.text("en") and name in err.value.text("zh_CN")
     assert db_digest(later) == before
+    assert later.ws.query_one("PRAGMA foreign_keys")[0] == 1  # switched off only inside the import
 
 
 def test_strict_rejects_the_whole_file(later):
