@@ -261,7 +261,9 @@ def test_follow_live_stops_on_pan_and_resumes_with_end(qtbot, console, ctx, sess
     console.charts.set_zoom(10)
     console.charts.tick()
     x0, x1 = console.charts.plots[0].getViewBox().viewRange()[0]
-    assert x1 - x0 == pytest.approx(10 * 60 + 30, abs=1)
+    assert x1 - x0 == pytest.approx(10 * 60, abs=1)
+    last = console.charts.store.last_x
+    assert x0 < last <= x1 <= last + 2 * 6  # the newest reading is in view, with a small step of headroom
     vb = console.charts.plots[0].getViewBox()
     vb.sigRangeChangedManually.emit([True, False])  # what a mouse drag emits
     assert not console.charts.follow
@@ -375,3 +377,17 @@ def test_external_changes_refresh_without_poller(qtbot, ctx, session, console):
     event_log.log_event(ctx, session.id, "milestone", "破万", source=Source.CLI)
     console.state.workspace_changed.emit(Changes(external=True))
     assert any(e.text == "破万" for e in console.events.model.events)
+
+
+def test_event_markers_follow_the_log_with_kind_colours(qtbot, ctx, session, console, clock):
+    from desktop_app.ui.live.charts import KIND_COLORS
+
+    metrics_entry.record_snapshot(ctx, session.id, {"online_viewers": 10})
+    qtbot.keyClick(console.events.quick, Qt.Key.Key_F1)
+    clock.advance(seconds=30)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F4)
+    marks = console.charts.marker_items[0].marks
+    assert [m[1] for m in marks] == [KIND_COLORS["giveaway"], KIND_COLORS["incident"]]
+    assert all(item.marks == marks for item in console.charts.marker_items)
+    console.charts.tick()
+    assert not console.charts.grab().isNull()  # markers paint (device-space drawing) without trouble
