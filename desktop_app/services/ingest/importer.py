@@ -166,8 +166,9 @@ def inspect(ctx: Context, path: Path | str, *, preset: str | None = None, anchor
     date_range = find_date_range(" ".join(title_lines)) or find_date_range(table.path.stem)
     tz, currency = _zone_and_currency(ctx, anchor_id, session_id, chosen)
     keys = {c.key for c in columns if c.key}
-    fixed_kind = kind or (remembered or {}).get("kind") or (chosen.kind if chosen.kind != "auto" else None)
-    detected_kind = fixed_kind or rules.infer_kind(keys)
+    # The columns decide the kind; a preset's kind only fills in when they do not.
+    detected_kind = kind or rules.infer_kind(keys) or (remembered or {}).get("kind") \
+        or (chosen.kind if chosen.kind != "auto" else None)
     if detected_kind is None and session_id:
         detected_kind = rules.SESSIONS
     insp = Inspection(table, file_sha256(table.path), header_row, guess.rows_used, names, title_lines, date_range,
@@ -458,9 +459,10 @@ class _Writer:
             raise _RowRefused(self._header(rules.TS), ts.isoformat(), ValidationError("error.sample.before_start", field="ts").message)
         if ts > self.now + TS_TOLERANCE:
             raise _RowRefused(self._header(rules.TS), ts.isoformat(), Message("error.ingest.future", {"ts": to_iso(ts)}))
+        ts_iso = to_iso(ts)
         for key, v in values.items():
             if key in RAW_METRICS:
-                self._sample(s, ts, key, v, provisional=1, as_of=None, product=None)
+                self._sample(s, ts_iso, key, v, provisional=1, as_of=None, product=None)
         if s.id not in self.last_ts or ts > self.last_ts[s.id]:
             self.last_ts[s.id] = ts
 
@@ -475,18 +477,17 @@ class _Writer:
             product, created = repo.find_or_add_product(self.ctx.ws, s.id, s.client_id, name=name, sku=sku,
                                                         now=self.now)
             self.changed |= created
-        ts = s.off_air_utc or s.on_air_utc or s.scheduled_start_utc
+        ts_iso = to_iso(s.off_air_utc or s.on_air_utc or s.scheduled_start_utc)
         as_of = self.insp.as_of.isoformat()
         for key, v in values.items():
             if key in RAW_METRICS:
-                self._sample(s, ts, key, v, provisional=0, as_of=as_of, product=product)
+                self._sample(s, ts_iso, key, v, provisional=0, as_of=as_of, product=product)
         self.settled.add(s.id)
 
-    def _sample(self, s, ts: datetime, key: str, value, *, provisional: int, as_of: str | None,
+    def _sample(self, s, ts_iso: str, key: str, value, *, provisional: int, as_of: str | None,
                 product: str | None) -> None:
         if isinstance(value, Decimal):
             value = to_minor(value, s.currency)
-        ts_iso = to_iso(ts)
         existing = self.existing.get(s.id)
         if existing is None:
             existing = self.existing[s.id] = repo.existing_samples(self.ctx.ws, s.id)
