@@ -8,6 +8,7 @@ current time, so the areas refresh countdowns and the reminder center can remind
 from __future__ import annotations
 
 import logging
+import sqlite3
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -41,6 +42,9 @@ class ChecklistClock(QObject):
             due = engine.came_due(self.state.ctx, self.last, now) if now > self.last else []
         except LiveOpsError:  # a locked or read-only workspace: try again next tick
             log.warning("checklist clock tick failed", exc_info=True)
+            return
+        except sqlite3.ProgrammingError:  # the workspace was closed (switched or quitting): stop ticking
+            self.timer.stop()
             return
         self.last = now
         self.state.emit_changes(changes)
