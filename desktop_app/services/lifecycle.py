@@ -52,6 +52,10 @@ def validate_targets(targets: list[Target]) -> list[Target]:
     return targets
 
 
+# Other features hook in here (the review carries open action items into the new session).
+after_plan_hooks: list = []
+
+
 def plan_session(
     ctx: Context, *, anchor_id: str, title: str, scheduled_start: datetime, scheduled_end: datetime | None = None,
     specialist_id: str | None = None, client_id: str | None = None, platform: str | None = None,
@@ -68,6 +72,8 @@ def plan_session(
         template_id = template_id or checklist_repo.default_template_id(ctx.ws)
         session = _insert(ctx, session, template_id, targets)
         engine.schedule_pre_runs(ctx, session)
+        for hook in after_plan_hooks:
+            hook(ctx, session)
         summaries.refresh(ctx.ws, session.id, ctx.now())
     return session, Changes(sessions=frozenset({session.id}), checklists=frozenset({session.id}))
 

@@ -150,3 +150,25 @@ def outbox(ws: Workspace, *, statuses: Iterable[str] = ("pending", "failed", "se
     rows = ws.query(f"SELECT * FROM webhook_outbox WHERE status IN ({','.join('?' * len(st))})"
                     " ORDER BY created_at DESC LIMIT ?", (*st, limit))
     return [_outbox(r) for r in rows]
+
+
+def series_rows(ws: Workspace, session_id: str, keys: Iterable[str]) -> list[tuple[str, str, float]]:
+    """(key, ts, value) of realtime samples of several keys, grouped by key, oldest first."""
+    keys = list(keys)
+    return ws.conn.execute(
+        f"SELECT metric_key, ts_utc, value FROM metric_samples WHERE session_id = ? AND provisional = 1"
+        f" AND product_id IS NULL AND value IS NOT NULL AND metric_key IN ({','.join('?' * len(keys))})"
+        f" ORDER BY metric_key, ts_utc", (session_id, *keys)).fetchall()
+
+
+def max_sample_rowid(ws: Workspace, session_id: str) -> int:
+    r = ws.conn.execute("SELECT max(rowid) FROM metric_samples WHERE session_id = ?", (session_id,)).fetchone()
+    return r[0] or 0
+
+
+def earlier_sessions(ws: Workspace, anchor_id: str, before_iso: str, exclude: str, limit: int = 20
+                     ) -> list[sqlite3.Row]:
+    """Sessions of the same anchor that went on air before, newest first (compare overlay)."""
+    return ws.query("SELECT id, title, on_air_utc, timezone FROM sessions WHERE anchor_id = ? AND id != ?"
+                    " AND on_air_utc IS NOT NULL AND on_air_utc < ? AND status IN ('post', 'closed')"
+                    " ORDER BY on_air_utc DESC LIMIT ?", (anchor_id, exclude, before_iso, limit))

@@ -19,6 +19,7 @@ from pathlib import Path
 import sqlite_utils
 
 from desktop_app.paths import migrations_dir
+from desktop_app.storage import fts_text
 from desktop_app.storage.errors import (
     NotAWorkspace,
     StorageError,
@@ -290,6 +291,7 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         typed = classify(exc, path)
         raise (typed or StorageError("error.storage.cannot_open", path=str(path))) from exc
     conn.row_factory = sqlite3.Row
+    fts_text.register(conn)  # the full-text index triggers call these functions
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
