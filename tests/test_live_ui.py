@@ -391,3 +391,43 @@ def test_event_markers_follow_the_log_with_kind_colours(qtbot, ctx, session, con
     assert all(item.marks == marks for item in console.charts.marker_items)
     console.charts.tick()
     assert not console.charts.grab().isNull()  # markers paint (device-space drawing) without trouble
+
+
+def test_report_goes_to_the_group_robot_off_the_gui_thread_and_failures_show(qtbot, ctx, session, clock):
+    import threading
+
+    from desktop_app.services import webhooks
+    from desktop_app.ui.live.console import LiveConsole
+    from tests.test_live_webhooks import Robot
+
+    robot = Robot()
+    robot.replies = [(500, {"errcode": -1})]
+    webhooks.save_target(ctx, kind="wecom", url=robot.url + "/send?key=k")
+    c = LiveConsole(AppState(ctx, poll=False), robots=True)
+    qtbot.addWidget(c)
+    c.set_session(session.id)
+    try:
+        metrics_entry.record_snapshot(ctx, session.id, {"gmv": "100"})
+        clock.advance(minutes=16)
+        sent_from = []
+        orig_deliver = webhooks.deliver_due
+
+        def deliver(ctx_, **kw):
+            sent_from.append(threading.current_thread() is threading.main_thread())
+            return orig_deliver(ctx_, **kw)
+
+        import desktop_app.ui.live.robots as robots_mod
+        robots_mod.webhooks.deliver_due = deliver
+        c.report_now()
+        qtbot.waitUntil(lambda: len(robot.requests) == 1 and not c.sender.busy, timeout=5000)
+        assert sent_from == [False]  # never on the GUI thread
+        assert "1 waiting" in c.robot_status.text() and "HTTP 500" in c.robot_status.text()
+        clock.advance(seconds=31)  # backoff passed: the queue retries
+        c.sender.kick()
+        qtbot.waitUntil(lambda: len(robot.requests) == 2 and not c.sender.busy, timeout=5000)
+        assert c.robot_status.text() == ""
+        assert "战报" in robot.requests[-1][1]["text"]["content"]
+    finally:
+        robots_mod.webhooks.deliver_due = orig_deliver
+        c.shutdown()
+        robot.close()
