@@ -19,7 +19,7 @@ def lrelease_command() -> list[str] | None:
 def compile_qt() -> list[Path]:
     cmd = lrelease_command()
     written = []
-    for ts in sorted(resource_path("i18n").glob("*.ts")):
+    for ts in sorted(resource_path("i18n").rglob("*.ts")):
         qm = ts.with_suffix(".qm")
         if cmd is None:
             raise SystemExit("pyside6-lrelease not found; install PySide6")

@@ -14,6 +14,7 @@ import gettext
 import locale
 import os
 import struct
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,27 +34,34 @@ def catalog_dir(lang: str) -> Path:
 
 
 def normalize_language(value: str | None) -> str | None:
-    """Map 'zh', 'zh_CN.UTF-8', 'en_US', 'EN' ... to a supported language, else None."""
+    """Map 'zh', 'zh_CN.UTF-8', 'Chinese (Simplified)_China', 'en_US', 'EN' ... to a supported language."""
     if not value:
         return None
     v = value.split(".")[0].replace("-", "_").lower()
-    if v.startswith("zh"):
+    if v.startswith(("zh", "chinese")):
         return "zh_CN"
-    if v.startswith("en"):
+    if v.startswith(("en", "english")):
         return "en"
     return None
 
 
 def language_from_environment() -> str:
+    """LIVEOPS_LANG, then the POSIX locale variables, then (Windows) the user locale; else zh_CN.
+
+    "C"/"POSIX" say nothing about the user's language, so they fall through to zh_CN.
+    """
     for var in ("LIVEOPS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         lang = normalize_language(os.environ.get(var))
         if lang:
             return lang
-    try:
-        lang = normalize_language(locale.getlocale()[0])
-    except ValueError:
-        lang = None
-    return lang or DEFAULT_LANGUAGE
+    if sys.platform == "win32":
+        try:
+            lang = normalize_language(locale.getlocale()[0])
+        except ValueError:
+            lang = None
+        if lang:
+            return lang
+    return DEFAULT_LANGUAGE
 
 
 def set_language(lang: str) -> None:
@@ -99,8 +107,13 @@ def parse_po(text: str) -> dict[str, str]:
 
 
 def write_mo(entries: dict[str, str], path: Path) -> None:
-    """Write a GNU .mo file (the format gettext.GNUTranslations reads)."""
-    items = sorted(entries.items())
+    """Write a GNU .mo file (the format gettext.GNUTranslations reads).
+
+    The header entry (msgid "") must declare UTF-8: without it GNUTranslations decodes
+    every string as ASCII and the first Chinese message raises UnicodeDecodeError.
+    """
+    header = {"": "Content-Type: text/plain; charset=UTF-8\n"}
+    items = sorted({**entries, **header}.items())
     ids = b"".join(k.encode() + b"\0" for k, _ in items)
     strs = b"".join(v.encode() + b"\0" for _, v in items)
     n = len(items)
@@ -168,6 +181,8 @@ def msg(key: str, /, lang: str | None = None, **params: object) -> str:
     a readable id rather than a crash; tests/test_messages.py keeps both catalogs complete.
     """
     lang = lang or _current
+    # A parameter that is itself a Message (a status or metric label) renders in the same language.
+    params = {k: (v.text(lang) if isinstance(v, Message) else v) for k, v in params.items()}
     if "field" in params and "field_label" not in params:
         params["field_label"] = field_label(str(params["field"]), lang)
     text = catalog(lang).get(key)
@@ -189,6 +204,11 @@ def field_label(name: str, lang: str | None = None) -> str:
         if text:
             return text
     return name
+
+
+def label(prefix: str, value: object) -> Message:
+    """A translatable label as a message parameter: label("status", "live") → 直播中 / Live."""
+    return Message(f"{prefix}.{getattr(value, 'value', value)}")
 
 
 @dataclass(frozen=True)

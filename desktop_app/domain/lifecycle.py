@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop_app.domain.enums import SessionStatus as S
 from desktop_app.domain.errors import TransitionRefused
+from desktop_app.messages import label
 
 ALLOWED: dict[S, frozenset[S]] = {
     S.PLANNED: frozenset({S.PRE, S.CANCELLED}),
@@ -18,7 +19,7 @@ ALLOWED: dict[S, frozenset[S]] = {
 def check_transition(current: S, target: S) -> None:
     if target not in ALLOWED[current]:
         raise TransitionRefused(
-            "error.lifecycle.transition", current=current.value, target=target.value
+            "error.lifecycle.transition", current=label("status", current), target=label("status", target)
         )
 
 

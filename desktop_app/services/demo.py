@@ -29,6 +29,7 @@ from desktop_app.services.simulator import PRODUCT_NAMES, BroadcastSimulator
 from desktop_app.services.workspace_service import create_workspace, set_default_person
 from desktop_app.storage import checklists as checklist_repo
 from desktop_app.storage import events as event_repo
+from desktop_app.storage import review as review_repo
 from desktop_app.storage import samples as sample_repo
 from desktop_app.storage import sessions as session_repo
 from desktop_app.storage import summaries
@@ -105,11 +106,11 @@ def _build(ctx: Context, rng: random.Random, clock: Clock, days: int, progress: 
 
 
 def _targets(rng: random.Random, base_online: float) -> list[Target]:
-    gmv_yuan = int(base_online * rng.uniform(180, 260)) // 1000 * 1000
+    gmv_yuan = int(base_online * rng.uniform(90, 150)) // 1000 * 1000
     return [
         Target("gmv", gmv_yuan * 100, Direction.MIN),
         Target("peak_online_viewers", int(base_online * 2.2) // 100 * 100, Direction.MIN),
-        Target("orders", int(gmv_yuan / 90), Direction.MIN),
+        Target("orders", int(gmv_yuan / 120), Direction.MIN),
         Target("refund_rate", 0.08, Direction.MAX),
     ]
 
@@ -234,26 +235,40 @@ def _settle(ctx: Context, rng: random.Random, session_id: str, off_air: datetime
 
 def _review(ctx: Context, rng: random.Random, session_id: str, specialist_id: str, lead_id: str,
             off_air: datetime, n: int) -> None:
-    fields = {
+    values = {
         "summary": rng.choice(["整体节奏稳定，福袋节点拉新明显。", "前半场承接偏弱，后半场主推款放量。",
                                "投流ROI达标，客单价略低于预期。"]),
-        "people": "主播状态饱满，讲解节奏可再压缩至每款8分钟。",
-        "goods": "补水面膜为爆款，护手霜滞销，下场调整排品。",
-        "place": "福袋后在线峰值明显，付费流量占比下降，自然流量增长。",
+        "anchor_performance": "主播状态饱满，讲解节奏可再压缩至每款8分钟。",
+        "script": "开场话术过长，福袋口令需提前两分钟预告。",
+        "best_products": "补水面膜为爆款，讲解两轮即售罄。",
+        "worst_products": "护手霜滞销，下场调整排品。",
+        "stock_issues": rng.choice(["", "面膜第二轮断货8分钟，补库存不及时。", "赠品超卖12单，已联系客服补发。"]),
+        "quality_complaints": rng.choice(["", "2单反馈泵头漏液，已转品控。"]),
+        "traffic_sources": "福袋后在线峰值明显，付费流量占比下降，自然流量增长。",
+        "paid_traffic_tests": rng.choice(["人群包男女五五开对比女性定向：女性定向ROI高0.6。", "",
+                                          "千川小额测款：新品点击率4.1%。"]),
+        "scene_equipment": "补光灯偏冷，下场换暖光；收音正常。",
+        "steps_stage": rng.choice(["self", "paid", "snow"]),
         "internal_notes": "主播开场迟到5分钟，已私下沟通。",
     }
+    fields = {"values": {k: v for k, v in values.items() if v}, "client_facing": {}}
     approved = rng.random() < 0.8
-    at = to_iso(off_air + timedelta(hours=20))
+    submitted = to_iso(off_air + timedelta(hours=20))
+    # Approved after the settlement (recorded at E+24h), so the demo shows "approved", not "re-settled".
+    at = to_iso(off_air + timedelta(hours=26)) if approved else submitted
     ctx.ws.db["reviews"].insert({
         "session_id": session_id, "fields_json": dumps(fields), "status": "approved" if approved else "submitted",
-        "submitted_by": specialist_id, "submitted_at": at, "approved_by": lead_id if approved else None,
+        "submitted_by": specialist_id, "submitted_at": submitted, "approved_by": lead_id if approved else None,
         "approved_at": at if approved else None, "modified_at": at, "modified_by": specialist_id,
     })
     ctx.ws.db["action_items"].insert({
         "id": new_id(), "session_id": session_id, "text": "下场开播前复核福袋库存", "owner": "运营",
         "due_date": (off_air + timedelta(days=2)).date().isoformat(), "client_visible": 1, "done": 0,
-        "carried_to_session_id": None, "created_at": at, "modified_at": at,
+        "carried_to_session_id": None, "created_at": submitted, "modified_at": submitted,
     })
+    if approved:
+        ctx.ws.conn.execute("UPDATE reviews SET approval_hash = ? WHERE session_id = ?",
+                            (review_repo.compute_hash(ctx.ws, session_id), session_id))
 
 
 __all__ = ["build_demo_workspace", "SessionOrigin"]

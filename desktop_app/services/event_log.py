@@ -8,7 +8,8 @@ from datetime import datetime
 from desktop_app.domain.enums import INTERNAL_BY_DEFAULT, EventKind, SessionStatus, Source
 from desktop_app.domain.errors import TransitionRefused, ValidationError
 from desktop_app.domain.models import Event
-from desktop_app.messages import msg
+from desktop_app.messages import label, msg
+from desktop_app.services import checklists as checklist_engine
 from desktop_app.services.context import Changes, Context
 from desktop_app.services.lifecycle import get as get_session
 from desktop_app.storage import events as repo
@@ -19,15 +20,15 @@ MAX_TEXT = 2000
 PLANNING_KINDS = frozenset({EventKind.NOTE, EventKind.MILESTONE, EventKind.CHECKLIST, EventKind.SYSTEM,
                             EventKind.OVERRIDE})
 # Other features hook in here (e.g. the checklist engine ticks event-triggered items).
-after_event_hooks: list = []
+after_event_hooks: list = [checklist_engine.on_event]
 
 
 def _check_session_accepts(session, kind: EventKind, ts: datetime) -> None:
     status = session.status
     if status in (SessionStatus.CLOSED, SessionStatus.CANCELLED):
-        raise TransitionRefused("error.event.session_closed", session=session.title, status=str(status))
+        raise TransitionRefused("error.event.session_closed", session=session.title, status=label("status", status))
     if status in (SessionStatus.PLANNED, SessionStatus.PRE) and kind not in PLANNING_KINDS:
-        raise TransitionRefused("error.event.kind_not_before_live", kind=str(kind))
+        raise TransitionRefused("error.event.kind_not_before_live", kind=label("event_kind", kind))
     if status == SessionStatus.LIVE and session.on_air_utc and ts < session.on_air_utc:
         raise ValidationError("error.event.before_start", field="ts")
     if status == SessionStatus.POST and session.off_air_utc and ts > session.off_air_utc:
@@ -90,7 +91,7 @@ def delete_event(ctx: Context, event_id: str) -> Changes:
         before = _event(ctx, event_id)
         session = get_session(ctx, before.session_id)
         if session.status in (SessionStatus.CLOSED, SessionStatus.CANCELLED):
-            raise TransitionRefused("error.event.session_closed", session=session.title, status=str(session.status))
+            raise TransitionRefused("error.event.session_closed", session=session.title, status=label("status", session.status))
         repo.update_event(ctx.ws, before, replace(before, deleted=True), by=ctx.actor_id, now=ctx.now())
         ctx.ws.conn.execute(
             "UPDATE session_summaries SET event_count = event_count - 1 WHERE session_id = ?", (session.id,))

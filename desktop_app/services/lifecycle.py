@@ -12,6 +12,7 @@ from desktop_app.domain.metrics import ALL_KEYS, is_money
 from desktop_app.domain.models import Session, Target
 from desktop_app.domain.money import currency as check_currency
 from desktop_app.domain.timeutil import is_valid_timezone
+from desktop_app.messages import label
 from desktop_app.services import checklists as engine
 from desktop_app.services.context import Changes, Context
 from desktop_app.storage import checklists as checklist_repo
@@ -41,12 +42,18 @@ def validate_targets(targets: list[Target]) -> list[Target]:
         if t.metric_key not in ALL_KEYS:
             raise ValidationError("error.target.unknown_metric", field=f"target.{t.metric_key}", key=t.metric_key)
         if t.value is None or t.value < 0:
-            raise ValidationError("error.target.negative", field=f"target.{t.metric_key}", key=t.metric_key)
+            raise ValidationError("error.target.negative", field=f"target.{t.metric_key}", key=t.metric_key,
+                                  metric=label("metric", t.metric_key))
         Direction(t.direction)
         if t.metric_key in seen:
-            raise ValidationError("error.target.duplicate", field=f"target.{t.metric_key}", key=t.metric_key)
+            raise ValidationError("error.target.duplicate", field=f"target.{t.metric_key}", key=t.metric_key,
+                                  metric=label("metric", t.metric_key))
         seen.add(t.metric_key)
     return targets
+
+
+# Other features hook in here (the review carries open action items into the new session).
+after_plan_hooks: list = []
 
 
 def plan_session(
@@ -65,6 +72,8 @@ def plan_session(
         template_id = template_id or checklist_repo.default_template_id(ctx.ws)
         session = _insert(ctx, session, template_id, targets)
         engine.schedule_pre_runs(ctx, session)
+        for hook in after_plan_hooks:
+            hook(ctx, session)
         summaries.refresh(ctx.ws, session.id, ctx.now())
     return session, Changes(sessions=frozenset({session.id}), checklists=frozenset({session.id}))
 
@@ -158,7 +167,7 @@ def update_plan(ctx: Context, session_id: str, *, title: str | None = None, sche
     with ctx.ws.write():
         s = get(ctx, session_id)
         if s.status not in (SessionStatus.PLANNED, SessionStatus.PRE):
-            raise TransitionRefused("error.session.plan_locked", status=str(s.status))
+            raise TransitionRefused("error.session.plan_locked", status=label("status", s.status))
         start = scheduled_start or s.scheduled_start_utc
         end = scheduled_end if scheduled_end is not None else s.scheduled_end_utc
         if end is not None and end <= start:
@@ -170,8 +179,10 @@ def update_plan(ctx: Context, session_id: str, *, title: str | None = None, sche
                 raise ValidationError("error.field.required", field="title")
             fields["title"] = title
         repo.update_session(ctx.ws, s.id, ctx.now(), **fields)
+        if start != s.scheduled_start_utc:
+            engine.reschedule_pre_runs(ctx, get(ctx, s.id))  # open pre runs follow the new start
         summaries.refresh(ctx.ws, s.id, ctx.now())
-    return Changes(sessions=frozenset({session_id}))
+    return Changes(sessions=frozenset({session_id}), checklists=frozenset({session_id}))
 
 
 def _transition(ctx: Context, session_id: str, target: SessionStatus, **fields) -> Session:

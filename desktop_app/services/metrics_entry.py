@@ -16,7 +16,8 @@ from desktop_app.domain.metrics import COUNTER_KEYS, RAW_METRICS, is_money
 from desktop_app.domain.models import MetricSample
 from desktop_app.domain.money import to_minor
 from desktop_app.domain.parsing import parse_number
-from desktop_app.messages import Message
+from desktop_app.messages import Message, label
+from desktop_app.services import checklists as checklist_engine
 from desktop_app.services.context import Changes, Context
 from desktop_app.services.lifecycle import get as get_session
 from desktop_app.storage import samples as repo
@@ -24,7 +25,7 @@ from desktop_app.storage import sessions as session_repo
 from desktop_app.storage import summaries
 from desktop_app.storage.rows import dumps, new_id
 
-after_samples_hooks: list = []
+after_samples_hooks: list = [checklist_engine.on_samples]
 
 
 @dataclass
@@ -68,7 +69,8 @@ def record_snapshot(ctx: Context, session_id: str, values: dict[str, object], *,
         if not parsed:
             raise ValidationError("error.metric.nothing", field="values")
         last = repo.latest_values(ctx.ws, s.id)
-        warnings = [Message("warning.counter_decrease", {"key": k, "before": last[k][1], "after": v})
+        warnings = [Message("warning.counter_decrease", {"key": k, "metric": label("metric", k),
+                                                         "before": last[k][1], "after": v})
                     for k, v in parsed.items() if k in COUNTER_KEYS and k in last and v < last[k][1]]
         samples = [MetricSample(new_id(), s.id, ts, k, v, Source(source), True, None, None, ctx.actor_id)
                    for k, v in parsed.items()]
@@ -99,7 +101,7 @@ def _check_accepts(s, ts: datetime, source: Source) -> None:
         if s.off_air_utc and ts > s.off_air_utc and source not in (Source.IMPORT,):
             raise ValidationError("error.sample.after_end", field="ts")
         return
-    raise TransitionRefused("error.sample.not_live", session=s.title, status=str(s.status))
+    raise TransitionRefused("error.sample.not_live", session=s.title, status=label("status", s.status))
 
 
 def record_settlement(ctx: Context, session_id: str, values: dict[str, object], *, as_of: date,
@@ -109,7 +111,7 @@ def record_settlement(ctx: Context, session_id: str, values: dict[str, object], 
     with ctx.ws.write():
         s = get_session(ctx, session_id)
         if s.status not in (SessionStatus.POST, SessionStatus.CLOSED):
-            raise TransitionRefused("error.settlement.not_after_broadcast", session=s.title, status=str(s.status))
+            raise TransitionRefused("error.settlement.not_after_broadcast", session=s.title, status=label("status", s.status))
         parsed = _minor_values(values) if minor_units else parse_values(values, s.currency)
         if not parsed:
             raise ValidationError("error.metric.nothing", field="values")

@@ -82,8 +82,10 @@ def set_default_person(ctx: Context, person_id: str | None) -> None:
 
 def seed_default_templates(ctx: Context) -> None:
     """Load every db/seeds/*checklist*.json template that the workspace lacks."""
+    from desktop_app.services.checklist_templates import load_seed
+
     for path in sorted(seeds_dir().glob("*checklists*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = load_seed(path)  # resolves "extends" (大促场 and 新品首发 build on 日常场)
         family = data.get("family_id") or (DEFAULT_TEMPLATE_FAMILY if path.name == "default_checklists.json"
                                            else path.stem)
         exists = ctx.ws.query_one("SELECT 1 FROM checklist_templates WHERE family_id = ?", (family,))

@@ -110,3 +110,120 @@ def insert_runs(ws: Workspace, runs: list[ChecklistRun], now: datetime) -> None:
           to_iso(r.done_at), r.done_by, dumps(r.values), r.note, r.skip_reason, int(r.auto), to_iso(now),
           to_iso(now)) for r in runs],
     )
+
+
+def get_run(ws: Workspace, run_id: str) -> ChecklistRun | None:
+    r = ws.query_one("SELECT * FROM checklist_runs WHERE id = ?", (run_id,))
+    return run_from_row(r) if r else None
+
+
+def find_runs(ws: Workspace, session_id: str, run_ref: str) -> list[ChecklistRun]:
+    """Runs whose id starts with ``run_ref`` (the CLI shows short ids)."""
+    rows = ws.query("SELECT * FROM checklist_runs WHERE session_id = ? AND substr(id, 1, ?) = ?",
+                    (session_id, len(run_ref), run_ref))
+    return [run_from_row(r) for r in rows]
+
+
+def update_run(ws: Workspace, run: ChecklistRun, now: datetime, event_id: str | None = None) -> None:
+    ws.conn.execute(
+        "UPDATE checklist_runs SET status = ?, done_at = ?, done_by = ?, values_json = ?, note = ?,"
+        " skip_reason = ?, auto = ?, window_end = ?, event_id = coalesce(?, event_id), modified_at = ?"
+        " WHERE id = ?",
+        (str(run.status), to_iso(run.done_at), run.done_by, dumps(run.values), run.note, run.skip_reason,
+         int(run.auto), to_iso(run.window_end), event_id, to_iso(now), run.id),
+    )
+
+
+def mark_missed(ws: Workspace, session_id: str, now: datetime) -> int:
+    """Open live runs whose window has passed become missed."""
+    cur = ws.conn.execute(
+        "UPDATE checklist_runs SET status = 'missed', modified_at = ? WHERE session_id = ? AND status = 'open'"
+        " AND window_end IS NOT NULL AND window_end <= ?", (to_iso(now), session_id, to_iso(now)))
+    return cur.rowcount
+
+
+def max_occurrence(ws: Workspace, session_id: str, item_key: str) -> int:
+    r = ws.conn.execute("SELECT coalesce(max(occurrence), 0) FROM checklist_runs WHERE session_id = ?"
+                        " AND item_key = ?", (session_id, item_key)).fetchone()
+    return int(r[0])
+
+
+def run_event_id(ws: Workspace, run_id: str) -> str | None:
+    r = ws.query_one("SELECT event_id FROM checklist_runs WHERE id = ?", (run_id,))
+    return r["event_id"] if r else None
+
+
+def session_item_rows(ws: Workspace, session_id: str) -> list[sqlite3.Row]:
+    return ws.query("SELECT key, adhoc FROM session_items WHERE session_id = ? ORDER BY position", (session_id,))
+
+
+def next_session_position(ws: Workspace, session_id: str) -> int:
+    r = ws.conn.execute("SELECT coalesce(max(position), -1) + 1 FROM session_items WHERE session_id = ?",
+                        (session_id,)).fetchone()
+    return int(r[0])
+
+
+def template_row(ws: Workspace, template_id: str) -> sqlite3.Row | None:
+    return ws.query_one("SELECT * FROM checklist_templates WHERE id = ?", (template_id,))
+
+
+def family_versions(ws: Workspace, family_id: str) -> list[sqlite3.Row]:
+    return ws.query("SELECT * FROM checklist_templates WHERE family_id = ? ORDER BY version", (family_id,))
+
+
+def next_version(ws: Workspace, family_id: str) -> int:
+    r = ws.conn.execute("SELECT coalesce(max(version), 0) + 1 FROM checklist_templates WHERE family_id = ?",
+                        (family_id,)).fetchone()
+    return int(r[0])
+
+
+def family_by_name(ws: Workspace, name: str) -> str | None:
+    r = ws.query_one("SELECT family_id FROM checklist_templates WHERE name = ? ORDER BY version DESC LIMIT 1",
+                     (name,))
+    return r["family_id"] if r else None
+
+
+def insert_attachment(ws: Workspace, *, session_id: str, run_id: str | None, name: str, mime: str | None,
+                      data: bytes, sha256: str, now: datetime, by: str | None) -> str:
+    attachment_id = new_id()
+    ws.conn.execute(
+        "INSERT INTO attachments (id, session_id, run_id, name, mime, size, sha256, data, created_at, created_by)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (attachment_id, session_id, run_id, name, mime, len(data), sha256, data, to_iso(now), by))
+    return attachment_id
+
+
+def attachment_meta(ws: Workspace, attachment_id: str) -> sqlite3.Row | None:
+    return ws.query_one("SELECT id, session_id, run_id, name, mime, size, sha256, created_at, created_by"
+                        " FROM attachments WHERE id = ?", (attachment_id,))
+
+
+def attachment_data(ws: Workspace, attachment_id: str) -> bytes | None:
+    r = ws.query_one("SELECT data FROM attachments WHERE id = ?", (attachment_id,))
+    return bytes(r["data"]) if r else None
+
+
+def link_attachment(ws: Workspace, attachment_id: str, run_id: str) -> None:
+    ws.conn.execute("UPDATE attachments SET run_id = ? WHERE id = ?", (run_id, attachment_id))
+
+
+def runs_in_range(ws: Workspace, start_iso: str, end_iso: str) -> list[sqlite3.Row]:
+    """Runs of sessions starting in [start, end) with their session's specialist and origin."""
+    return ws.query(
+        "SELECT r.*, s.specialist_id, s.origin, s.anchor_id FROM checklist_runs r JOIN sessions s"
+        " ON s.id = r.session_id WHERE coalesce(s.on_air_utc, s.scheduled_start_utc) >= ?"
+        " AND coalesce(s.on_air_utc, s.scheduled_start_utc) < ? AND s.status != 'cancelled'",
+        (start_iso, end_iso))
+
+
+def drop_open_recurrences_from(ws: Workspace, session_id: str, off_air: datetime, now: datetime) -> int:
+    """Recurring runs created for a period starting at or after the actual end never happened:
+    remove the untouched ones (tombstoned, so a merged copy drops them too)."""
+    rows = ws.query(
+        "SELECT id FROM checklist_runs WHERE session_id = ? AND status = 'open' AND due_at >= ?"
+        " AND window_end IS NOT NULL AND values_json = '{}' AND event_id IS NULL", (session_id, to_iso(off_air)))
+    for r in rows:
+        ws.conn.execute("DELETE FROM checklist_runs WHERE id = ?", (r["id"],))
+        ws.conn.execute("INSERT OR REPLACE INTO tombstones (table_name, row_id, deleted_at) VALUES (?, ?, ?)",
+                        ("checklist_runs", r["id"], to_iso(now)))
+    return len(rows)

@@ -16,6 +16,7 @@ from desktop_app.domain.models import KpiValue, SessionSummary
 from desktop_app.domain.summary import SampleAggregates, compute_kpis
 from desktop_app.domain.timeutil import to_iso
 from desktop_app.storage import checklists as checklist_repo
+from desktop_app.storage import review as review_repo
 from desktop_app.storage.sessions import get_session
 from desktop_app.storage.workspace import Workspace
 
@@ -40,7 +41,7 @@ def basic_signoff(ws: Workspace, session_id: str) -> str:
 
 
 compliance_fn: ComplianceFn = basic_compliance
-signoff_fn: SignoffFn = basic_signoff
+signoff_fn: SignoffFn = review_repo.review_signoff  # the review feature's rule (approval hash)
 
 
 def kpis_to_json(kpis: dict[str, KpiValue]) -> dict[str, Any]:

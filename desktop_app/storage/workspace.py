@@ -19,6 +19,7 @@ from pathlib import Path
 import sqlite_utils
 
 from desktop_app.paths import migrations_dir
+from desktop_app.storage import fts_text
 from desktop_app.storage.errors import (
     NotAWorkspace,
     StorageError,
@@ -110,7 +111,9 @@ class Workspace:
         migrate: bool = True,
         backup_dir: Path | None = None,
         now: Callable[[], datetime] | None = None,
+        migrations: Path | None = None,
     ) -> Workspace:
+        """Open (or create) a workspace file; ``migrations`` overrides db/migrations (tests)."""
         path = Path(path)
         exists = path.exists()
         if not exists and not create:
@@ -123,12 +126,13 @@ class Workspace:
         ws = cls(path, conn, read_only)
         try:
             ws._verify_identity(new_file=not exists)
+            # Before anything that writes (switching to WAL rewrites the header): a file
+            # from a newer app version must be left byte-for-byte untouched.
+            ws._refuse_too_new(migrations)
             if not read_only:
                 ws._configure_write()
             if migrate and not read_only:
-                ws.migrate(backup_dir=backup_dir, now=now)
-            elif not read_only or exists:
-                ws._refuse_too_new()
+                ws.migrate(backup_dir=backup_dir, now=now, migrations=migrations)
         except BaseException:
             conn.close()
             raise
@@ -140,7 +144,9 @@ class Workspace:
             tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if new_file:
             return
-        if version == 0 and tables:
+        # An existing file must already be a workspace: version 0 means no LiveOps schema
+        # (an empty or foreign SQLite file), which we refuse rather than migrate into.
+        if version == 0:
             raise NotAWorkspace("error.storage.not_workspace", path=str(self.path))
         if version > 0 and "workspace" not in tables:
             raise NotAWorkspace("error.storage.not_workspace", path=str(self.path))
@@ -152,8 +158,8 @@ class Workspace:
                 raise StorageError("error.storage.no_wal", path=str(self.path), mode=mode)
             self.conn.execute("PRAGMA synchronous=FULL")
 
-    def _refuse_too_new(self) -> None:
-        version, latest = self.schema_version(), latest_version()
+    def _refuse_too_new(self, migrations: Path | None = None) -> None:
+        version, latest = self.schema_version(), latest_version(migrations)
         if version > latest:
             raise WorkspaceTooNew("error.storage.too_new", path=str(self.path), version=version, supported=latest)
 
@@ -161,11 +167,12 @@ class Workspace:
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
-    def migrate(self, *, backup_dir: Path | None = None, now: Callable[[], datetime] | None = None) -> list[int]:
+    def migrate(self, *, backup_dir: Path | None = None, now: Callable[[], datetime] | None = None,
+                migrations: Path | None = None) -> list[int]:
         """Apply pending migrations; back up first when upgrading an existing workspace."""
-        self._refuse_too_new()
+        self._refuse_too_new(migrations)
         current = self.schema_version()
-        pending = [m for m in available_migrations() if m.number > current]
+        pending = [m for m in available_migrations(migrations) if m.number > current]
         if not pending:
             return []
         if current > 0:
@@ -248,7 +255,10 @@ class Workspace:
         except sqlite3.DatabaseError as exc:
             return [str(exc)]
         problems = [r[0] for r in rows if r[0] != "ok"]
-        fk = self.conn.execute("PRAGMA foreign_key_check").fetchall()
+        try:
+            fk = self.conn.execute("PRAGMA foreign_key_check").fetchall()
+        except sqlite3.DatabaseError as exc:  # a damaged page can hide from quick_check yet break this scan
+            return problems + [str(exc)]
         problems += [f"foreign key: {tuple(r)}" for r in fk]
         return problems
 
@@ -294,6 +304,7 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         typed = classify(exc, path)
         raise (typed or StorageError("error.storage.cannot_open", path=str(path))) from exc
     conn.row_factory = sqlite3.Row
+    fts_text.register(conn)  # the full-text index triggers call these functions
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")

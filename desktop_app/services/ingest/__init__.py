@@ -1,0 +1,1 @@
+"""Platform data import (CSV/XLSX exports) and live follow of a growing CSV."""

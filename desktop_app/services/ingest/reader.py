@@ -1,0 +1,252 @@
+"""Open a platform export as a stream of rows: CSV in any of the encodings platforms write, or XLSX.
+
+The file type is decided by its bytes, not its name (a renamed binary is refused, an XLSX
+saved as .csv is read as XLSX). Rows stream (flat memory); XLSX is read with openpyxl in
+read-only mode, imported lazily so the CLI starts fast. File-level problems raise
+``FileRejected`` with a catalog message naming the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.domain.errors import LiveOpsError
+
+SNIFF_BYTES = 256 * 1024
+HEAD_ROWS = 40  # rows scanned for title lines and the header
+MAX_ROWS = 1_500_000  # beyond Excel's own limit: a generated or hostile file
+MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # 1 GiB of XML in one archive member
+MAX_RATIO = 150  # real sheets compress 5-30×; a zip bomb far more
+RATIO_MIN_SIZE = 20 * 1024 * 1024  # small members may compress a lot legitimately
+MAX_CELL = 1024 * 1024
+
+_BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"\x7fELF", b"\x1f\x8b", b"MZ", b"Rar!",
+                 b"7z\xbc\xaf", b"BM", b"SQLite format 3")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class FileRejected(LiveOpsError):
+    """The whole file is refused; nothing was written."""
+
+
+@dataclass
+class TableFile:
+    path: Path
+    fmt: str  # "csv" | "xlsx"
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    max_rows: int = MAX_ROWS
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def rows(self) -> Iterator[tuple[int, list]]:
+        """(1-based row number, cells) for every row, blank ones included."""
+        if self.fmt == "csv":
+            yield from self._csv_rows()
+        else:
+            yield from self._xlsx_rows(values_only=True)
+
+    def head(self, n: int = HEAD_ROWS) -> list[list]:
+        out = []
+        for _, cells in self.rows():
+            out.append(cells)
+            if len(out) >= n:
+                break
+        return out
+
+    def percent_columns(self, first_row: int, n: int = 200) -> set[int]:
+        """0-based columns whose cells carry an Excel % number format (XLSX only)."""
+        if self.fmt != "xlsx":
+            return set()
+        found: set[int] = set()
+        for rownum, cells in self._xlsx_rows(values_only=False, min_row=first_row, max_row=first_row + n):
+            del rownum
+            for j, c in enumerate(cells):
+                fmt = getattr(c, "number_format", None) or ""
+                if "%" in fmt and isinstance(getattr(c, "value", None), (int, float)):
+                    found.add(j)
+        return found
+
+    # -- CSV --------------------------------------------------------------------------
+    def _csv_rows(self) -> Iterator[tuple[int, list]]:
+        try:
+            with self.path.open("r", encoding=self.encoding, newline="", errors="strict") as fh:
+                reader = csv.reader(fh, delimiter=self.delimiter or ",")
+                n = 0
+                for n, row in enumerate(reader, start=1):
+                    if n > self.max_rows:
+                        raise FileRejected("error.ingest.too_many_rows", file=self.name, limit=self.max_rows)
+                    yield n, row
+        except UnicodeDecodeError as exc:
+            raise FileRejected("error.ingest.encoding_mid_file", file=self.name, encoding=self.encoding,
+                               offset=exc.start) from None
+        except csv.Error as exc:
+            raise FileRejected("error.ingest.csv_broken", file=self.name, detail=str(exc)) from None
+        except OSError as exc:
+            raise FileRejected("error.ingest.unreadable", file=self.name, detail=exc.strerror or str(exc)) from None
+
+    # -- XLSX -------------------------------------------------------------------------
+    def _xlsx_rows(self, *, values_only: bool, min_row: int = 1,
+                   max_row: int | None = None) -> Iterator[tuple[int, list]]:
+        import openpyxl  # lazily: the CLI and CSV imports never pay for it
+
+        try:
+            wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types for a damaged archive
+            raise FileRejected("error.ingest.xlsx_damaged", file=self.name, detail=type(exc).__name__) from None
+        try:
+            ws = wb[self.sheet] if self.sheet else wb.worksheets[0]
+            n = min_row - 1
+            try:
+                for n, row in enumerate(ws.iter_rows(min_row=min_row, max_row=max_row, values_only=values_only),
+                                        start=min_row):
+                    if n > self.max_rows:
+                        raise FileRejected("error.ingest.too_many_rows", file=self.name, limit=self.max_rows)
+                    yield n, list(row)
+            except (zipfile.BadZipFile, EOFError, OSError, KeyError, ValueError) as exc:
+                if isinstance(exc, FileRejected):
+                    raise
+                raise FileRejected("error.ingest.xlsx_damaged", file=self.name, detail=type(exc).__name__) from None
+            except Exception as exc:  # lxml/ElementTree parse errors of a truncated sheet
+                if isinstance(exc, LiveOpsError):
+                    raise
+                raise FileRejected("error.ingest.xlsx_damaged", file=self.name, detail=type(exc).__name__) from None
+        finally:
+            wb.close()
+
+    def with_sheet(self, sheet: str) -> TableFile:
+        return TableFile(self.path, self.fmt, self.encoding, self.delimiter, sheet, self.sheets, self.max_rows)
+
+
+def open_table(path: Path | str, *, max_rows: int = MAX_ROWS) -> TableFile:
+    """Sniff the file and return how to read it, or raise FileRejected."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+            size = path.stat().st_size
+    except FileNotFoundError:
+        raise FileRejected("error.ingest.missing", file=str(path)) from None
+    except IsADirectoryError:
+        raise FileRejected("error.ingest.wrong_type", file=path.name) from None
+    except OSError as exc:
+        raise FileRejected("error.ingest.unreadable", file=path.name, detail=exc.strerror or str(exc)) from None
+    if not head.strip():
+        raise FileRejected("error.ingest.empty", file=path.name)
+    if head.startswith(b"PK\x03\x04"):
+        return _open_xlsx(path, max_rows)
+    if head.startswith(_OLE_MAGIC):
+        raise FileRejected("error.ingest.xls_old", file=path.name)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        raise FileRejected("error.ingest.xlsx_damaged", file=path.name, detail="not a zip archive")
+    encoding = _sniff_encoding(head, path.name, complete=size <= SNIFF_BYTES)
+    text = _decode_prefix(head, encoding)
+    delimiter = _sniff_delimiter(text)
+    return TableFile(path, "csv", encoding, delimiter, max_rows=max_rows)
+
+
+def _sniff_encoding(head: bytes, name: str, *, complete: bool) -> str:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if any(head.startswith(m) for m in _BINARY_MAGIC):
+        raise FileRejected("error.ingest.binary", file=name)
+    sample = head[:4096]
+    if b"\x00" in sample:
+        # UTF-16 without a BOM: every other byte of ASCII text is NUL.
+        odd, even = sample[1::2].count(0), sample[0::2].count(0)
+        if odd > len(sample) * 0.3 and even == 0:
+            return "utf-16-le"
+        if even > len(sample) * 0.3 and odd == 0:
+            return "utf-16-be"
+        raise FileRejected("error.ingest.binary", file=name)
+    for enc in ("utf-8", "gb18030"):
+        try:
+            codecs.getincrementaldecoder(enc)(errors="strict").decode(head, final=complete)
+        except UnicodeDecodeError:
+            continue
+        text = head.decode(enc, errors="ignore")
+        controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\r\n\x0c")
+        if controls > 8:
+            raise FileRejected("error.ingest.binary", file=name)
+        return enc
+    raise FileRejected("error.ingest.encoding", file=name)
+
+
+def _decode_prefix(head: bytes, encoding: str) -> str:
+    return codecs.getincrementaldecoder(encoding)(errors="replace").decode(head, final=False)
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The delimiter giving the most consistent multi-column rows over the first lines."""
+    lines = [ln for ln in text.splitlines()[:60] if ln.strip()]
+    if len(lines) > 1:
+        lines = lines[:-1]  # the prefix may end mid-line
+    best, best_score = ",", -1.0
+    for delim in (",", "\t", ";", "|"):
+        try:
+            counts = [len(r) for r in csv.reader(io.StringIO("\n".join(lines)), delimiter=delim)]
+        except csv.Error:
+            continue
+        multi = [c for c in counts if c > 1]
+        if not multi:
+            continue
+        common = max(set(multi), key=multi.count)
+        score = multi.count(common) * common + len(multi)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def _open_xlsx(path: Path, max_rows: int) -> TableFile:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+            if "xl/workbook.xml" not in names:
+                raise FileRejected("error.ingest.wrong_type", file=path.name)
+            for info in infos:
+                _check_member(info, path.name, max_rows)
+    except zipfile.BadZipFile:
+        raise FileRejected("error.ingest.xlsx_damaged", file=path.name, detail="zip") from None
+    except OSError as exc:
+        raise FileRejected("error.ingest.unreadable", file=path.name, detail=exc.strerror or str(exc)) from None
+    sheets = _sheet_names(path)
+    return TableFile(path, "xlsx", sheet=sheets[0] if sheets else None, sheets=sheets, max_rows=max_rows)
+
+
+def _check_member(info: zipfile.ZipInfo, name: str, max_rows: int) -> None:
+    size, packed = info.file_size, max(info.compress_size, 1)
+    if size > MAX_UNCOMPRESSED or (size > RATIO_MIN_SIZE and size / packed > MAX_RATIO):
+        raise FileRejected("error.ingest.too_large", file=name, member=info.filename,
+                           size_mb=round(size / 1024 / 1024), limit=max_rows)
+
+
+def _sheet_names(path: Path) -> list[str]:
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:
+        raise FileRejected("error.ingest.xlsx_damaged", file=path.name, detail=type(exc).__name__) from None
+    try:
+        names = list(wb.sheetnames)
+        for ws in wb.worksheets:
+            dims = ws.max_row if ws.max_row else 0
+            if dims and dims > 10 * MAX_ROWS:
+                raise FileRejected("error.ingest.too_large", file=path.name, member=ws.title,
+                                   size_mb=0, limit=MAX_ROWS)
+        return names
+    finally:
+        wb.close()

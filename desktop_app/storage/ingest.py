@@ -1,0 +1,110 @@
+"""SQL of platform-data import: import records, remembered mappings, re-import keys, products."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+from desktop_app.domain.timeutil import to_iso
+from desktop_app.storage.rows import new_id
+from desktop_app.storage.workspace import Workspace
+
+# (ts_utc, metric_key, provisional, as_of, product_id) → (sample id, value, source)
+SampleKey = tuple[str, str, int, str | None, str | None]
+
+
+def record_import(ws: Workspace, *, import_id: str, at: datetime, by: str | None, file_name: str, sha256: str,
+                  preset: str | None, counts: dict) -> None:
+    ws.conn.execute(
+        "INSERT INTO imports (id, at, by_id, file_name, sha256, preset, counts_json) VALUES (?,?,?,?,?,?,?)",
+        (import_id, to_iso(at), by, file_name, sha256, preset, json.dumps(counts, ensure_ascii=False)),
+    )
+
+
+def imports_with_hash(ws: Workspace, sha256: str) -> list[str]:
+    return [r[0] for r in ws.conn.execute("SELECT id FROM imports WHERE sha256 = ? ORDER BY at", (sha256,))]
+
+
+def get_mapping(ws: Workspace, signature: str) -> dict | None:
+    r = ws.query_one("SELECT preset, kind, mapping_json, decisions_json FROM import_mappings WHERE signature = ?",
+                     (signature,))
+    if r is None:
+        return None
+    return {"preset": r[0], "kind": r[1], "mapping": json.loads(r[2]), "decisions": json.loads(r[3])}
+
+
+def save_mapping(ws: Workspace, signature: str, *, preset: str | None, kind: str | None, mapping: dict,
+                 decisions: dict, now: datetime, by: str | None) -> None:
+    ws.conn.execute(
+        "INSERT INTO import_mappings (signature, preset, kind, mapping_json, decisions_json, updated_at, updated_by)"
+        " VALUES (?,?,?,?,?,?,?) ON CONFLICT(signature) DO UPDATE SET preset = excluded.preset, kind = excluded.kind,"
+        " mapping_json = excluded.mapping_json, decisions_json = excluded.decisions_json,"
+        " updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+        (signature, preset, kind, json.dumps(mapping, ensure_ascii=False), json.dumps(decisions, ensure_ascii=False),
+         to_iso(now), by),
+    )
+
+
+def existing_samples(ws: Workspace, session_id: str) -> dict[SampleKey, tuple[str, float, str]]:
+    """Every sample of a session by its natural key: re-import finds what it already wrote."""
+    out: dict[SampleKey, tuple[str, float, str]] = {}
+    for r in ws.conn.execute(
+        "SELECT id, ts_utc, metric_key, provisional, as_of, product_id, value, source FROM metric_samples"
+        " WHERE session_id = ?", (session_id,)
+    ):
+        out[(r[1], r[2], r[3], r[4], r[5])] = (r[0], r[6], r[7])
+    return out
+
+
+def update_sample_value(ws: Workspace, sample_id: str, value: float, import_id: str, now: datetime) -> None:
+    ws.conn.execute("UPDATE metric_samples SET value = ?, import_id = ?, created_at = ? WHERE id = ?",
+                    (value, import_id, to_iso(now), sample_id))
+
+
+def sessions_near(ws: Workspace, anchor_id: str, start: datetime, tolerance: timedelta) -> list:
+    """Sessions of an anchor whose actual (else planned) start lies within ``tolerance`` of ``start``."""
+    lo, hi = to_iso(start - tolerance), to_iso(start + tolerance)
+    return ws.query(
+        "SELECT id, COALESCE(on_air_utc, scheduled_start_utc) AS st, status FROM sessions WHERE anchor_id = ?"
+        " AND status != 'cancelled' AND COALESCE(on_air_utc, scheduled_start_utc) BETWEEN ? AND ?",
+        (anchor_id, lo, hi))
+
+
+def sessions_covering(ws: Workspace, anchor_id: str, ts: datetime, tolerance: timedelta) -> list:
+    """Sessions of an anchor whose on-air window (with tolerance) contains ``ts``."""
+    t = to_iso(ts)
+    return ws.query(
+        "SELECT id, on_air_utc, off_air_utc, status FROM sessions WHERE anchor_id = ? AND on_air_utc IS NOT NULL"
+        " AND status IN ('live', 'post', 'closed') AND on_air_utc <= ? AND (off_air_utc IS NULL OR off_air_utc >= ?)"
+        " ORDER BY on_air_utc DESC",
+        (anchor_id, to_iso(ts + tolerance), to_iso(ts - tolerance) if t else t))
+
+
+def anchor_by_account(ws: Workspace, account: str, platform: str | None) -> str | None:
+    sql = "SELECT id FROM anchors WHERE account_id = ?" + (" AND platform = ?" if platform else "")
+    r = ws.query_one(sql, (account, platform) if platform else (account,))
+    return r[0] if r else None
+
+
+def anchor_by_name(ws: Workspace, name: str) -> str | None:
+    r = ws.query_one("SELECT id FROM anchors WHERE name = ?", (name,))
+    return r[0] if r else None
+
+
+def find_or_add_product(ws: Workspace, session_id: str, client_id: str | None, *, name: str | None, sku: str | None,
+                        now: datetime) -> tuple[str, bool]:
+    """The session's product with that SKU (else name); created when missing."""
+    if sku:
+        r = ws.query_one("SELECT id FROM products WHERE session_id = ? AND sku = ?", (session_id, sku))
+        if r:
+            return r[0], False
+    if name:
+        r = ws.query_one("SELECT id FROM products WHERE session_id = ? AND name = ?", (session_id, name))
+        if r:
+            return r[0], False
+    pid = new_id()
+    pos = ws.query_one("SELECT COALESCE(max(position), -1) + 1 FROM products WHERE session_id = ?", (session_id,))[0]
+    ws.conn.execute(
+        "INSERT INTO products (id, session_id, client_id, name, sku, position, created_at, modified_at)"
+        " VALUES (?,?,?,?,?,?,?,?)", (pid, session_id, client_id, name or sku, sku, pos, to_iso(now), to_iso(now)))
+    return pid, True

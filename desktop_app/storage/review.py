@@ -1,0 +1,203 @@
+"""Reviews, action items, the approval-hash inputs, history rows and full-text search."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from typing import Any
+
+from desktop_app.domain.review import (
+    ActionItem,
+    ReviewContent,
+    ReviewStatus,
+    Signoff,
+    approval_hash,
+    content_from_json,
+    signoff_state,
+)
+from desktop_app.domain.timeutil import to_iso
+from desktop_app.storage.fts_text import match_query
+from desktop_app.storage.rows import dumps, loads
+from desktop_app.storage.workspace import Workspace
+
+# -- reviews ------------------------------------------------------------------------------------
+
+
+def get_review(ws: Workspace, session_id: str) -> sqlite3.Row | None:
+    return ws.query_one("SELECT * FROM reviews WHERE session_id = ?", (session_id,))
+
+
+def review_content(row: sqlite3.Row | None) -> ReviewContent:
+    return content_from_json(loads(row["fields_json"], {}) if row else {})
+
+
+def upsert_review(ws: Workspace, session_id: str, content: ReviewContent, *, status: str, now: datetime,
+                  by: str | None) -> None:
+    ws.conn.execute(
+        "INSERT INTO reviews (session_id, fields_json, status, modified_at, modified_by) VALUES (?,?,?,?,?)"
+        " ON CONFLICT(session_id) DO UPDATE SET fields_json = excluded.fields_json, status = excluded.status,"
+        " modified_at = excluded.modified_at, modified_by = excluded.modified_by",
+        (session_id, dumps(content.to_json()), status, to_iso(now), by),
+    )
+
+
+def set_review_state(ws: Workspace, session_id: str, now: datetime, **cols: Any) -> None:
+    cols["modified_at"] = to_iso(now)
+    sets = ", ".join(f"{k} = ?" for k in cols)
+    ws.conn.execute(f"UPDATE reviews SET {sets} WHERE session_id = ?", (*cols.values(), session_id))
+
+
+# -- action items -------------------------------------------------------------------------------
+
+
+def action_from_row(r: sqlite3.Row) -> ActionItem:
+    return ActionItem(r["id"], r["session_id"], r["text"], r["owner"],
+                      date.fromisoformat(r["due_date"]) if r["due_date"] else None, bool(r["client_visible"]),
+                      bool(r["done"]), r["carried_to_session_id"])
+
+
+def list_actions(ws: Workspace, session_id: str) -> list[ActionItem]:
+    rows = ws.query("SELECT * FROM action_items WHERE session_id = ? ORDER BY created_at, id", (session_id,))
+    return [action_from_row(r) for r in rows]
+
+
+def get_action(ws: Workspace, action_id: str) -> ActionItem | None:
+    r = ws.query_one("SELECT * FROM action_items WHERE id = ?", (action_id,))
+    return action_from_row(r) if r else None
+
+
+def insert_action(ws: Workspace, a: ActionItem, now: datetime) -> None:
+    ws.conn.execute(
+        "INSERT INTO action_items (id, session_id, text, owner, due_date, client_visible, done,"
+        " carried_to_session_id, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (a.id, a.session_id, a.text, a.owner, a.due_date.isoformat() if a.due_date else None, int(a.client_visible),
+         int(a.done), a.carried_to_session_id, to_iso(now), to_iso(now)),
+    )
+
+
+def update_action(ws: Workspace, a: ActionItem, now: datetime) -> None:
+    ws.conn.execute(
+        "UPDATE action_items SET text = ?, owner = ?, due_date = ?, client_visible = ?, done = ?,"
+        " carried_to_session_id = ?, modified_at = ? WHERE id = ?",
+        (a.text, a.owner, a.due_date.isoformat() if a.due_date else None, int(a.client_visible), int(a.done),
+         a.carried_to_session_id, to_iso(now), a.id),
+    )
+
+
+def delete_action(ws: Workspace, action_id: str, now: datetime) -> None:
+    ws.conn.execute("DELETE FROM action_items WHERE id = ?", (action_id,))
+    ws.conn.execute("INSERT OR REPLACE INTO tombstones (table_name, row_id, deleted_at) VALUES (?,?,?)",
+                    ("action_items", action_id, to_iso(now)))
+
+
+def open_actions_before(ws: Workspace, anchor_id: str, before_iso: str) -> list[ActionItem]:
+    """Open action items of the anchor's earlier sessions (what the next session carries over)."""
+    rows = ws.query(
+        "SELECT a.* FROM action_items a JOIN sessions s ON s.id = a.session_id WHERE s.anchor_id = ?"
+        " AND COALESCE(s.on_air_utc, s.scheduled_start_utc) < ? AND a.done = 0 AND s.status <> 'cancelled'"
+        " ORDER BY a.due_date IS NULL, a.due_date, a.created_at", (anchor_id, before_iso))
+    return [action_from_row(r) for r in rows]
+
+
+def next_session_of_anchor(ws: Workspace, anchor_id: str, after_iso: str) -> sqlite3.Row | None:
+    return ws.query_one(
+        "SELECT * FROM sessions WHERE anchor_id = ? AND COALESCE(on_air_utc, scheduled_start_utc) > ?"
+        " AND status IN ('planned', 'pre') ORDER BY COALESCE(on_air_utc, scheduled_start_utc) LIMIT 1",
+        (anchor_id, after_iso))
+
+
+# -- approval hash inputs (each sorted by id, the canonical order) --------------------------------
+
+
+_HASHED = (
+    ("event", "events", ("id", "ts_utc", "kind", "subtype", "text", "internal", "product_id", "deleted"),
+     "kind <> 'system'"),
+    ("sample", "metric_samples", ("id", "ts_utc", "metric_key", "value", "product_id"), "provisional = 1"),
+    ("run", "checklist_runs", ("id", "item_key", "occurrence", "status", "done_at", "done_by", "values_json", "note",
+                               "skip_reason"), "auto = 0 AND status <> 'open'"),
+    ("action", "action_items", ("id", "text", "owner", "due_date", "client_visible"), "1"),
+)
+
+
+def hash_rows(ws: Workspace, session_id: str) -> list[tuple[str, list[str]]]:
+    """What an approval covers, one canonical line per row (SQL literals), sorted by id."""
+    out = []
+    for name, table, cols, cond in _HASHED:
+        line = " || ',' || ".join(f"quote({c})" for c in cols)
+        cur = ws.conn.execute(f"SELECT {line} FROM {table} WHERE session_id = ? AND {cond} ORDER BY id",
+                              (session_id,))
+        cur.row_factory = None
+        out.append((name, [r[0] for r in cur]))
+    return out
+
+
+def compute_hash(ws: Workspace, session_id: str) -> str:
+    review = review_content(get_review(ws, session_id)).to_json()
+    return approval_hash(hash_rows(ws, session_id), review)
+
+
+def signoff_for(ws: Workspace, session_id: str) -> Signoff:
+    """The sign-off state of a session; the hash is recomputed only for approved reviews."""
+    row = get_review(ws, session_id)
+    if row is None:
+        return Signoff.NONE
+    if row["status"] != ReviewStatus.APPROVED:
+        return signoff_state(row["status"], True, False)
+    matches = bool(row["approval_hash"]) and compute_hash(ws, session_id) == row["approval_hash"]
+    resettled = bool(row["approved_at"]) and settled_after(ws, session_id, row["approved_at"])
+    return signoff_state(row["status"], matches, resettled)
+
+
+def review_signoff(ws: Workspace, session_id: str) -> str:
+    """storage.summaries.signoff_fn: none / draft / submitted / returned / approved / outdated / resettled."""
+    return str(signoff_for(ws, session_id))
+
+
+def settled_after(ws: Workspace, session_id: str, at_iso: str) -> bool:
+    r = ws.query_one("SELECT 1 FROM metric_samples WHERE session_id = ? AND provisional = 0 AND created_at > ?"
+                     " LIMIT 1", (session_id, at_iso))
+    return r is not None
+
+
+# -- full-text search -----------------------------------------------------------------------------
+SOURCES = ("event", "review", "checklist", "action")
+_SOURCE_SQL = {
+    0: "SELECT id, session_id, ts_utc AS ts, text, kind FROM events WHERE rowid = ?",
+    1: "SELECT session_id AS id, session_id, modified_at AS ts, fields_json AS text, 'review' AS kind"
+       " FROM reviews WHERE rowid = ?",
+    2: "SELECT id, session_id, COALESCE(done_at, due_at) AS ts, values_json || ' ' || COALESCE(note, '') || ' '"
+       " || COALESCE(skip_reason, '') AS text, item_key AS kind FROM checklist_runs WHERE rowid = ?",
+    3: "SELECT id, session_id, created_at AS ts, text || ' ' || COALESCE(owner, '') AS text, 'action' AS kind"
+       " FROM action_items WHERE rowid = ?",
+}
+
+
+def search(ws: Workspace, query: str, *, limit: int = 200, session_ids: set[str] | None = None) -> list[dict]:
+    """Newest hits first (rowids grow with inserts), so a common word stays fast at 1M events."""
+    expr = match_query(query)
+    if expr is None:
+        return []
+    hits = []
+    cur = ws.conn.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC", (expr,))
+    for (rowid,) in cur:
+        code, src_rowid = rowid % 4, rowid // 4
+        r = ws.conn.execute(_SOURCE_SQL[code], (src_rowid,)).fetchone()
+        if r is None or (session_ids is not None and r["session_id"] not in session_ids):
+            continue
+        hits.append({"source": SOURCES[code], "id": r["id"], "session_id": r["session_id"], "ts": r["ts"],
+                     "kind": r["kind"], "text": r["text"]})
+        if len(hits) >= limit:
+            break
+    cur.close()
+    return hits
+
+
+def rebuild_search_index(ws: Workspace) -> None:
+    """Rebuild from the sources (after a VACUUM, which may renumber rowids). Call inside a write."""
+    from desktop_app.paths import migrations_dir
+
+    ws.conn.execute("DELETE FROM search_fts")
+    sql = next(migrations_dir().glob("*_review_search.sql")).read_text(encoding="utf-8")
+    for stmt in sql.split(";"):
+        if stmt.strip().startswith("INSERT INTO search_fts") and "NEW." not in stmt:
+            ws.conn.execute(stmt)

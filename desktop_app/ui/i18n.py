@@ -1,0 +1,44 @@
+"""Qt translations (.qm per feature) plus the Qt-free catalog, switched together at runtime."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from desktop_app import messages
+from desktop_app.paths import resource_path
+
+_installed: list[QTranslator] = []
+
+
+def qm_files(lang: str) -> list:
+    folder = resource_path("i18n", "qt")
+    return sorted(folder.glob(f"*_{lang}.qm")) if folder.exists() else []
+
+
+def apply_language(lang: str) -> str:
+    """Load every feature's .qm for ``lang``; widgets retranslate on QEvent.LanguageChange."""
+    lang = messages.normalize_language(lang) or messages.DEFAULT_LANGUAGE
+    app = QCoreApplication.instance()
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    for qm in qm_files(lang):
+        t = QTranslator(app)
+        if t.load(str(qm)):
+            app.installTranslator(t)
+            _installed.append(t)
+    qt_base = QTranslator(app)
+    if lang == "zh_CN" and qt_base.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                                        _qt_translations_dir()):
+        app.installTranslator(qt_base)
+        _installed.append(qt_base)
+    messages.set_language(lang)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang == "zh_CN"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    return lang
+
+
+def _qt_translations_dir() -> str:
+    from PySide6.QtCore import QLibraryInfo
+
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

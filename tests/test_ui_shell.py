@@ -1,0 +1,195 @@
+"""The shell through real widgets: roster, planning, lifecycle buttons, resume offer, lock, language."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+
+from desktop_app.domain.enums import SessionStatus
+from desktop_app.services import event_log, lifecycle
+from desktop_app.storage import roster as roster_repo
+from desktop_app.storage import sessions as session_repo
+from desktop_app.ui.dialogs import AnchorDialog, PlanSessionDialog
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.state import AppState
+
+
+@pytest.fixture
+def window(qtbot, ctx):
+    state = AppState(ctx, poll=False)
+    w = MainWindow(state)
+    qtbot.addWidget(w)
+    yield w
+    QApplication.processEvents()  # deliver pending LanguageChange/refresh while the database is open
+    w.close()
+
+
+def test_anchor_dialog_creates_anchor_with_specialist(qtbot, ctx):
+    state = AppState(ctx, poll=False)
+    dialog = AnchorDialog(state)
+    qtbot.addWidget(dialog)
+    dialog.name.insert("阿强")  # QTest cannot type CJK; insert() is what an IME commits
+    dialog.platform.setCurrentIndex(dialog.platform.findData("kuaishou"))
+    qtbot.keyClicks(dialog.account, "ks_aq")
+    dialog.specialist.setCurrentIndex(dialog.specialist.findText("王运营"))
+    dialog._on_ok()
+    anchors = {a.name: a for a in roster_repo.list_anchors(ctx.ws)}
+    assert anchors["阿强"].platform.value == "kuaishou"
+    assignment = roster_repo.active_assignment(ctx.ws, anchors["阿强"].id)
+    assert roster_repo.get_person(ctx.ws, assignment.specialist_id).name == "王运营"
+
+
+def test_anchor_dialog_without_specialist_shows_inline_error_and_saves_nothing(qtbot, ctx):
+    state = AppState(ctx, poll=False)
+    dialog = AnchorDialog(state)
+    qtbot.addWidget(dialog)
+    dialog.name.insert("无人负责")
+    dialog._on_ok()
+    assert not dialog.error.isHidden()
+    assert "运营专家" in dialog.error.text()
+    assert "无人负责" not in {a.name for a in roster_repo.list_anchors(ctx.ws)}
+
+
+def test_plan_session_through_dialog(qtbot, ctx):
+    state = AppState(ctx, poll=False)
+    dialog = PlanSessionDialog(state)
+    qtbot.addWidget(dialog)
+    dialog.anchor.setCurrentIndex(1)
+    dialog.title_edit.clear()
+    dialog.title_edit.insert("双十二预热场")
+    dialog.gmv.setValue(50000)
+    dialog.refund.setValue(8)
+    dialog._on_ok()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    s = dialog.session
+    stored = session_repo.get_session(ctx.ws, s.id)
+    assert stored.title == "双十二预热场" and stored.status == SessionStatus.PLANNED
+    assert stored.specialist_id == ctx.fixture["specialist"].id
+    targets = {t.metric_key: t for t in session_repo.get_targets(ctx.ws, s.id)}
+    assert targets["gmv"].value == 5_000_000  # 元 → 分
+    assert targets["refund_rate"].direction.value == "max"
+    assert targets["refund_rate"].value == pytest.approx(0.08)
+
+
+def test_plan_session_end_before_start_is_refused_naming_the_field(qtbot, ctx):
+    state = AppState(ctx, poll=False)
+    dialog = PlanSessionDialog(state)
+    qtbot.addWidget(dialog)
+    dialog.anchor.setCurrentIndex(1)
+    dialog.end.setDateTime(dialog.start.dateTime().addSecs(-3600))
+    dialog._on_ok()
+    assert "计划下播时间" in dialog.error.text()
+    assert session_repo.list_sessions(ctx.ws) == []
+
+
+def test_session_page_moves_through_lifecycle(qtbot, window, ctx, planned, clock):
+    window.open_session(planned.id)
+    page = window.session_page
+    assert page.buttons["prepare"].isVisibleTo(page)
+    page.buttons["prepare"].click()
+    assert session_repo.get_session(ctx.ws, planned.id).status == SessionStatus.PRE
+    # required pre items are open: going live asks for a reason; give one through the dialog
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        dialog.findChild(QLineEdit, "reason").setText("主播已到场，清单稍后补")
+        dialog._on_ok()
+    QTimer.singleShot(0, answer)
+    page.buttons["go_live"].click()
+    s = session_repo.get_session(ctx.ws, planned.id)
+    assert s.status == SessionStatus.LIVE
+    kinds = [e.kind.value for e in event_log.repo.list_events(ctx.ws, planned.id)]
+    assert "override" in kinds
+    assert page.buttons["end"].isVisibleTo(page)
+    assert page.meta_labels["status"].text() == "直播中"
+
+
+def test_resume_offer_for_killed_live_session(qtbot, window, ctx, planned, clock, monkeypatch):
+    lifecycle.start_preparing(ctx, planned.id)
+    lifecycle.go_live(ctx, planned.id, override_reason="测试")
+    clock.advance(minutes=30)
+    event_log.log_event(ctx, planned.id, "giveaway", "福袋")
+    clock.advance(minutes=90)
+    chosen = {}
+
+    def fake_exec(box):
+        end = [b for b in box.buttons() if b is not box.buttons()[0]]
+        chosen["text"] = box.text()
+        box.clickedButton = lambda: end[0]  # the user chooses "end at last logged time"
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    window.offer_resume()
+    s = session_repo.get_session(ctx.ws, planned.id)
+    assert "测试场" in chosen["text"]
+    assert s.status == SessionStatus.POST
+    assert s.off_air_utc == planned.scheduled_start_utc.__class__.fromisoformat("2026-11-26T02:30:00+00:00")
+
+
+def test_language_switch_retranslates_without_restart(qtbot, window):
+    window.set_language("en")
+    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Today")
+    assert window.menus["file"].title() == "&File"
+    assert window.session_page.buttons["go_live"].text() == "Go live"
+    window.set_language("zh_CN")
+    qtbot.waitUntil(lambda: window.nav.item(0).text() == "今天")
+    assert window.session_page.buttons["go_live"].text() == "开播"
+    assert window.menus["file"].title() == "文件(&F)"
+
+
+def test_external_write_is_noticed(qtbot, ctx, planned):
+    from desktop_app.services.workspace_service import open_workspace
+
+    state = AppState(ctx)
+    seen = []
+    state.workspace_changed.connect(seen.append)
+    other = open_workspace(ctx.ws.path, clock=ctx.clock)
+    lifecycle.start_preparing(other, planned.id)
+    other.ws.close()
+    qtbot.waitUntil(lambda: any(c.external for c in seen), timeout=3000)
+    state.stop()
+
+
+def test_second_instance_on_same_workspace_is_refused(ctx):
+    from desktop_app.storage.errors import WorkspaceLocked
+    from desktop_app.storage.lock import WorkspaceLock
+
+    first = WorkspaceLock(ctx.ws.path)
+    first.acquire()
+    try:
+        with pytest.raises(WorkspaceLocked) as err:
+            WorkspaceLock(ctx.ws.path).acquire()
+        assert "已在另一个窗口中打开" in err.value.text()
+    finally:
+        first.release()
+
+
+def test_demo_workspace_opens_in_main_window(qtbot, demo_copy):
+    from desktop_app.domain.clock import FixedClock
+    from desktop_app.services.workspace_service import open_workspace
+    from tests.conftest import T0
+
+    c = open_workspace(demo_copy, clock=FixedClock(T0))
+    w = MainWindow(AppState(c, poll=False))
+    qtbot.addWidget(w)
+    rows = w.sessions.model.rows
+    assert len(rows) >= 4
+    planned_today = [r for r in w.today.model.rows if r["status"] == "planned"]
+    assert planned_today, "the demo has a session planned for today"
+    w.open_session(rows[-1]["session_id"])
+    assert w.session_page.title.text() == rows[-1]["title"]
+    c.ws.close()
+
+
+def test_start_now_dialog_creates_live_session(qtbot, ctx, clock):
+    state = AppState(ctx, poll=False)
+    dialog = PlanSessionDialog(state, start_now=True)
+    qtbot.addWidget(dialog)
+    dialog.anchor.setCurrentIndex(1)
+    dialog._on_ok()
+    s = session_repo.get_session(ctx.ws, dialog.session.id)
+    assert s.status == SessionStatus.LIVE and s.origin.value == "started_now"
+    assert s.on_air_utc == clock.now()
+    assert s.on_air_utc - clock.now() == timedelta(0)
