@@ -68,7 +68,8 @@ def backup_folder(path: Path) -> Path:
 
 def backup_file_name(path: Path, at: datetime, reason: str) -> str:
     """``shop.20261126T120000Z.close.liveops``: UTC time and why it was taken, sortable by name."""
-    return f"{path.stem}.{at.astimezone(UTC).strftime(BACKUP_STAMP)}.{reason}{WORKSPACE_SUFFIX}"
+    utc = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)  # naive: taken as UTC
+    return f"{path.stem}.{utc.strftime(BACKUP_STAMP)}.{reason}{WORKSPACE_SUFFIX}"
 
 
 def _check_header(path: Path) -> None:
