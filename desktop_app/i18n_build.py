@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -139,6 +140,15 @@ class Entry:
     context: str
     source: str
     finished: bool
+    texts: tuple[str, ...] = ()
+
+
+_PLACEHOLDER = re.compile(r"%L?\d|%n|\{\w*\}")
+
+
+def placeholders(text: str) -> list[str]:
+    """``%1``, ``%n`` and ``{name}`` markers: a translation must keep every one of its source's."""
+    return sorted(_PLACEHOLDER.findall(text))
 
 
 def entries(ts: Path) -> list[Entry]:
@@ -155,7 +165,7 @@ def entries(ts: Path) -> list[Entry]:
             forms = tr.findall("numerusform") if tr is not None else []
             texts = [f.text for f in forms] if forms else [tr.text if tr is not None else None]
             finished = kind is None and all((t or "").strip() for t in texts)
-            out.append(Entry(name, message.findtext("source") or "", finished))
+            out.append(Entry(name, message.findtext("source") or "", finished, tuple(t or "" for t in texts)))
     return out
 
 
@@ -176,8 +186,11 @@ def problems(ui_root: Path | None = None, qt_root: Path | None = None) -> list[s
                 for key in sorted(needed - have.keys()):
                     found.append(f"{ts.name}: not in the .ts file: [{key[0]}] {key[1]!r}")
                 for key in sorted(needed & have.keys()):
-                    if not have[key].finished:
+                    entry = have[key]
+                    if not entry.finished:
                         found.append(f"{ts.name}: unfinished: [{key[0]}] {key[1]!r}")
+                    elif any(placeholders(t) != placeholders(entry.source) for t in entry.texts):
+                        found.append(f"{ts.name}: placeholders differ from the source: [{key[0]}] {key[1]!r}")
     return found
 
 

@@ -24,7 +24,13 @@ def settings(tmp_path):
 
 @pytest.fixture(scope="module", autouse=True)
 def _chinese_ui(qapp):
-    apply_language("zh_CN")  # once, before this module's windows exist
+    # Installing translators sends LanguageChange to every widget alive; windows other test
+    # modules left behind (their workspaces closed) must not receive it, so they go first.
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    _delete_now()
+    apply_language("zh_CN")
     _delete_now()
 
 

@@ -85,6 +85,19 @@ def test_update_fills_english_keeps_chinese_and_check_finds_gaps(tmp_path, capsy
     assert kept == {"Restore from backup": True, "Back up now": False}
 
 
+def test_check_reports_a_translation_that_drops_a_placeholder(tmp_path):
+    ui, qt = _feature_tree(tmp_path, WIDGET.replace('"Restore from backup"', '"Restored into {path}"'))
+    i18n_build.update(ui, qt)
+    shutil.copy(qt / "shell_en.ts", qt / "shell_zh_CN.ts")
+    zh = qt / "demo_zh_CN.ts"
+    text = zh.read_text(encoding="utf-8")
+    zh.write_text(text.replace('<translation type="unfinished" />', "<translation>已恢复</translation>")
+                  .replace('<translation type="unfinished"></translation>', "<translation>已恢复</translation>"),
+                  encoding="utf-8")
+    assert i18n_build.problems(ui, qt) == ["demo_zh_CN.ts: placeholders differ from the source: "
+                                           "[Demo] 'Restored into {path}'"]
+
+
 def test_check_command_exit_code(tmp_path, monkeypatch):
     ui, qt = _feature_tree(tmp_path, WIDGET)
     monkeypatch.setattr(i18n_build, "ui_dir", lambda: ui)

@@ -4,27 +4,22 @@
 <context>
     <name>FollowWidget</name>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/follow_widget.py" line="38"/>
         <source>Follow a CSV…</source>
         <translation>跟随 CSV 文件…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/follow_widget.py" line="39"/>
         <source>Stop following</source>
         <translation>停止跟随</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/follow_widget.py" line="41"/>
         <source>Not following a file</source>
         <translation>未跟随任何文件</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/follow_widget.py" line="55"/>
         <source>Follow a CSV</source>
         <translation>跟随 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/follow_widget.py" line="55"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>CSV 文件 (*.csv *.txt)</translation>
     </message>
@@ -32,189 +27,150 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="66"/>
         <source>Import platform data</source>
         <translation>导入平台数据</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="74"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="77"/>
         <source>Detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="81"/>
         <source>From the file&apos;s account column</source>
         <translation>按文件中的账号列</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="85"/>
         <source>Match by start time</source>
         <translation>按开播时间匹配</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="92"/>
         <source>Strict: reject the whole file on any bad row</source>
         <translation>严格模式：有任何错误行则整个文件不导入</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="99"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="100"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="101"/>
         <source>Anchor</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="102"/>
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="103"/>
         <source>Settled as of</source>
         <translation>结算日期</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="108"/>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="113"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="108"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="108"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="109"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="109"/>
         <source>Reading</source>
         <translation>读法</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="113"/>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="241"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="113"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="114"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="115"/>
         <source>Save rejected rows as CSV…</source>
         <translation>将拒绝的行另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="118"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="119"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="120"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="134"/>
         <source>Detected header and mapping</source>
         <translation>识别到的表头与映射</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="136"/>
         <source>Preview of parsed values</source>
         <translation>解析结果预览</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="144"/>
         <source>Platform export</source>
         <translation>平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="145"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</source>
         <translation>表格 (*.csv *.txt *.tsv *.xlsx *.xlsm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="185"/>
         <source>{file}: {fmt}, header on row {row}, {kind}, preset {preset}</source>
         <translation>{file}：{fmt}，表头在第 {row} 行，{kind}，预设 {preset}</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="192"/>
         <source>personal data: not imported</source>
         <translation>个人信息：不导入</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="203"/>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="267"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="291"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="292"/>
         <source>Checked, nothing written</source>
         <translation>已检查，未写入</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="292"/>
         <source>Nothing new to import</source>
         <translation>没有新数据</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="293"/>
         <source>{state}: {accepted} accepted, {rejected} rejected, {skipped} skipped</source>
         <translation>{state}：接受 {accepted} 行，拒绝 {rejected} 行，跳过 {skipped} 行</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="304"/>
         <source>Save rejected rows</source>
         <translation>保存拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="305"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -222,12 +178,10 @@
 <context>
     <name>Ingest</name>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/__init__.py" line="10"/>
         <source>Import platform data…</source>
         <translation>导入平台数据…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/__init__.py" line="28"/>
         <source>Follow CSV</source>
         <translation>跟随 CSV</translation>
     </message>
