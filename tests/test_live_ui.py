@@ -261,7 +261,9 @@ def test_follow_live_stops_on_pan_and_resumes_with_end(qtbot, console, ctx, sess
     console.charts.set_zoom(10)
     console.charts.tick()
     x0, x1 = console.charts.plots[0].getViewBox().viewRange()[0]
-    assert x1 - x0 == pytest.approx(10 * 60 + 30, abs=1)
+    assert x1 - x0 == pytest.approx(10 * 60, abs=1)
+    last = console.charts.store.last_x
+    assert x0 < last <= x1 <= last + 2 * 6  # the newest reading is in view, with a small step of headroom
     vb = console.charts.plots[0].getViewBox()
     vb.sigRangeChangedManually.emit([True, False])  # what a mouse drag emits
     assert not console.charts.follow
@@ -375,3 +377,57 @@ def test_external_changes_refresh_without_poller(qtbot, ctx, session, console):
     event_log.log_event(ctx, session.id, "milestone", "破万", source=Source.CLI)
     console.state.workspace_changed.emit(Changes(external=True))
     assert any(e.text == "破万" for e in console.events.model.events)
+
+
+def test_event_markers_follow_the_log_with_kind_colours(qtbot, ctx, session, console, clock):
+    from desktop_app.ui.live.charts import KIND_COLORS
+
+    metrics_entry.record_snapshot(ctx, session.id, {"online_viewers": 10})
+    qtbot.keyClick(console.events.quick, Qt.Key.Key_F1)
+    clock.advance(seconds=30)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F4)
+    marks = console.charts.marker_items[0].marks
+    assert [m[1] for m in marks] == [KIND_COLORS["giveaway"], KIND_COLORS["incident"]]
+    assert all(item.marks == marks for item in console.charts.marker_items)
+    console.charts.tick()
+    assert not console.charts.grab().isNull()  # markers paint (device-space drawing) without trouble
+
+
+def test_report_goes_to_the_group_robot_off_the_gui_thread_and_failures_show(qtbot, ctx, session, clock):
+    import threading
+
+    from desktop_app.services import webhooks
+    from desktop_app.ui.live.console import LiveConsole
+    from tests.test_live_webhooks import Robot
+
+    robot = Robot()
+    robot.replies = [(500, {"errcode": -1})]
+    webhooks.save_target(ctx, kind="wecom", url=robot.url + "/send?key=k")
+    c = LiveConsole(AppState(ctx, poll=False), robots=True)
+    qtbot.addWidget(c)
+    c.set_session(session.id)
+    try:
+        metrics_entry.record_snapshot(ctx, session.id, {"gmv": "100"})
+        clock.advance(minutes=16)
+        sent_from = []
+        orig_deliver = webhooks.deliver_due
+
+        def deliver(ctx_, **kw):
+            sent_from.append(threading.current_thread() is threading.main_thread())
+            return orig_deliver(ctx_, **kw)
+
+        import desktop_app.ui.live.robots as robots_mod
+        robots_mod.webhooks.deliver_due = deliver
+        c.report_now()
+        qtbot.waitUntil(lambda: len(robot.requests) == 1 and not c.sender.busy, timeout=5000)
+        assert sent_from == [False]  # never on the GUI thread
+        assert "1 waiting" in c.robot_status.text() and "HTTP 500" in c.robot_status.text()
+        clock.advance(seconds=31)  # backoff passed: the queue retries
+        c.sender.kick()
+        qtbot.waitUntil(lambda: len(robot.requests) == 2 and not c.sender.busy, timeout=5000)
+        assert c.robot_status.text() == ""
+        assert "战报" in robot.requests[-1][1]["text"]["content"]
+    finally:
+        robots_mod.webhooks.deliver_due = orig_deliver
+        c.shutdown()
+        robot.close()

@@ -260,7 +260,7 @@ def on_event(ctx: Context, session: Session, event: Event) -> Changes:
     """An event of a trigger's kind creates its run. An item matching every event of that kind
     (no subtype) is the log itself, so its run is done at once; a subtype-specific item is a
     response to carry out and stays open for its window."""
-    items = [i for i in repo.session_items(ctx.ws, session.id)
+    items = [i for i in repo.event_items(ctx.ws, session.id, str(event.kind))
              if rules.event_matches(i, str(event.kind), event.subtype)]
     if not items:
         return Changes()

@@ -152,15 +152,6 @@ def outbox(ws: Workspace, *, statuses: Iterable[str] = ("pending", "failed", "se
     return [_outbox(r) for r in rows]
 
 
-def series_rows(ws: Workspace, session_id: str, keys: Iterable[str]) -> list[tuple[str, str, float]]:
-    """(key, ts, value) of realtime samples of several keys, grouped by key, oldest first."""
-    keys = list(keys)
-    return ws.conn.execute(
-        f"SELECT metric_key, ts_utc, value FROM metric_samples WHERE session_id = ? AND provisional = 1"
-        f" AND product_id IS NULL AND value IS NOT NULL AND metric_key IN ({','.join('?' * len(keys))})"
-        f" ORDER BY metric_key, ts_utc", (session_id, *keys)).fetchall()
-
-
 def max_sample_rowid(ws: Workspace, session_id: str) -> int:
     r = ws.conn.execute("SELECT max(rowid) FROM metric_samples WHERE session_id = ?", (session_id,)).fetchone()
     return r[0] or 0
