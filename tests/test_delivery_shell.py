@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.services import event_log, lifecycle
 from desktop_app.ui.delivery import dialogs
+from desktop_app.ui import i18n
 from desktop_app.ui.i18n import apply_language
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import Settings
@@ -24,13 +25,23 @@ def settings(tmp_path):
 
 @pytest.fixture(scope="module", autouse=True)
 def _chinese_ui(qapp):
-    # Installing translators sends LanguageChange to every widget alive; windows other test
-    # modules left behind (their workspaces closed) must not receive it, so they go first.
+    # Installing or removing translators sends LanguageChange to every widget alive; windows of
+    # other tests (their workspaces closed) must not receive it, so they go first, both times.
+    _close_all()
+    apply_language("zh_CN")
+    _delete_now()
+    yield
+    _close_all()
+    for translator in list(i18n._installed):  # later modules expect the untranslated (English) UI
+        qapp.removeTranslator(translator)
+    i18n._installed.clear()
+    _delete_now()
+
+
+def _close_all() -> None:
     for widget in QApplication.topLevelWidgets():
         widget.close()
         widget.deleteLater()
-    _delete_now()
-    apply_language("zh_CN")
     _delete_now()
 
 
@@ -109,8 +120,10 @@ def test_window_geometry_and_state_are_remembered(qtbot, ctx, settings):
     qtbot.waitExposed(first)
     # The offscreen screen is 800×800 and restoreGeometry clamps to it; the shell's minimum width is
     # wider than that, so the height carries the check.
-    first.resize(first.width(), 611)
-    height = 611
+    default = first.height()
+    first.resize(first.width(), default - 150)
+    height = first.height()
+    assert height != default
     first.close()
     second = MainWindow(AppState(ctx, poll=False), settings=settings)
     assert second.height() == height
