@@ -9,8 +9,8 @@ from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.services import event_log, lifecycle
-from desktop_app.ui.delivery import dialogs
 from desktop_app.ui import i18n
+from desktop_app.ui.delivery import dialogs
 from desktop_app.ui.i18n import apply_language
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import Settings
