@@ -9,6 +9,7 @@ all end in ROLLBACK, so the workspace file is left byte-for-byte as it was.
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -440,7 +441,7 @@ class _Writer:
             _check_target(self.fixed, insp)
         self.pending: list[tuple] = []
         self.existing: dict[str, dict] = {}
-        self.recent: dict[tuple, tuple] = {}
+        self.recent: OrderedDict[tuple, tuple] = OrderedDict()  # popitem(last=False) is O(1); dict's is not
         self.touched: set[str] = set()
         self.ids = repo.SampleIds()
         self.source_text = str(source)
@@ -518,7 +519,7 @@ class _Writer:
         # Only a window of this file's own samples is remembered (flat memory); repeated rows sit close.
         self.recent[natural] = (sample_id, value, self.source_text)
         if len(self.recent) > RECENT_KEYS:
-            del self.recent[next(iter(self.recent))]
+            self.recent.popitem(last=False)
         self.pending.append((sample_id, s.id, ts_iso, key, value, self.source_text, provisional, as_of, product,
                              self.author, self.result.import_id, self.now_iso))
         if s.id not in self.touched:
