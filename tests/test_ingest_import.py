@@ -366,3 +366,14 @@ def test_duplicate_rows_in_one_file_are_stored_once(ctx, clock, tmp_path):
     assert r.counts["accepted"] == 3
     assert ctx.ws.query_one("SELECT count(*) FROM metric_samples WHERE session_id = ? AND metric_key = 'gmv'",
                             (s.id,))[0] == 2
+
+
+def test_a_backup_is_taken_before_a_new_file_is_imported(later):
+    from desktop_app.services.backup import list_for
+
+    do_import(later, "douyin_sessions_utf8bom.csv", dry_run=True)
+    assert list_for(later) == []
+    do_import(later, "douyin_sessions_utf8bom.csv")
+    do_import(later, "douyin_sessions_utf8bom.csv")  # known file: no second backup
+    backups = list_for(later)
+    assert [b.reason for b in backups] == ["import"] and backups[0].sessions == 0

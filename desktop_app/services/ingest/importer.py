@@ -311,6 +311,11 @@ def run(ctx: Context, insp: Inspection, *, anchor_id: str | None = None, session
     if insp.kind is None:
         raise FileRejected("error.ingest.no_time_column", file=insp.table.name)
     result = ImportResult(insp, dry_run=dry_run, import_id=new_id())
+    if not dry_run and not repo.imports_with_hash(ctx.ws, insp.sha256):
+        # A checked backup first (issue 9's service); a re-import of a known file skips it.
+        from desktop_app.services.backup import backup_before
+
+        backup_before(ctx, "import")
     conn = ctx.ws.conn
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     fk = conn.execute("PRAGMA foreign_keys").fetchone()[0] and not conn.in_transaction
