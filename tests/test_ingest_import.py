@@ -352,3 +352,28 @@ def test_manual_settlement_is_never_overwritten(ctx, clock):
                           " AND provisional = 0", (s.id,))
     assert [(r[0], r[1]) for r in manual] == [(1111100, "manual")]
     assert settled(ctx, s.id)["orders"] == 120  # the other settled figures were imported
+
+
+def test_duplicate_rows_in_one_file_are_stored_once(ctx, clock, tmp_path):
+    clock.set(datetime(2026, 11, 26, 11, 59, tzinfo=UTC))
+    s, _ = lifecycle.start_now(ctx, anchor_id=ctx.fixture["anchor"].id, title="重复行")
+    clock.set(datetime(2026, 11, 26, 12, 30, tzinfo=UTC))
+    path = tmp_path / "dup.csv"
+    row = "2026-11-26 20:01:00,800,100\n"
+    path.write_text("时间,实时在线人数,成交金额\n" + row + row + "2026-11-26 20:02:00,810,150\n", encoding="utf-8")
+    insp = importer.inspect(ctx, path, session_id=s.id)
+    r = importer.run(ctx, insp, session_id=s.id)
+    assert r.counts["accepted"] == 3
+    assert ctx.ws.query_one("SELECT count(*) FROM metric_samples WHERE session_id = ? AND metric_key = 'gmv'",
+                            (s.id,))[0] == 2
+
+
+def test_a_backup_is_taken_before_a_new_file_is_imported(later):
+    from desktop_app.services.backup import list_for
+
+    do_import(later, "douyin_sessions_utf8bom.csv", dry_run=True)
+    assert list_for(later) == []
+    do_import(later, "douyin_sessions_utf8bom.csv")
+    do_import(later, "douyin_sessions_utf8bom.csv")  # known file: no second backup
+    backups = list_for(later)
+    assert [b.reason for b in backups] == ["import"] and backups[0].sessions == 0

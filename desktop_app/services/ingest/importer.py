@@ -9,6 +9,7 @@ all end in ROLLBACK, so the workspace file is left byte-for-byte as it was.
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -310,6 +311,11 @@ def run(ctx: Context, insp: Inspection, *, anchor_id: str | None = None, session
     if insp.kind is None:
         raise FileRejected("error.ingest.no_time_column", file=insp.table.name)
     result = ImportResult(insp, dry_run=dry_run, import_id=new_id())
+    if not dry_run and not repo.imports_with_hash(ctx.ws, insp.sha256):
+        # A checked backup first (issue 9's service); a re-import of a known file skips it.
+        from desktop_app.services.backup import backup_before
+
+        backup_before(ctx, "import")
     conn = ctx.ws.conn
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     fk = conn.execute("PRAGMA foreign_keys").fetchone()[0] and not conn.in_transaction
@@ -440,7 +446,7 @@ class _Writer:
             _check_target(self.fixed, insp)
         self.pending: list[tuple] = []
         self.existing: dict[str, dict] = {}
-        self.recent: dict[tuple, tuple] = {}
+        self.recent: OrderedDict[tuple, tuple] = OrderedDict()  # popitem(last=False) is O(1); dict's is not
         self.touched: set[str] = set()
         self.ids = repo.SampleIds()
         self.source_text = str(source)
@@ -518,7 +524,7 @@ class _Writer:
         # Only a window of this file's own samples is remembered (flat memory); repeated rows sit close.
         self.recent[natural] = (sample_id, value, self.source_text)
         if len(self.recent) > RECENT_KEYS:
-            del self.recent[next(iter(self.recent))]
+            self.recent.popitem(last=False)
         self.pending.append((sample_id, s.id, ts_iso, key, value, self.source_text, provisional, as_of, product,
                              self.author, self.result.import_id, self.now_iso))
         if s.id not in self.touched:

@@ -184,8 +184,10 @@ class ImportDialog(QDialog):
     def _show_inspection(self) -> None:
         insp = self.insp
         t = insp.table
+        kinds = {rules.TIMESERIES: self.tr("minute time series"), rules.SESSIONS: self.tr("one row per broadcast"),
+                 rules.PRODUCTS: self.tr("per-product data")}
         self.info.setText(self.tr("{file}: {fmt}, header on row {row}, {kind}, preset {preset}").format(
-            file=t.name, fmt=t.encoding or t.sheet or t.fmt, row=insp.header_row, kind=insp.kind or "?",
+            file=t.name, fmt=t.encoding or t.sheet or t.fmt, row=insp.header_row, kind=kinds.get(insp.kind, "?"),
             preset=insp.preset.label(current_language())))
         self.mapping.blockSignals(True)
         self.mapping.setRowCount(len(insp.columns))

@@ -367,7 +367,7 @@ class LiveConsole(QWidget):
             self.charts.set_session(None)
             self.sample_rowid = 0
             return
-        self.sample_rowid = live_repo.max_sample_rowid(self.ctx.ws, s.id)
+        self.sample_rowid = live_repo.max_sample_rowid(self.ctx.ws)
         self.charts.set_session(s, load_arrays(self.ctx.ws, s.id), currency_info(s.currency).exponent)
         targets = {t.metric_key: t.value for t in session_repo.get_targets(self.ctx.ws, s.id)}
         self.gmv_target = targets.get("gmv")

@@ -126,12 +126,11 @@ class SeriesStore:
 
 def load_arrays(ws, session_id: str, keys=RAW_KEYS) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Every plotted raw series of a session as numpy arrays (one index range scan per key)."""
-    from desktop_app.storage.samples import series
+    from desktop_app.storage.live import series_columns
 
     out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for key in keys:
-        rows = series(ws, session_id, key)
-        if rows:
-            ts, vs = zip(*rows, strict=True)
-            out[key] = (iso_to_epoch(list(ts)), np.asarray(vs, dtype=np.float64))
+        ts, vs = series_columns(ws, session_id, key)
+        if ts:
+            out[key] = (iso_to_epoch(ts), np.asarray(vs, dtype=np.float64))
     return out

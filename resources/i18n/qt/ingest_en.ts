@@ -114,7 +114,7 @@
     </message>
     <message>
         <location filename="../../../desktop_app/ui/ingest/dialog.py" line="115"/>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="243"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="245"/>
         <source>Row</source>
         <translation>Row</translation>
     </message>
@@ -170,76 +170,91 @@
     </message>
     <message>
         <location filename="../../../desktop_app/ui/ingest/dialog.py" line="187"/>
+        <source>minute time series</source>
+        <translation>minute time series</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="187"/>
+        <source>one row per broadcast</source>
+        <translation>one row per broadcast</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="188"/>
+        <source>per-product data</source>
+        <translation>per-product data</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="189"/>
         <source>{file}: {fmt}, header on row {row}, {kind}, preset {preset}</source>
         <translation>{file}: {fmt}, header on row {row}, {kind}, preset {preset}</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="194"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="196"/>
         <source>personal data: not imported</source>
         <translation>personal data: not imported</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="205"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="207"/>
         <source>— not imported —</source>
         <translation>— not imported —</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="247"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="249"/>
         <source>data</source>
         <translation>data</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="247"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="249"/>
         <source>blank: skipped</source>
         <translation>blank: skipped</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="247"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="249"/>
         <source>total: skipped</source>
         <translation>total: skipped</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="248"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="250"/>
         <source>repeated header: skipped</source>
         <translation>repeated header: skipped</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="248"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="250"/>
         <source>rejected</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="273"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="275"/>
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="297"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="299"/>
         <source>Imported</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="298"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="300"/>
         <source>Checked, nothing written</source>
         <translation>Checked, nothing written</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="298"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="300"/>
         <source>Nothing new to import</source>
         <translation>Nothing new to import</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="299"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="301"/>
         <source>{state}: {accepted} accepted, {rejected} rejected, {skipped} skipped</source>
         <translation>{state}: {accepted} accepted, {rejected} rejected, {skipped} skipped</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="310"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="312"/>
         <source>Save rejected rows</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="311"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="313"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>

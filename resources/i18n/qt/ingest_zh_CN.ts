@@ -114,7 +114,7 @@
     </message>
     <message>
         <location filename="../../../desktop_app/ui/ingest/dialog.py" line="115"/>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="243"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="245"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -170,76 +170,91 @@
     </message>
     <message>
         <location filename="../../../desktop_app/ui/ingest/dialog.py" line="187"/>
+        <source>minute time series</source>
+        <translation>分钟时间序列</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="187"/>
+        <source>one row per broadcast</source>
+        <translation>每场一行</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="188"/>
+        <source>per-product data</source>
+        <translation>商品数据</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="189"/>
         <source>{file}: {fmt}, header on row {row}, {kind}, preset {preset}</source>
         <translation>{file}：{fmt}，表头在第 {row} 行，{kind}，预设 {preset}</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="194"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="196"/>
         <source>personal data: not imported</source>
         <translation>个人信息：不导入</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="205"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="207"/>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="247"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="249"/>
         <source>data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="247"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="249"/>
         <source>blank: skipped</source>
         <translation>空行：跳过</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="247"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="249"/>
         <source>total: skipped</source>
         <translation>合计行：跳过</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="248"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="250"/>
         <source>repeated header: skipped</source>
         <translation>重复表头：跳过</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="248"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="250"/>
         <source>rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="273"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="275"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="297"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="299"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="298"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="300"/>
         <source>Checked, nothing written</source>
         <translation>已检查，未写入</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="298"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="300"/>
         <source>Nothing new to import</source>
         <translation>没有新数据</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="299"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="301"/>
         <source>{state}: {accepted} accepted, {rejected} rejected, {skipped} skipped</source>
         <translation>{state}：接受 {accepted} 行，拒绝 {rejected} 行，跳过 {skipped} 行</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="310"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="312"/>
         <source>Save rejected rows</source>
         <translation>保存拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="311"/>
+        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="313"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
