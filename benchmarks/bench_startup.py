@@ -75,7 +75,7 @@ def main() -> int:
         if exe.exists():
             built = _time([str(exe), *args], env)
             emit("startup_built_app", built, floor, "s", runs=RUNS,
-                 dist_mb=round(sum(f.stat().st_size for f in exe.parent.rglob("*") if f.is_file()) / 2**20, 1))
+                 dist_mb=round(sum(f.stat().st_size for f in exe.parent.rglob("*") if f.is_file() and not f.is_symlink()) / 2**20, 1))
     return 0
 
 

@@ -132,13 +132,10 @@ def step_export(state: dict) -> str:
 
 
 def _export_session(export, ctx, session_id: str, out: Path) -> None:
-    """The export feature's one-session report, whatever its module layout."""
-    for name in ("export_session", "export_session_report", "write_session_report"):
-        fn = getattr(export, name, None)
-        if fn is not None:
-            fn(ctx, session_id, out)
-            return
-    raise AssertionError(f"desktop_app.services.export has no session export function: {dir(export)}")
+    """The export feature's one-session report (internal variant: no sign-off needed)."""
+    session_mod = importlib.import_module("desktop_app.services.export.session")
+    options = export.ExportOptions(variant="internal")
+    session_mod.export_session(ctx, session_id, out, options)
 
 
 def step_qt(state: dict) -> str:

@@ -431,3 +431,47 @@ def test_report_goes_to_the_group_robot_off_the_gui_thread_and_failures_show(qtb
         robots_mod.webhooks.deliver_due = orig_deliver
         c.shutdown()
         robot.close()
+
+
+def test_compare_overlay_aligns_an_earlier_session_by_minutes_since_start(qtbot, ctx, session, console, clock):
+    from desktop_app.services import lifecycle as lc
+
+    earlier, _ = lc.plan_session(ctx, anchor_id=ctx.fixture["anchor"].id, title="上一场",
+                                 scheduled_start=session.on_air_utc - timedelta(days=1))
+    ctx.ws.conn.execute("UPDATE sessions SET status = 'live', on_air_utc = ? WHERE id = ?",
+                        ("2026-11-25T02:00:00.000Z", earlier.id))
+    for minute, online in ((1, 50), (2, 80)):
+        clock.set(session.on_air_utc - timedelta(days=1) + timedelta(minutes=minute))
+        metrics_entry.record_snapshot(ctx, earlier.id, {"online_viewers": online})
+    clock.set(session.on_air_utc - timedelta(days=1) + timedelta(minutes=3))
+    lc.end_broadcast(ctx, earlier.id)
+    clock.set(session.on_air_utc + timedelta(minutes=5))
+    metrics_entry.record_snapshot(ctx, session.id, {"online_viewers": 10})
+    console.set_session(session.id)
+    box = console.charts.compare_box
+    assert box.count() == 2 and "上一场" in box.itemText(1)
+    box.setCurrentIndex(1)
+    console.charts.set_zoom(0)
+    console.charts.tick()
+    xs, ys = console.charts.compare_curves["online"].getData()
+    start = session.on_air_utc.timestamp()
+    assert list(ys) == [50, 80] and list(xs) == [start + 60, start + 120]  # minute 1 and 2 of this session
+
+
+def test_robot_dialog_refuses_bad_urls_inline_and_adds_good_ones(qtbot, ctx):
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop_app.services import webhooks
+    from desktop_app.ui.live.robots import RobotDialog
+
+    dialog = RobotDialog(ctx, "Asia/Shanghai")
+    qtbot.addWidget(dialog)
+    dialog.url.setText("not a url")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "addRobot"), Qt.MouseButton.LeftButton)
+    assert "Webhook" in dialog.error.text() and webhooks.list_targets(ctx) == []
+    dialog.kind.setCurrentIndex(dialog.kind.findData("dingtalk"))
+    dialog.url.setText("https://oapi.dingtalk.com/robot/send?access_token=x")
+    dialog.secret.setText("SEC123")
+    dialog.add()
+    [t] = webhooks.list_targets(ctx)
+    assert (t.kind, t.secret) == ("dingtalk", "SEC123") and dialog.targets.rowCount() == 1

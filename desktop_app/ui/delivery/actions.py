@@ -98,7 +98,8 @@ def _opener(window: QMainWindow):
 
 def on_window_ready(window: QMainWindow) -> None:
     """After a workspace opens: theme and icons, then the daily backup now and every hour."""
-    theme.apply_theme()
+    if not theme.applied():  # app.run applies it before the first widget; a test window may not have
+        theme.apply_theme()
     theme.decorate_shell_actions(window)
     timer = QTimer(window)
     timer.setObjectName("dailyBackupTimer")

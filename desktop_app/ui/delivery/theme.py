@@ -25,6 +25,11 @@ SHELL_ICONS = {"new_workspace": "new", "open_workspace": "open", "quit": "quit",
 _connected = False
 
 
+def applied() -> bool:
+    app = QApplication.instance()
+    return app is not None and app.property("liveopsDark") is not None
+
+
 def is_dark() -> bool:
     hints = QGuiApplication.styleHints()
     scheme = getattr(hints, "colorScheme", None)
@@ -60,7 +65,8 @@ def apply_theme(app: QApplication | None = None, dark: bool | None = None) -> bo
     global _connected
     app = app or QApplication.instance()
     dark = is_dark() if dark is None else dark
-    app.setStyle("Fusion")  # the same look and focus ring on Windows, macOS and Linux
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")  # the same look and focus ring on Windows, macOS and Linux
     app.setPalette(palette(dark))
     app.setStyleSheet(stylesheet(dark))
     app.setProperty("liveopsDark", dark)
