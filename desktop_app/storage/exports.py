@@ -88,3 +88,10 @@ def product_clients(ws: Workspace, session_ids: Sequence[str]) -> dict[str, set[
                 " AND client_id IS NOT NULL", chunk):
             out.setdefault(sid, set()).add(cid)
     return out
+
+
+def session_export_stats(ws: Workspace, session_id: str) -> tuple[int, str | None]:
+    """How many exports included this session, and when the last one was made."""
+    r = ws.conn.execute("SELECT count(*), max(at) FROM exports WHERE session_ids_json LIKE ?",
+                        (f'%"{session_id}"%',)).fetchone()
+    return int(r[0]), r[1]

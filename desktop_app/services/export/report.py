@@ -59,7 +59,7 @@ class KpiRow:
     def achieved(self) -> float | None:
         if self.value is None or not self.target:
             return None
-        return self.value / self.target
+        return round(self.value / self.target, 10)
 
     @property
     def met(self) -> bool | None:
@@ -249,9 +249,13 @@ def kpi_values(ctx: Context, session: Session) -> dict[str, KpiValue]:
 
 
 def display_value(key: str, value: float | None, cur: str) -> float | None:
+    """The number a cell stores. Rounded well below what any format shows, so the value survives
+    the trip through the file's text unchanged and the 战报 card reads exactly the same number."""
     if value is None:
         return None
-    return to_major(value, cur) if is_money(key) else value
+    if is_money(key):
+        return round(to_major(value, cur), 6)
+    return round(value, 10) if isinstance(value, float) else value
 
 
 def _kpi_rows(kpis: dict[str, KpiValue], targets: dict, cur: str, lang: str) -> list[KpiRow]:
