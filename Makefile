@@ -47,6 +47,18 @@ lint: $(VENV)/.installed-test
 test: $(VENV)/.installed-test translations lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
 
+# PyInstaller onedir build (build.spec): dist/liveops-desk/ with liveops-desk (windowed) and liveops (console).
+ifeq ($(OS),Windows_NT)
+  EXE := .exe
+endif
+DIST_APP := dist/liveops-desk/liveops-desk$(EXE)
+
+build: $(VENV)/.installed-dev translations
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
+
+check-build: build
+	$(DIST_APP) --self-test  # sets QT_QPA_PLATFORM=offscreen itself
+
 bench: $(VENV)/.installed-test translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 

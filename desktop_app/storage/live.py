@@ -150,3 +150,27 @@ def outbox(ws: Workspace, *, statuses: Iterable[str] = ("pending", "failed", "se
     rows = ws.query(f"SELECT * FROM webhook_outbox WHERE status IN ({','.join('?' * len(st))})"
                     " ORDER BY created_at DESC LIMIT ?", (*st, limit))
     return [_outbox(r) for r in rows]
+
+
+def max_sample_rowid(ws: Workspace) -> int:
+    """High-water mark for samples_since (the table's max rowid: one seek, whatever the session)."""
+    r = ws.conn.execute("SELECT max(rowid) FROM metric_samples").fetchone()
+    return r[0] or 0
+
+
+def series_columns(ws: Workspace, session_id: str, key: str) -> tuple[list[str], list[float]]:
+    """Realtime (timestamps, values) of one metric, oldest first, as two lists (chart loading)."""
+    cur = ws.conn.cursor()
+    cur.row_factory = None  # plain tuples: sqlite3.Row objects double the cost of 21,600 rows
+    rows = cur.execute(
+        "SELECT ts_utc, value FROM metric_samples WHERE session_id = ? AND metric_key = ? AND value IS NOT NULL"
+        " AND product_id IS NULL AND provisional = 1 ORDER BY ts_utc", (session_id, key)).fetchall()
+    return [r[0] for r in rows], [r[1] for r in rows]
+
+
+def earlier_sessions(ws: Workspace, anchor_id: str, before_iso: str, exclude: str, limit: int = 20
+                     ) -> list[sqlite3.Row]:
+    """Sessions of the same anchor that went on air before, newest first (compare overlay)."""
+    return ws.query("SELECT id, title, on_air_utc, timezone FROM sessions WHERE anchor_id = ? AND id != ?"
+                    " AND on_air_utc IS NOT NULL AND on_air_utc < ? AND status IN ('post', 'closed')"
+                    " ORDER BY on_air_utc DESC LIMIT ?", (anchor_id, exclude, before_iso, limit))

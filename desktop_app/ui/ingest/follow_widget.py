@@ -1,0 +1,95 @@
+"""Live area: follow a growing CSV into the selected live session, with a status light and a stop."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop_app.domain.errors import LiveOpsError
+from desktop_app.services.ingest.follow import ERROR, FOLLOWING, POLL_MS, STOPPED, WAITING, Follower
+from desktop_app.ui.errors import show_error
+
+_COLORS = {FOLLOWING: "#2e7d32", WAITING: "#f9a825", ERROR: "#c62828", STOPPED: "#9e9e9e"}
+
+
+class FollowWidget(QWidget):
+    def __init__(self, state, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.session_id: str | None = None
+        self.follower: Follower | None = None
+        self.light = QLabel("●")
+        self.status = QLabel()
+        self.start_button = QPushButton()
+        self.stop_button = QPushButton()
+        self.start_button.clicked.connect(self.choose_file)
+        self.stop_button.clicked.connect(self.stop)
+        row = QHBoxLayout(self)
+        for w in (self.light, self.status, self.start_button, self.stop_button):
+            row.addWidget(w)
+        row.setStretch(1, 1)
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self.retranslate()
+        self._show(STOPPED, "")
+
+    def retranslate(self) -> None:
+        self.start_button.setText(self.tr("Follow a CSV…"))
+        self.stop_button.setText(self.tr("Stop following"))
+        if self.follower is None:
+            self.status.setText(self.tr("Not following a file"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_session(self, session_id: str | None) -> None:
+        if session_id != self.session_id:
+            self.stop()
+        self.session_id = session_id
+        self.start_button.setEnabled(session_id is not None)
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Follow a CSV"), "", self.tr("CSV files (*.csv *.txt)"))
+        if path:
+            self.follow(path)
+
+    def follow(self, path: str) -> None:
+        if not self.session_id:
+            return
+        self.stop()
+        self.follower = Follower(self.state.ctx, path, self.session_id)
+        self.stop_button.setEnabled(True)
+        self.start_button.setEnabled(False)
+        self.timer.start()
+        self.poll()
+
+    def poll(self) -> None:
+        if self.follower is None:
+            return
+        try:
+            st = self.follower.poll()
+        except LiveOpsError as exc:
+            self.stop()
+            show_error(self, exc)
+            return
+        self._show(st.state, st.text())
+        if not st.changes.empty:
+            self.state.emit_changes(st.changes)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if self.follower is not None:
+            st = self.follower.stop()
+            self._show(st.state, st.text())
+            self.follower = None
+        self.stop_button.setEnabled(False)
+        self.start_button.setEnabled(self.session_id is not None)
+
+    def _show(self, state: str, text: str) -> None:
+        self.light.setStyleSheet(f"color: {_COLORS.get(state, '#9e9e9e')}; font-size: 16px;")
+        self.light.setToolTip(state)
+        if text:
+            self.status.setText(text)

@@ -1,0 +1,198 @@
+"""Event hotkeys: configurable bindings (QSettings), the settings dialog, optional system-wide keys.
+
+In-app hotkeys are QShortcuts on the console and the mini window. System-wide hotkeys
+(while another program has focus) use pynput, imported lazily and only when the user
+turned the option on; without pynput the option explains what to install.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QKeySequenceEdit,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.messages import msg
+
+log = logging.getLogger(__name__)
+
+HOTKEY_KINDS = ("giveaway", "product", "traffic", "incident", "compliance", "milestone", "note")
+DEFAULT_HOTKEYS = {"giveaway": "F1", "product": "F2", "traffic": "F3", "incident": "F4", "compliance": "F5",
+                   "milestone": "F6", "note": ""}
+# Other bindings of the live console; an event hotkey may not take them.
+RESERVED = {"End": "follow", "Ctrl+1": "zoom", "Ctrl+2": "zoom", "Ctrl+3": "zoom", "Ctrl+4": "zoom",
+            "Ctrl+R": "report", "Ctrl+M": "mini", "Ctrl+E": "metrics", "Ctrl+L": "quick", "Esc": "cancel",
+            "Return": "save", "Enter": "save", "Tab": "focus"}
+SETTINGS_GROUP = "live/hotkeys"
+GLOBAL_KEY = "live/global_hotkeys"
+
+
+def kind_label(kind: str) -> str:
+    return msg(f"event_kind.{kind}")
+
+
+def normalize(seq: str) -> str:
+    return QKeySequence(seq).toString(QKeySequence.SequenceFormat.PortableText) if seq else ""
+
+
+def load_bindings(settings: QSettings | None = None) -> dict[str, str]:
+    s = settings or QSettings()
+    return {k: normalize(str(s.value(f"{SETTINGS_GROUP}/{k}", DEFAULT_HOTKEYS[k]) or "")) for k in HOTKEY_KINDS}
+
+
+def save_bindings(bindings: dict[str, str], settings: QSettings | None = None) -> None:
+    s = settings or QSettings()
+    for k in HOTKEY_KINDS:
+        s.setValue(f"{SETTINGS_GROUP}/{k}", bindings.get(k, ""))
+
+
+def global_enabled(settings: QSettings | None = None) -> bool:
+    return str((settings or QSettings()).value(GLOBAL_KEY, "false")).lower() in ("true", "1")
+
+
+def clash(bindings: dict[str, str], kind: str, seq: str) -> str | None:
+    """The name of what already uses ``seq`` (another kind or a console binding), else None."""
+    seq = normalize(seq)
+    if not seq:
+        return None
+    if seq in RESERVED:
+        return RESERVED[seq]
+    for other, bound in bindings.items():
+        if other != kind and bound == seq:
+            return other
+    return None
+
+
+def pynput_available() -> bool:
+    try:
+        importlib.import_module("pynput")
+    except ImportError:
+        return False
+    return True
+
+
+def to_pynput(seq: str) -> str:
+    """'Ctrl+Shift+G' → '<ctrl>+<shift>+g', 'F1' → '<f1>'."""
+    parts = []
+    for part in normalize(seq).split("+"):
+        p = part.lower()
+        parts.append(f"<{p}>" if len(p) > 1 else p)
+    return "+".join(parts)
+
+
+class GlobalHotkeys(QObject):
+    """System-wide hotkeys via pynput; the listener thread hands over through a queued signal."""
+
+    triggered = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.listener = None
+
+    def start(self, bindings: dict[str, str]) -> bool:
+        self.stop()
+        try:
+            keyboard = importlib.import_module("pynput.keyboard")
+        except ImportError:
+            return False
+        mapping = {to_pynput(seq): (lambda k=kind: self.triggered.emit(k)) for kind, seq in bindings.items() if seq}
+        try:
+            self.listener = keyboard.GlobalHotKeys(mapping)
+            self.listener.start()
+        except Exception:  # no X display / accessibility permission: in-app hotkeys keep working
+            log.exception("global hotkeys unavailable")
+            self.listener = None
+            return False
+        return True
+
+    def stop(self) -> None:
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
+
+
+class HotkeyDialog(QDialog):
+    """Edit the event hotkeys; a clash is refused with an inline message and the edit reverted."""
+
+    def __init__(self, bindings: dict[str, str], global_on: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hotkeyDialog")
+        self.bindings = dict(bindings)
+        self.edits: dict[str, QKeySequenceEdit] = {}
+        form = QFormLayout()
+        for kind in HOTKEY_KINDS:
+            edit = QKeySequenceEdit(QKeySequence(self.bindings[kind]))
+            edit.setObjectName(f"hotkey_{kind}")
+            edit.setMaximumSequenceLength(1)
+            edit.keySequenceChanged.connect(lambda seq, k=kind: self._changed(k, seq))
+            clear = QPushButton(self.tr("Clear"))
+            clear.clicked.connect(lambda _=False, e=edit: e.clear())
+            row = QHBoxLayout()
+            row.addWidget(edit, 1)
+            row.addWidget(clear)
+            form.addRow(kind_label(kind), row)
+            self.edits[kind] = edit
+        self.error = QLabel()
+        self.error.setObjectName("hotkeyError")
+        self.error.setStyleSheet("color: #c92a2a")
+        self.error.setWordWrap(True)
+        self.global_box = QCheckBox(self.tr("System-wide hotkeys (also while another program has focus)"))
+        self.global_box.setObjectName("globalHotkeys")
+        self.global_note = QLabel()
+        self.global_note.setWordWrap(True)
+        if pynput_available():
+            self.global_box.setChecked(global_on)
+            self.global_note.setText(self.tr("Uses pynput. On macOS the app needs the accessibility permission."))
+        else:
+            self.global_box.setChecked(False)
+            self.global_box.setEnabled(False)
+            self.global_note.setText(self.tr("System-wide hotkeys need the optional package pynput "
+                                             "(pip install pynput). In-app hotkeys work without it."))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.global_box)
+        layout.addWidget(self.global_note)
+        layout.addWidget(buttons)
+        self.setWindowTitle(self.tr("Event hotkeys"))
+
+    def _changed(self, kind: str, seq: QKeySequence) -> None:
+        text = normalize(seq.toString(QKeySequence.SequenceFormat.PortableText))
+        other = clash(self.bindings, kind, text)
+        if other is not None:
+            name = kind_label(other) if other in HOTKEY_KINDS else self._reserved_name(other)
+            self.error.setText(self.tr("%1 is already used by %2; choose another key.")
+                               .replace("%1", text).replace("%2", name))
+            edit = self.edits[kind]
+            edit.blockSignals(True)
+            edit.setKeySequence(QKeySequence(self.bindings[kind]))
+            edit.blockSignals(False)
+            return
+        self.error.clear()
+        self.bindings[kind] = text
+
+    def _reserved_name(self, key: str) -> str:
+        return {"follow": self.tr("Follow live"), "zoom": self.tr("Chart zoom"), "report": self.tr("Report now"),
+                "mini": self.tr("Mini window"), "metrics": self.tr("Metric entry"),
+                "quick": self.tr("Quick entry"), "cancel": self.tr("Cancel note"), "save": self.tr("Save"),
+                "focus": self.tr("Focus")}.get(key, key)
+
+    @property
+    def global_on(self) -> bool:
+        return self.global_box.isChecked()

@@ -1,0 +1,129 @@
+"""Keyboard-only metric snapshot form: last values as hints, only typed fields saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from desktop_app.domain.errors import LiveOpsError, ValidationError
+from desktop_app.domain.timeutil import parse_user_datetime
+from desktop_app.messages import msg
+from desktop_app.services import metrics_entry
+from desktop_app.storage import samples as sample_repo
+from desktop_app.ui import format as fmt
+
+FORM_KEYS = ("online_viewers", "gmv", "orders", "buyers", "uv", "pv", "new_followers", "likes", "comments",
+             "product_clicks", "ad_spend", "ad_attributed_gmv", "entries", "exits")
+ERROR_STYLE = "border: 1px solid #c92a2a;"
+
+
+class MetricForm(QWidget):
+    saved = Signal(object)  # Changes
+
+    def __init__(self, console, parent=None) -> None:
+        super().__init__(parent)
+        self.console = console
+        self.title = QLabel()
+        self.fields: dict[str, QLineEdit] = {}
+        self.labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setVerticalSpacing(2)
+        for key in FORM_KEYS:
+            edit = QLineEdit()
+            edit.setObjectName(f"metric_{key}")
+            edit.returnPressed.connect(self.save)
+            edit.textEdited.connect(lambda _t, e=edit: e.setStyleSheet(""))
+            self.fields[key] = edit
+            self.labels[key] = QLabel()
+            form.addRow(self.labels[key], edit)
+        self.ts = QLineEdit()
+        self.ts.setObjectName("metric_ts")
+        self.ts.returnPressed.connect(self.save)
+        self.ts_label = QLabel()
+        form.addRow(self.ts_label, self.ts)
+        self.error = QLabel()
+        self.error.setObjectName("metricError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c92a2a")
+        self.warning = QLabel()
+        self.warning.setObjectName("metricWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #e67700")
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("saveMetrics")
+        self.save_button.clicked.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.save_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Metric snapshot (Enter saves; money in major units, 万/w ok)"))
+        for key, label in self.labels.items():
+            label.setText(msg(f"metric.{key}"))
+        self.ts_label.setText(self.tr("Time (empty = now)"))
+        self.ts.setPlaceholderText(self.tr("e.g. 20:35 or 2026-11-26 20:35:00"))
+        self.save_button.setText(self.tr("Save snapshot"))
+
+    def focus_first(self) -> None:
+        self.fields[FORM_KEYS[0]].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.fields[FORM_KEYS[0]].selectAll()
+
+    def refresh_hints(self) -> None:
+        sid, session = self.console.session_id, self.console.session
+        if not sid or session is None:
+            for edit in self.fields.values():
+                edit.setPlaceholderText("")
+            return
+        last = sample_repo.latest_values(self.console.ctx.ws, sid)
+        for key, edit in self.fields.items():
+            value = last.get(key, (None, None))[1]
+            edit.setPlaceholderText(fmt.metric_value(key, value, session.currency) if value is not None else "")
+
+    def _typed(self) -> dict[str, str]:
+        return {k: e.text() for k, e in self.fields.items() if e.text().strip()}
+
+    def _parse_ts(self):
+        text = self.ts.text().strip()
+        if not text:
+            return None
+        session = self.console.session
+        if len(text) <= 8 and ":" in text and session is not None:  # a bare clock time: today in the session zone
+            today = self.console.local_now().date().isoformat()
+            text = f"{today} {text}"
+        return parse_user_datetime(text, session.timezone if session else "UTC", field="ts")
+
+    def save(self) -> bool:
+        self.error.clear()
+        self.warning.clear()
+        for e in (*self.fields.values(), self.ts):
+            e.setStyleSheet("")
+        values = self._typed()
+        if not values:
+            self.error.setText(msg("error.metric.nothing"))
+            return False
+        try:
+            result = metrics_entry.record_snapshot(self.console.ctx, self.console.session_id, values,
+                                                   ts=self._parse_ts())
+        except LiveOpsError as exc:
+            self._show_error(exc)
+            return False
+        for e in (*self.fields.values(), self.ts):
+            e.clear()
+        self.warning.setText("\n".join(msg(w.key, **w.params) for w in result.warnings))
+        self.refresh_hints()
+        self.saved.emit(result.changes)
+        return True
+
+    def _show_error(self, exc: LiveOpsError) -> None:
+        self.error.setText(exc.text())
+        field = exc.field if isinstance(exc, ValidationError) else None
+        target = self.ts if field == "ts" else self.fields.get(field or "")
+        if target is not None:
+            target.setStyleSheet(ERROR_STYLE)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            target.selectAll()

@@ -1,0 +1,85 @@
+"""Always-on-top mini window: elapsed time, key numbers vs targets, next due item, same hotkeys.
+
+Frameless and movable by dragging anywhere; its place is remembered in QSettings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QSettings, Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+POS_KEY = "live/mini/pos"
+
+
+class MiniWindow(QFrame):
+    note_entered = Signal(str)
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
+                         | Qt.WindowType.WindowStaysOnTopHint)
+        self.setObjectName("liveMiniWindow")
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setStyleSheet("#liveMiniWindow { background: #1f2328; color: #f1f3f5; border: 1px solid #495057; }"
+                           " QLabel { color: #f1f3f5; } QLineEdit { background: #343a40; color: #f8f9fa; }")
+        self._drag: QPoint | None = None
+        self.elapsed = QLabel()
+        self.elapsed.setObjectName("miniElapsed")
+        font = self.elapsed.font()
+        font.setPointSize(font.pointSize() + 6)
+        font.setBold(True)
+        self.elapsed.setFont(font)
+        self.numbers = QLabel()
+        self.numbers.setObjectName("miniNumbers")
+        self.next_due = QLabel()
+        self.next_due.setObjectName("miniNextDue")
+        self.next_due.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("miniStatus")
+        self.status.setWordWrap(True)
+        self.note = QLineEdit()
+        self.note.setObjectName("miniNote")
+        self.note.returnPressed.connect(self._note)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(3)
+        for w in (self.elapsed, self.numbers, self.next_due, self.status, self.note):
+            layout.addWidget(w)
+        self.setMinimumWidth(260)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("LiveOps mini"))
+        self.note.setPlaceholderText(self.tr("hotkey, then note + Enter"))
+
+    def _note(self) -> None:
+        self.note_entered.emit(self.note.text())
+
+    def show_at_saved_place(self) -> None:
+        pos = QSettings().value(POS_KEY)
+        if isinstance(pos, QPoint):
+            self.move(pos)
+        self.show()
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._drag = event.globalPosition().toPoint() - self.frameGeometry().topLeft()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._drag is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            self.move(event.globalPosition().toPoint() - self._drag)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        self._drag = None
+        super().mouseReleaseEvent(event)
+
+    def moveEvent(self, event) -> None:
+        QSettings().setValue(POS_KEY, self.pos())
+        super().moveEvent(event)
+
+    def closeEvent(self, event) -> None:
+        QSettings().setValue(POS_KEY, self.pos())
+        self.closed.emit()
+        super().closeEvent(event)

@@ -1,0 +1,58 @@
+"""The import dialog and the follow widget, headless."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop_app.services import lifecycle
+from desktop_app.ui.ingest.dialog import ImportDialog
+from desktop_app.ui.ingest.follow_widget import FollowWidget
+from desktop_app.ui.state import AppState
+
+DATA = Path(__file__).parent / "data" / "ingest"
+
+
+def test_dialog_previews_checks_and_imports_off_the_gui_thread(qtbot, ctx, clock, tmp_path):
+    clock.set(datetime(2026, 11, 27, 4, tzinfo=UTC))
+    state = AppState(ctx, poll=False)
+    dlg = ImportDialog(state)
+    qtbot.addWidget(dlg)
+    dlg.load(str(DATA / "douyin_sessions_utf8bom.csv"))
+    assert dlg.insp.header_row == 4 and dlg.mapping.rowCount() == 12
+    assert "12,345.60" in [dlg.preview_table.item(0, j).text() for j in range(dlg.preview_table.columnCount())]
+    texts = [dlg.preview_table.item(0, j).text() for j in range(dlg.preview_table.columnCount())]
+    assert "2026-11-20 20:00:00" in texts and "12.30%" in texts  # local time of the anchor, rate as %
+    dlg.start(dry_run=True)
+    qtbot.waitUntil(lambda: dlg.result is not None, timeout=10000)
+    assert dlg.result.dry_run and ctx.ws.query_one("SELECT count(*) FROM sessions")[0] == 0
+    assert dlg.rejected_table.rowCount() == 1 and dlg.save_rejected.isEnabled()
+    out = tmp_path / "rejected.csv"
+    dlg.save_rejected_csv(str(out))
+    assert "bad-date" in out.read_text(encoding="utf-8-sig")
+    dlg.result = None
+    dlg.start(dry_run=False)
+    qtbot.waitUntil(lambda: dlg.result is not None, timeout=10000)
+    assert dlg.result.committed and ctx.ws.query_one("SELECT count(*) FROM sessions")[0] == 3
+    state.stop()
+
+
+def test_follow_widget_ingests_within_two_seconds_and_stops(qtbot, ctx, clock, tmp_path):
+    clock.set(datetime(2026, 11, 26, 11, 59, tzinfo=UTC))
+    s, _ = lifecycle.start_now(ctx, anchor_id=ctx.fixture["anchor"].id, title="直播中")
+    clock.set(datetime(2026, 11, 26, 12, 30, tzinfo=UTC))
+    state = AppState(ctx, poll=False)
+    w = FollowWidget(state)
+    qtbot.addWidget(w)
+    w.set_session(s.id)
+    path = tmp_path / "scrape.csv"
+    path.write_text("时间,实时在线人数,成交金额\n2026-11-26 20:00:00,800,100\n", encoding="utf-8")
+    w.follow(str(path))
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("2026-11-26 20:01:00,810,200\n")
+    qtbot.waitUntil(lambda: ctx.ws.query_one(
+        "SELECT count(*) FROM metric_samples WHERE source = 'watch' AND metric_key = 'gmv'")[0] == 2, timeout=2000)
+    assert "2" in w.status.text()
+    w.stop()
+    assert not w.timer.isActive() and w.follower is None
+    state.stop()
