@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ReviewFeature", text)
+
+
+# Marked for lupdate; looked up through _t at run time so a language switch applies.
+_TEXTS = (QT_TRANSLATE_NOOP("ReviewFeature", "Review"), QT_TRANSLATE_NOOP("ReviewFeature", "History"),
+          QT_TRANSLATE_NOOP("ReviewFeature", "Merge workspace bundle…"),
+          QT_TRANSLATE_NOOP("ReviewFeature", "Export workspace bundle…"))
 
 
 def install(ext) -> None:

@@ -59,7 +59,7 @@ class CompareDialog(QDialog):
         self.setWindowTitle(self.tr("Compare sessions"))
         self.curve_label.setText(self.tr("Curve:"))
         self.note.setText(self.tr("x axis: minutes since the session went on air"))
-        self.fill_table()
+        self.fill_table()  # from the loaded items: no database access
         self.draw()
 
     def changeEvent(self, event: QEvent) -> None:

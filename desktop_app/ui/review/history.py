@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QDate,
     QEvent,
@@ -48,26 +49,26 @@ Index = QModelIndex | QPersistentModelIndex
 
 # (key, header source text, kind): kind picks the format; keys are GLOSSARY metric keys or row columns.
 COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("start_utc", "Start", "time"),
-    ("title", "Title", "text"),
-    ("anchor_id", "Anchor", "anchor"),
-    ("client_id", "Client", "client"),
-    ("specialist_id", "Specialist", "person"),
-    ("platform", "Platform", "platform"),
-    ("status", "Status", "status"),
-    ("signoff", "Sign-off", "signoff"),
-    ("gmv", "GMV", "money"),
-    ("orders", "Orders", "int"),
-    ("uv", "UV", "int"),
-    ("peak_online_viewers", "Peak online", "int"),
-    ("uv_value", "UV value", "money"),
-    ("view_to_order_rate", "Conversion", "ratio"),
-    ("refund_rate", "Refund rate", "ratio"),
-    ("ad_spend", "Ad spend", "money"),
-    ("overall_roi", "ROI", "number"),
-    ("compliance_rate", "Compliance", "ratio"),
-    ("duration_seconds", "Duration", "duration"),
-    ("event_count", "Events", "int"),
+    ("start_utc", QT_TRANSLATE_NOOP("HistoryPage", "Start"), "time"),
+    ("title", QT_TRANSLATE_NOOP("HistoryPage", "Title"), "text"),
+    ("anchor_id", QT_TRANSLATE_NOOP("HistoryPage", "Anchor"), "anchor"),
+    ("client_id", QT_TRANSLATE_NOOP("HistoryPage", "Client"), "client"),
+    ("specialist_id", QT_TRANSLATE_NOOP("HistoryPage", "Specialist"), "person"),
+    ("platform", QT_TRANSLATE_NOOP("HistoryPage", "Platform"), "platform"),
+    ("status", QT_TRANSLATE_NOOP("HistoryPage", "Status"), "status"),
+    ("signoff", QT_TRANSLATE_NOOP("HistoryPage", "Sign-off"), "signoff"),
+    ("gmv", QT_TRANSLATE_NOOP("HistoryPage", "GMV"), "money"),
+    ("orders", QT_TRANSLATE_NOOP("HistoryPage", "Orders"), "int"),
+    ("uv", QT_TRANSLATE_NOOP("HistoryPage", "UV"), "int"),
+    ("peak_online_viewers", QT_TRANSLATE_NOOP("HistoryPage", "Peak online"), "int"),
+    ("uv_value", QT_TRANSLATE_NOOP("HistoryPage", "UV value"), "money"),
+    ("view_to_order_rate", QT_TRANSLATE_NOOP("HistoryPage", "Conversion"), "ratio"),
+    ("refund_rate", QT_TRANSLATE_NOOP("HistoryPage", "Refund rate"), "ratio"),
+    ("ad_spend", QT_TRANSLATE_NOOP("HistoryPage", "Ad spend"), "money"),
+    ("overall_roi", QT_TRANSLATE_NOOP("HistoryPage", "ROI"), "number"),
+    ("compliance_rate", QT_TRANSLATE_NOOP("HistoryPage", "Compliance"), "ratio"),
+    ("duration_seconds", QT_TRANSLATE_NOOP("HistoryPage", "Duration"), "duration"),
+    ("event_count", QT_TRANSLATE_NOOP("HistoryPage", "Events"), "int"),
 )
 
 
@@ -296,7 +297,16 @@ class HistoryPage(QWidget):
         self.search_box.setPlaceholderText(self.tr("Search events, notes, reviews and checklists (e.g. 福袋, 超卖)"))
         self.search_btn.setText(self.tr("Search"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        self.reload_choices()
+        # Only labels change; no database access here (a language switch may come after the workspace closed).
+        for combo, text in ((self.client, self.tr("All clients")), (self.anchor, self.tr("All anchors")),
+                            (self.specialist, self.tr("All people")), (self.platform, self.tr("All platforms")),
+                            (self.status, self.tr("All statuses")), (self.signoff, self.tr("Any sign-off")),
+                            (self.saved_combo, self.tr("Saved filters"))):
+            if combo.count():
+                combo.setItemText(0, text)
+        for combo, prefix in ((self.platform, "platform"), (self.status, "status"), (self.signoff, "signoff")):
+            for i in range(1, combo.count()):
+                combo.setItemText(i, msg(f"{prefix}.{combo.itemData(i)}"))
         self._update_count()
 
     def changeEvent(self, event: QEvent) -> None:

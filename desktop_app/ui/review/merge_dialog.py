@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -238,6 +238,10 @@ def export_bundle_dialog(state: AppState, parent) -> None:
              on_done=lambda m: QMessageBox.information(parent, QCoreApplicationTr.tr("Export workspace bundle"),
                                                        msg("cli.bundle.written", path=name, sessions=m["sessions"],
                                                            rows=m["rows"])))
+
+
+_EXPORT_TEXTS = (QT_TRANSLATE_NOOP("MergeDialog", "Export workspace bundle"),
+                 QT_TRANSLATE_NOOP("MergeDialog", "Writing the bundle…"))
 
 
 class QCoreApplicationTr:

@@ -207,7 +207,9 @@ class ReviewPanel(QWidget):
         self.action_visible.setText(self.tr("Client-facing"))
         self.add_action_btn.setText(self.tr("Add"))
         self.remove_action_btn.setText(self.tr("Remove"))
-        self.reload()
+        view = getattr(self, "view", None)  # relabel from what is loaded; no database access here
+        if view is not None:
+            self.status_label.setText(self.tr("Sign-off: %1").replace("%1", msg(f"signoff.{view.signoff}")))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -87,8 +87,10 @@ class TrendsDialog(QDialog):
         self.group.blockSignals(False)
         self.rates.setHorizontalHeaderLabels([self.tr("Specialist"), self.tr("Sessions"), self.tr("Compliance"),
                                               self.tr("On time")])
-        self._fill_entities()
-        self._fill_rates()
+        if not getattr(self, "_filled", False):
+            self._filled = True
+            self._fill_entities()
+            self._fill_rates()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
