@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -110,28 +111,65 @@ def gather_aggregates(ws: Workspace, session_id: str, on_air: datetime | None,
     return agg
 
 
+@dataclass
+class _OnlineRun:
+    """Running peak and trapezoid area of online_viewers up to the last reading seen."""
+
+    bounds: tuple[str, str]
+    seen: int  # index entries of online_viewers with ts <= last_ts when this was computed
+    last_ts: str
+    peak: float | None = None
+    area: float = 0.0
+    first_t: float | None = None  # first reading inside the bounds
+    last_t: float | None = None  # last reading inside the bounds
+    last_v: float | None = None
+
+
+_ONLINE_ROWS = (
+    "SELECT julianday(substr(ts_utc, 1, 23)) * 86400.0, value, ts_utc FROM metric_samples"
+    " WHERE session_id = ? AND metric_key = 'online_viewers' AND provisional = 1 AND product_id IS NULL"
+    " AND value IS NOT NULL AND ts_utc > ? ORDER BY ts_utc"
+)
+_ONLINE_SEEN = ("SELECT count(*) FROM metric_samples WHERE session_id = ? AND metric_key = 'online_viewers'"
+                " AND ts_utc <= ?")
+
+
 def _online_stats(ws: Workspace, session_id: str, on_air: datetime | None, off_air: datetime | None
                   ) -> tuple[float | None, tuple[float, float] | None]:
     """Peak over all readings; trapezoid area and span over [on_air, off_air] (GLOSSARY §4).
 
-    One ordered index range read and a loop: a SQL window function over a 6 h session at 1 Hz
-    cost ~100 ms on every change.
+    Live sessions refresh their summary on every snapshot, so the running figures are kept per
+    connection and extended with the readings after the last one seen; any reading inserted
+    at or before it (an import, a back-dated CLI sample) changes the index count and forces a
+    full pass.
     """
-    rows = ws.conn.execute(
-        "SELECT julianday(substr(ts_utc, 1, 23)) * 86400.0, value, ts_utc FROM metric_samples"
-        " WHERE session_id = ? AND metric_key = 'online_viewers' AND provisional = 1 AND product_id IS NULL"
-        " AND value IS NOT NULL ORDER BY ts_utc", (session_id,)).fetchall()
-    if not rows:
+    bounds = (to_iso(on_air) if on_air else "0", to_iso(off_air) if off_air else "9")
+    cache = ws.caches.setdefault("online_runs", {})
+    run: _OnlineRun | None = cache.get(session_id)
+    if run is not None and (run.bounds != bounds or
+                            ws.conn.execute(_ONLINE_SEEN, (session_id, run.last_ts)).fetchone()[0] != run.seen):
+        run = None
+    if run is None:
+        run = _OnlineRun(bounds, 0, "")
+    rows = ws.conn.execute(_ONLINE_ROWS, (session_id, run.last_ts)).fetchall()
+    lo, hi = bounds
+    for t, v, ts in rows:
+        run.peak = v if run.peak is None else max(run.peak, v)
+        if lo <= ts <= hi:
+            if run.last_t is not None:
+                run.area += (v + run.last_v) / 2.0 * (t - run.last_t)
+            else:
+                run.first_t = t
+            run.last_t, run.last_v = t, v
+    if rows:
+        run.last_ts = rows[-1][2]
+        run.seen = ws.conn.execute(_ONLINE_SEEN, (session_id, run.last_ts)).fetchone()[0]
+    cache[session_id] = run
+    if run.peak is None:
         return None, None
-    peak = max(r[1] for r in rows)
-    lo, hi = to_iso(on_air) if on_air else "0", to_iso(off_air) if off_air else "9"
-    inside = [(t, v) for t, v, ts in rows if lo <= ts <= hi]
-    if len(inside) < 2:
-        return peak, None
-    area = 0.0
-    for (t0, v0), (t1, v1) in zip(inside, inside[1:], strict=False):
-        area += (v1 + v0) / 2.0 * (t1 - t0)
-    return peak, (area, inside[-1][0] - inside[0][0])
+    if run.first_t is None or run.last_t == run.first_t:
+        return run.peak, None
+    return run.peak, (run.area, run.last_t - run.first_t)
 
 
 def get_summary(ws: Workspace, session_id: str) -> SessionSummary | None:

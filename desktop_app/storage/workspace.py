@@ -100,6 +100,9 @@ class Workspace:
         self.db = sqlite_utils.Database(conn)
         self.read_only = read_only
         self._owner = threading.get_ident()
+        # Derived values cached per connection (e.g. running online-viewer stats); dropped on
+        # any rollback so a cache never describes rows that were not committed.
+        self.caches: dict = {}
 
     # -- opening ----------------------------------------------------------------
     @classmethod
@@ -216,6 +219,7 @@ class Workspace:
             yield self.conn
         except BaseException as exc:
             if self.conn.in_transaction:
+                self.caches.clear()
                 if nested:
                     self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
                     self.conn.execute(f"RELEASE SAVEPOINT {name}")
