@@ -95,3 +95,10 @@ def session_export_stats(ws: Workspace, session_id: str) -> tuple[int, str | Non
     r = ws.conn.execute("SELECT count(*), max(at) FROM exports WHERE session_ids_json LIKE ?",
                         (f'%"{session_id}"%',)).fetchone()
     return int(r[0]), r[1]
+
+
+def choice_list(ws: Workspace, table: str, *, role: str | None = None) -> list[tuple[str, str]]:
+    if table not in ("people", "clients", "anchors"):
+        raise ValueError(table)
+    sql = f"SELECT id, name FROM {table}" + (" WHERE role = ?" if role else "") + " ORDER BY archived, name"
+    return [(r[0], r[1]) for r in ws.conn.execute(sql, (role,) if role else ())]

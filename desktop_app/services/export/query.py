@@ -53,3 +53,12 @@ def export_info(ctx: Context, session_id: str) -> SessionExportInfo:
 
 def export_stats(ctx: Context, session_id: str) -> tuple[int, str | None]:
     return repo.session_export_stats(ctx.ws, session_id)
+
+
+def filter_choices(ctx: Context) -> dict[str, list[tuple[str, str]]]:
+    """Anchors, clients and specialists for the multi-session report's filters (active first, by name)."""
+    return {
+        "anchors": repo.choice_list(ctx.ws, "anchors"),
+        "clients": repo.choice_list(ctx.ws, "clients"),
+        "specialists": repo.choice_list(ctx.ws, "people", role="specialist"),
+    }
