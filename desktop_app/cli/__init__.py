@@ -50,7 +50,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
+    # SUPPRESS: the options may come before or after the command; with a default of None the
+    # sub-command's parser would overwrite a value given before it (`liveops --lang en sessions`).
+    common = _Parser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument("--lang", choices=messages.LANGUAGES + ("zh",), help="zh_CN | en")
     common.add_argument("--as", dest="actor", metavar="PERSON", help="acting person (id or name)")
     parser = _Parser(prog="liveops", description="LiveOps Desk 直播运营台 command line", parents=[common])
@@ -64,16 +66,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _early_language(argv: list[str]) -> None:
+    for i, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else (
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        if value and messages.normalize_language(value):
+            messages.set_language(value)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     configure_streams()
     messages.set_language(messages.language_from_environment())
     argv = list(sys.argv[1:] if argv is None else argv)
+    _early_language(argv)  # so usage errors are already in the language asked for
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    if getattr(args, "lang", None):
+    for name in ("lang", "actor"):  # SUPPRESS leaves absent options unset; commands read them as None
+        if not hasattr(args, name):
+            setattr(args, name, None)
+    if args.lang:
         messages.set_language(args.lang)
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)

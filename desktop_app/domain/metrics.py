@@ -7,6 +7,7 @@ integer minor units and money ratios are plain floats rounded only for display.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -54,7 +55,12 @@ GAUGE_KEYS = frozenset(k for k, m in RAW_METRICS.items() if m.kind == "G")
 def ratio(num: Number | None, den: Number | None, scale: float = 1.0) -> float | None:
     if num is None or den is None or den == 0:
         return None
-    return num / den * scale
+    try:
+        value = num / den * scale
+    except OverflowError:
+        return None
+    # A tiny float denominator can overflow to inf; GLOSSARY §1.3: never 0, ∞ or NaN.
+    return value if math.isfinite(value) else None
 
 
 def diff(a: Number | None, b: Number | None) -> Number | None:

@@ -102,6 +102,7 @@ def _chart(p: QPainter, d: CardData, rect: QRectF) -> None:
     if not d.online and not d.gmv:
         return
     plot = rect.adjusted(0, 50, 0, -40)
+    p.setBrush(Qt.BrushStyle.NoBrush)  # the tiles left a fill brush set: curves must not be filled
     p.setPen(QPen(QColor("#d0d7e5"), 1))
     for i in range(5):
         y = plot.top() + plot.height() * i / 4
