@@ -33,7 +33,7 @@ START = datetime(2026, 1, 1, 12, 0)
 
 def rows():
     for i in range(ROWS):
-        yield [START + timedelta(seconds=10 * i), 800 + i % 500, 100.5 * i, 1000 + i, i // 10, i // 50,
+        yield [START + timedelta(seconds=i), 800 + i % 500, 100.5 * i, 1000 + i, i // 10, i // 50,
                0.05 + (i % 100) / 10000]
 
 
@@ -83,8 +83,8 @@ def fresh_session(folder: Path, name: str):
     ctx.actor_id = spec.id
     anchor, _ = roster.create_anchor(ctx, "主播", Platform.DOUYIN, specialist_id=spec.id)
     s, _ = lifecycle.start_now(ctx, anchor_id=anchor.id, title="bench")
-    lifecycle.end_broadcast(ctx, s.id, off_air=clock.now() + timedelta(days=1))
-    clock.set(datetime(2026, 1, 3, tzinfo=UTC))
+    lifecycle.end_broadcast(ctx, s.id, off_air=clock.now() + timedelta(days=3))
+    clock.set(datetime(2026, 1, 10, tzinfo=UTC))
     return ctx, s.id
 
 

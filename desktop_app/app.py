@@ -167,6 +167,9 @@ def run(workspace: Path | None = None, *, lang: str | None = None, actor: str | 
 
     settings = Settings()
     apply_language(lang or settings.language or messages.language_from_environment())
+    from desktop_app.ui.delivery.theme import apply_theme
+
+    apply_theme(app)  # before any widget exists: nothing to re-polish (issue 9 look: focus ring, dark mode)
     controller = AppController(actor=actor)
     target = workspace or (Path(settings.last_workspace) if settings.last_workspace else None)
     if target is None or not target.exists():

@@ -26,11 +26,16 @@ def content_hash(path) -> str:
     """A hash of every row of every table, in primary-key order."""
     ws = Workspace.open(path, read_only=True)
     h = hashlib.sha256()
-    tables = [r[0] for r in ws.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    # Real tables only: full-text indexes (virtual tables and their shadows) follow from them.
+    tables = [r[0] for r in ws.query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+        " AND name NOT LIKE '%fts%' ORDER BY name")]
     for t in tables:
         h.update(t.encode())
-        for row in sorted(repr(tuple(r)) for r in ws.query(f"SELECT * FROM {t}")):
-            h.update(row.encode())
+        width = len(ws.conn.execute(f"SELECT * FROM {t} LIMIT 0").description)
+        order = "1, 2" if width > 1 else "1"
+        for row in ws.query(f"SELECT * FROM {t} ORDER BY {order}"):
+            h.update(repr(tuple(row)).encode())
     ws.close()
     return h.hexdigest()
 

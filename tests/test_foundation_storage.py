@@ -92,7 +92,7 @@ def test_upgrade_takes_a_backup_that_holds_the_old_data(workspace_file, migratio
     ws.close()
 
     [backup] = backups.iterdir()
-    assert backup.name == f"ws.before-v{NEXT}-20261126-100000.liveops"
+    assert backup.name == f"ws.20261126T100000Z.before-v{NEXT}.liveops"  # listed by `liveops backups`
     old = Workspace.open(backup, read_only=True)
     assert old.schema_version() == NEXT - 1
     assert "client_notes" not in table_names(old.conn)
@@ -347,4 +347,4 @@ def test_backup_to_writes_a_complete_copy_via_a_temp_name(workspace_file, tmp_pa
 def test_clock_in_backup_name_is_the_injected_one(workspace_file, migrations_v2, tmp_path):
     fixed = datetime(2030, 1, 2, 3, 4, 5, tzinfo=UTC)
     Workspace.open(workspace_file, migrations=migrations_v2, backup_dir=tmp_path / "b", now=lambda: fixed).close()
-    assert [p.name for p in (tmp_path / "b").iterdir()] == [f"ws.before-v{NEXT}-20300102-030405.liveops"]
+    assert [p.name for p in (tmp_path / "b").iterdir()] == [f"ws.20300102T030405Z.before-v{NEXT}.liveops"]

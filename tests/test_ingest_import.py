@@ -104,6 +104,7 @@ def test_rejected_files_leave_the_workspace_byte_for_byte_unchanged(later, name,
     assert err.value.key == key
     assert name in err.value.text("en") and name in err.value.text("zh_CN")
     assert db_digest(later) == before
+    assert later.ws.query_one("PRAGMA foreign_keys")[0] == 1  # switched off only inside the import
 
 
 def test_strict_rejects_the_whole_file(later):
@@ -309,3 +310,70 @@ def test_closed_session_import_is_audited(later, clock):
     assert [a[0] for a in ctx.ws.query("SELECT action FROM audit_log WHERE session_id = ?", (sid,))] == ["import"]
     assert lifecycle.get(ctx, sid).on_air_utc == datetime(2026, 11, 20, 12, tzinfo=UTC)
     assert timedelta(0) == timedelta(0)
+
+
+def test_disk_full_mid_import_rolls_back_with_a_clear_error(later):
+    from desktop_app.storage.errors import DiskFull
+
+    before = db_digest(later)
+    pages = later.ws.query_one("PRAGMA page_count")[0]
+    later.ws.conn.execute(f"PRAGMA max_page_count = {pages + 1}")
+    with pytest.raises(DiskFull) as err:
+        do_import(later, "compass_minutes.xlsx", anchor_id=later.fixture["anchor"].id)
+    assert str(later.ws.path) in err.value.text("en")
+    later.ws.conn.execute("PRAGMA max_page_count = 1073741823")
+    assert db_digest(later) == before
+    assert later.ws.query_one("PRAGMA foreign_keys")[0] == 1
+
+
+def test_export_file_locked_by_another_program(later, monkeypatch):
+    real_open = Path.open
+
+    def locked(self, *a, **kw):
+        if self.name == "qianchuan_ads.csv":
+            raise PermissionError(13, "The process cannot access the file because it is being used")
+        return real_open(self, *a, **kw)
+
+    monkeypatch.setattr(Path, "open", locked)
+    with pytest.raises(FileRejected) as err:
+        do_import(later, "qianchuan_ads.csv")
+    assert err.value.key == "error.ingest.unreadable" and "qianchuan_ads.csv" in err.value.text("zh_CN")
+
+
+def test_manual_settlement_is_never_overwritten(ctx, clock):
+    clock.set(datetime(2026, 11, 20, 12, 0, tzinfo=UTC))
+    s, _ = lifecycle.start_now(ctx, anchor_id=ctx.fixture["anchor"].id, title="手工结算")
+    clock.advance(hours=3)
+    lifecycle.end_broadcast(ctx, s.id)
+    metrics_entry.record_settlement(ctx, s.id, {"gmv": "11111"}, as_of=date(2026, 11, 25))
+    clock.set(AFTER)
+    do_import(ctx, "douyin_sessions_utf8bom.csv")
+    manual = ctx.ws.query("SELECT value, source FROM metric_samples WHERE session_id = ? AND metric_key = 'gmv'"
+                          " AND provisional = 0", (s.id,))
+    assert [(r[0], r[1]) for r in manual] == [(1111100, "manual")]
+    assert settled(ctx, s.id)["orders"] == 120  # the other settled figures were imported
+
+
+def test_duplicate_rows_in_one_file_are_stored_once(ctx, clock, tmp_path):
+    clock.set(datetime(2026, 11, 26, 11, 59, tzinfo=UTC))
+    s, _ = lifecycle.start_now(ctx, anchor_id=ctx.fixture["anchor"].id, title="重复行")
+    clock.set(datetime(2026, 11, 26, 12, 30, tzinfo=UTC))
+    path = tmp_path / "dup.csv"
+    row = "2026-11-26 20:01:00,800,100\n"
+    path.write_text("时间,实时在线人数,成交金额\n" + row + row + "2026-11-26 20:02:00,810,150\n", encoding="utf-8")
+    insp = importer.inspect(ctx, path, session_id=s.id)
+    r = importer.run(ctx, insp, session_id=s.id)
+    assert r.counts["accepted"] == 3
+    assert ctx.ws.query_one("SELECT count(*) FROM metric_samples WHERE session_id = ? AND metric_key = 'gmv'",
+                            (s.id,))[0] == 2
+
+
+def test_a_backup_is_taken_before_a_new_file_is_imported(later):
+    from desktop_app.services.backup import list_for
+
+    do_import(later, "douyin_sessions_utf8bom.csv", dry_run=True)
+    assert list_for(later) == []
+    do_import(later, "douyin_sessions_utf8bom.csv")
+    do_import(later, "douyin_sessions_utf8bom.csv")  # known file: no second backup
+    backups = list_for(later)
+    assert [b.reason for b in backups] == ["import"] and backups[0].sessions == 0

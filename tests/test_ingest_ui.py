@@ -20,7 +20,9 @@ def test_dialog_previews_checks_and_imports_off_the_gui_thread(qtbot, ctx, clock
     qtbot.addWidget(dlg)
     dlg.load(str(DATA / "douyin_sessions_utf8bom.csv"))
     assert dlg.insp.header_row == 4 and dlg.mapping.rowCount() == 12
-    assert "12345.60" in [dlg.preview_table.item(0, j).text() for j in range(dlg.preview_table.columnCount())]
+    assert "12,345.60" in [dlg.preview_table.item(0, j).text() for j in range(dlg.preview_table.columnCount())]
+    texts = [dlg.preview_table.item(0, j).text() for j in range(dlg.preview_table.columnCount())]
+    assert "2026-11-20 20:00:00" in texts and "12.30%" in texts  # local time of the anchor, rate as %
     dlg.start(dry_run=True)
     qtbot.waitUntil(lambda: dlg.result is not None, timeout=10000)
     assert dlg.result.dry_run and ctx.ws.query_one("SELECT count(*) FROM sessions")[0] == 0

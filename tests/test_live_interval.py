@@ -117,3 +117,12 @@ def test_counter_missing_near_boundary_gives_null_not_zero():
     pts = [(T0 + timedelta(minutes=1), 10.0), (T0 + timedelta(minutes=40), 50.0)]
     b = intervals.Bucket(2, T0 + timedelta(minutes=15), T0 + timedelta(minutes=30), 15)
     assert intervals.delta(pts, b, T0, "gmv").value is None
+
+
+def test_automatic_report_skips_a_bucket_without_readings(ctx, clock):
+    s, _ = lifecycle.start_now(ctx, anchor_id=ctx.fixture["anchor"].id, title="无数据")
+    clock.advance(minutes=15)
+    _, event, _ = interval_report.publish_report(ctx, s.id, 15, auto=True)
+    assert event is None
+    _, event, _ = interval_report.publish_report(ctx, s.id, 15)  # on demand: the user asked, so it is stored
+    assert event is not None and "—" in event.text

@@ -261,7 +261,9 @@ def test_follow_live_stops_on_pan_and_resumes_with_end(qtbot, console, ctx, sess
     console.charts.set_zoom(10)
     console.charts.tick()
     x0, x1 = console.charts.plots[0].getViewBox().viewRange()[0]
-    assert x1 - x0 == pytest.approx(10 * 60 + 30, abs=1)
+    assert x1 - x0 == pytest.approx(10 * 60, abs=1)
+    last = console.charts.store.last_x
+    assert x0 < last <= x1 <= last + 2 * 6  # the newest reading is in view, with a small step of headroom
     vb = console.charts.plots[0].getViewBox()
     vb.sigRangeChangedManually.emit([True, False])  # what a mouse drag emits
     assert not console.charts.follow
@@ -375,3 +377,101 @@ def test_external_changes_refresh_without_poller(qtbot, ctx, session, console):
     event_log.log_event(ctx, session.id, "milestone", "破万", source=Source.CLI)
     console.state.workspace_changed.emit(Changes(external=True))
     assert any(e.text == "破万" for e in console.events.model.events)
+
+
+def test_event_markers_follow_the_log_with_kind_colours(qtbot, ctx, session, console, clock):
+    from desktop_app.ui.live.charts import KIND_COLORS
+
+    metrics_entry.record_snapshot(ctx, session.id, {"online_viewers": 10})
+    qtbot.keyClick(console.events.quick, Qt.Key.Key_F1)
+    clock.advance(seconds=30)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F4)
+    marks = console.charts.marker_items[0].marks
+    assert [m[1] for m in marks] == [KIND_COLORS["giveaway"], KIND_COLORS["incident"]]
+    assert all(item.marks == marks for item in console.charts.marker_items)
+    console.charts.tick()
+    assert not console.charts.grab().isNull()  # markers paint (device-space drawing) without trouble
+
+
+def test_report_goes_to_the_group_robot_off_the_gui_thread_and_failures_show(qtbot, ctx, session, clock):
+    import threading
+
+    from desktop_app.services import webhooks
+    from desktop_app.ui.live.console import LiveConsole
+    from tests.test_live_webhooks import Robot
+
+    robot = Robot()
+    robot.replies = [(500, {"errcode": -1})]
+    webhooks.save_target(ctx, kind="wecom", url=robot.url + "/send?key=k")
+    c = LiveConsole(AppState(ctx, poll=False), robots=True)
+    qtbot.addWidget(c)
+    c.set_session(session.id)
+    try:
+        metrics_entry.record_snapshot(ctx, session.id, {"gmv": "100"})
+        clock.advance(minutes=16)
+        sent_from = []
+        orig_deliver = webhooks.deliver_due
+
+        def deliver(ctx_, **kw):
+            sent_from.append(threading.current_thread() is threading.main_thread())
+            return orig_deliver(ctx_, **kw)
+
+        import desktop_app.ui.live.robots as robots_mod
+        robots_mod.webhooks.deliver_due = deliver
+        c.report_now()
+        qtbot.waitUntil(lambda: len(robot.requests) == 1 and not c.sender.busy, timeout=5000)
+        assert sent_from == [False]  # never on the GUI thread
+        assert "1 waiting" in c.robot_status.text() and "HTTP 500" in c.robot_status.text()
+        clock.advance(seconds=31)  # backoff passed: the queue retries
+        c.sender.kick()
+        qtbot.waitUntil(lambda: len(robot.requests) == 2 and not c.sender.busy, timeout=5000)
+        assert c.robot_status.text() == ""
+        assert "战报" in robot.requests[-1][1]["text"]["content"]
+    finally:
+        robots_mod.webhooks.deliver_due = orig_deliver
+        c.shutdown()
+        robot.close()
+
+
+def test_compare_overlay_aligns_an_earlier_session_by_minutes_since_start(qtbot, ctx, session, console, clock):
+    from desktop_app.services import lifecycle as lc
+
+    earlier, _ = lc.plan_session(ctx, anchor_id=ctx.fixture["anchor"].id, title="上一场",
+                                 scheduled_start=session.on_air_utc - timedelta(days=1))
+    ctx.ws.conn.execute("UPDATE sessions SET status = 'live', on_air_utc = ? WHERE id = ?",
+                        ("2026-11-25T02:00:00.000Z", earlier.id))
+    for minute, online in ((1, 50), (2, 80)):
+        clock.set(session.on_air_utc - timedelta(days=1) + timedelta(minutes=minute))
+        metrics_entry.record_snapshot(ctx, earlier.id, {"online_viewers": online})
+    clock.set(session.on_air_utc - timedelta(days=1) + timedelta(minutes=3))
+    lc.end_broadcast(ctx, earlier.id)
+    clock.set(session.on_air_utc + timedelta(minutes=5))
+    metrics_entry.record_snapshot(ctx, session.id, {"online_viewers": 10})
+    console.set_session(session.id)
+    box = console.charts.compare_box
+    assert box.count() == 2 and "上一场" in box.itemText(1)
+    box.setCurrentIndex(1)
+    console.charts.set_zoom(0)
+    console.charts.tick()
+    xs, ys = console.charts.compare_curves["online"].getData()
+    start = session.on_air_utc.timestamp()
+    assert list(ys) == [50, 80] and list(xs) == [start + 60, start + 120]  # minute 1 and 2 of this session
+
+
+def test_robot_dialog_refuses_bad_urls_inline_and_adds_good_ones(qtbot, ctx):
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop_app.services import webhooks
+    from desktop_app.ui.live.robots import RobotDialog
+
+    dialog = RobotDialog(ctx, "Asia/Shanghai")
+    qtbot.addWidget(dialog)
+    dialog.url.setText("not a url")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "addRobot"), Qt.MouseButton.LeftButton)
+    assert "Webhook" in dialog.error.text() and webhooks.list_targets(ctx) == []
+    dialog.kind.setCurrentIndex(dialog.kind.findData("dingtalk"))
+    dialog.url.setText("https://oapi.dingtalk.com/robot/send?access_token=x")
+    dialog.secret.setText("SEC123")
+    dialog.add()
+    [t] = webhooks.list_targets(ctx)
+    assert (t.kind, t.secret) == ("dingtalk", "SEC123") and dialog.targets.rowCount() == 1

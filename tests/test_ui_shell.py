@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from desktop_app.domain.enums import SessionStatus
@@ -85,18 +84,21 @@ def test_plan_session_end_before_start_is_refused_naming_the_field(qtbot, ctx):
     assert session_repo.list_sessions(ctx.ws) == []
 
 
-def test_session_page_moves_through_lifecycle(qtbot, window, ctx, planned, clock):
+def test_session_page_moves_through_lifecycle(qtbot, window, ctx, planned, clock, monkeypatch):
     window.open_session(planned.id)
     page = window.session_page
     assert page.buttons["prepare"].isVisibleTo(page)
     page.buttons["prepare"].click()
     assert session_repo.get_session(ctx.ws, planned.id).status == SessionStatus.PRE
     # required pre items are open: going live asks for a reason; give one through the dialog
-    def answer():
-        dialog = QApplication.activeModalWidget()
+    from desktop_app.ui.dialogs import ReasonDialog
+
+    def answer(dialog):  # the person types a reason and presses OK in the modal dialog
         dialog.findChild(QLineEdit, "reason").setText("主播已到场，清单稍后补")
         dialog._on_ok()
-    QTimer.singleShot(0, answer)
+        return dialog.result()
+
+    monkeypatch.setattr(ReasonDialog, "exec", answer)
     page.buttons["go_live"].click()
     s = session_repo.get_session(ctx.ws, planned.id)
     assert s.status == SessionStatus.LIVE

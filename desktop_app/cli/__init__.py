@@ -84,7 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    if getattr(args, "lang", None):
+    for name in ("lang", "actor"):  # SUPPRESS leaves absent options unset; commands read them as None
+        if not hasattr(args, name):
+            setattr(args, name, None)
+    if args.lang:
         messages.set_language(args.lang)
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)

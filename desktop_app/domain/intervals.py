@@ -155,6 +155,11 @@ class IntervalNumbers:
     net_flow: Reading = Reading(None)
     gmv_pace: PaceStatus | None = None
 
+    @property
+    def empty(self) -> bool:
+        """Nothing was read in this bucket (no counters at either boundary, no online reading)."""
+        return all(r.value is None for r in self.deltas.values()) and self.online.peak is None
+
 
 def _rates(values: Mapping[str, Reading]) -> dict[str, float | None]:
     return {k: ratio(values.get(n, Reading(None)).value, values.get(d, Reading(None)).value, s)

@@ -130,13 +130,40 @@ def tick_clock(ctx: Context) -> Changes:
     rows = ctx.ws.query("SELECT id, status FROM sessions WHERE status IN ('planned', 'live', 'post')")
     if not rows:
         return changes
+    # Read first, write only when something is due: the UI calls this every second.
+    todo = [r for r in rows if _needs_work(ctx, r["id"], r["status"], now)]
+    if not todo:
+        return changes
     with ctx.ws.write():
-        for r in rows:
+        for r in todo:
             if r["status"] == SessionStatus.PLANNED:
                 changes = changes | _maybe_start_preparing(ctx, r["id"], now)
             else:
                 changes = changes | advance(ctx, r["id"], now)
     return changes
+
+
+def _needs_work(ctx: Context, session_id: str, status: str, now: datetime) -> bool:
+    if status == SessionStatus.PLANNED:
+        return ctx.ws.query_one("SELECT 1 FROM checklist_runs WHERE session_id = ? AND due_at <= ? LIMIT 1",
+                                (session_id, _iso(now))) is not None
+    if ctx.ws.query_one("SELECT 1 FROM checklist_runs WHERE session_id = ? AND status = 'open'"
+                        " AND window_end IS NOT NULL AND window_end <= ? LIMIT 1", (session_id, _iso(now))):
+        return True
+    session = session_repo.get_session(ctx.ws, session_id)
+    if session is None or session.on_air_utc is None:
+        return False
+    stop = min(now, session.off_air_utc) if session.off_air_utc else now
+    for item in repo.session_items(ctx.ws, session_id):
+        every = item.trigger.every_minutes or 0
+        if item.trigger.kind != TriggerKind.RECURRENCE or every <= 0:
+            continue
+        expected = len(rules.recurrence_dues(session.on_air_utc, every, stop + timedelta(microseconds=1)))
+        if session.off_air_utc and stop == session.off_air_utc:
+            expected = len(rules.recurrence_dues(session.on_air_utc, every, stop))
+        if repo.max_occurrence(ctx.ws, session_id, item.key) < expected:
+            return True
+    return False
 
 
 def _maybe_start_preparing(ctx: Context, session_id: str, now: datetime) -> Changes:
@@ -233,7 +260,7 @@ def on_event(ctx: Context, session: Session, event: Event) -> Changes:
     """An event of a trigger's kind creates its run. An item matching every event of that kind
     (no subtype) is the log itself, so its run is done at once; a subtype-specific item is a
     response to carry out and stays open for its window."""
-    items = [i for i in repo.session_items(ctx.ws, session.id)
+    items = [i for i in repo.event_items(ctx.ws, session.id, str(event.kind))
              if rules.event_matches(i, str(event.kind), event.subtype)]
     if not items:
         return Changes()
@@ -657,8 +684,9 @@ def session_runs(ctx: Context, session_id: str, *, phase: Phase | str | None = N
         item = items.get(run.item_key)
         if item is None or (phase is not None and item.phase != Phase(phase)):
             continue
-        views.append(RunView(run, item, rules.run_outcome(run, now), rules.is_overdue(run, now),
-                             run.item_key in adhoc))
+        # A live run inside its window is due now, not overdue; it becomes missed when the window passes.
+        overdue = rules.is_overdue(run, now) and run.window_end is None
+        views.append(RunView(run, item, rules.run_outcome(run, now), overdue, run.item_key in adhoc))
     return views
 
 
@@ -697,6 +725,9 @@ def display_values(item: TemplateItem, values: dict[str, Any], currency: str,
             text = msg("checklist.value.yes" if v else "checklist.value.no", lang=lang)
         elif f.type == "file":
             text = msg("checklist.value.attachment", lang=lang)
+        elif f.type == "enum":
+            label = msg(f"subtype.{v}", lang=lang)
+            text = str(v) if label == f"subtype.{v}" else label
         elif isinstance(v, dict):
             text = ", ".join(f"{k}: {x}" for k, x in v.items())
         else:
@@ -713,6 +744,7 @@ class Upcoming:
     item: TemplateItem
     due_at: datetime
     run_id: str | None  # None: a future recurrence not yet created
+    window_end: datetime | None = None  # a live run can still be done until then
 
 
 def upcoming(ctx: Context, session_id: str, *, now: datetime | None = None, limit: int = 5,
@@ -723,15 +755,17 @@ def upcoming(ctx: Context, session_id: str, *, now: datetime | None = None, limi
     if session is None:
         return []
     items = {i.key: i for i in repo.session_items(ctx.ws, session_id)}
-    out = [Upcoming(session_id, items[r.item_key], r.due_at, r.id) for r in repo.list_runs(ctx.ws, session_id)
+    out = [Upcoming(session_id, items[r.item_key], r.due_at, r.id, r.window_end)
+           for r in repo.list_runs(ctx.ws, session_id)
            if r.status == RunStatus.OPEN and r.due_at and r.item_key in items
            and (phase is None or items[r.item_key].phase == phase)]
     if session.status == SessionStatus.LIVE and session.on_air_utc and phase in (None, Phase.LIVE):
         for item in items.values():
             if item.trigger.kind == TriggerKind.RECURRENCE and (item.trigger.every_minutes or 0) > 0:
                 due = rules.next_recurrence(session.on_air_utc, item.trigger.every_minutes, now)
-                out.append(Upcoming(session_id, item, due, None))
-    out.sort(key=lambda u: u.due_at)
+                out.append(Upcoming(session_id, item, due, None, due + timedelta(minutes=item.trigger.every_minutes)))
+    # What must be done first: a run due now by its window's end, a future one by its due time.
+    out.sort(key=lambda u: u.window_end if u.window_end is not None and u.due_at <= now else u.due_at)
     return out[:limit]
 
 

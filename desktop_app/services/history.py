@@ -119,15 +119,7 @@ def search(ctx: Context, query: str, *, limit: int = 200, session_ids: set[str] 
             s = session_repo.get_session(ctx.ws, sid)
             titles[sid] = s.title if s else sid
         h["session_title"] = titles[sid]
-        if h["source"] == "review":
-            h["text"] = _review_text(h["text"])
     return hits
-
-
-def _review_text(fields_json: str) -> str:
-    data = json.loads(fields_json or "{}")
-    values = data.get("values", data) if isinstance(data, dict) else {}
-    return " / ".join(str(v) for v in values.values() if v)
 
 
 # -- compare ------------------------------------------------------------------------------------

@@ -77,11 +77,12 @@ def publish_report(ctx: Context, session_id: str, minutes: int = intervals.DEFAU
                    source: Source | str = Source.MANUAL) -> tuple[IntervalReport, Event | None, Changes]:
     """Store the report as an event, tick the checklist, queue for robots.
 
-    An automatic report for a bucket that already has one is not stored twice (returns no event).
+    An automatic report is not stored for a bucket that already has one, nor for a bucket
+    without any reading (a chat full of "—" helps nobody); both return no event.
     """
     with ctx.ws.write():
         report = build_report(ctx, session_id, minutes, at=at, lang=lang)
-        if auto and live_repo.report_exists(ctx.ws, report.session_id, report.subtype):
+        if auto and (report.numbers.empty or live_repo.report_exists(ctx.ws, report.session_id, report.subtype)):
             return report, None, Changes()
         ts = min(report.numbers.bucket.end, ctx.now())
         event, changes = event_log.log_event(ctx, report.session_id, EventKind.REPORT, report.text, ts=ts,

@@ -253,6 +253,10 @@ def close_session(ctx: Context, session_id: str) -> Changes:
                                     items=", ".join(i.key for i in blocking[:5]))
         repo.update_session(ctx.ws, s.id, ctx.now(), status=str(SessionStatus.CLOSED))
         summaries.refresh(ctx.ws, s.id, ctx.now())
+    if not ctx.ws.conn.in_transaction:  # inside a caller's transaction the caller backs up after commit
+        from desktop_app.services import backup
+
+        backup.after_session_closed(ctx, s.id)
     return Changes(sessions=frozenset({session_id}))
 
 

@@ -86,6 +86,13 @@ def session_items(ws: Workspace, session_id: str) -> list[TemplateItem]:
     return [item_from_row(r) for r in rows]
 
 
+def event_items(ws: Workspace, session_id: str, event_kind: str) -> list[TemplateItem]:
+    """Items triggered by events of one kind (the hot path of every logged event: no full item load)."""
+    rows = ws.query("SELECT * FROM session_items WHERE session_id = ? AND json_extract(trigger_json, '$.kind') = 'event'"
+                    " AND json_extract(trigger_json, '$.event_kind') = ? ORDER BY position", (session_id, event_kind))
+    return [item_from_row(r) for r in rows]
+
+
 def run_from_row(r: sqlite3.Row) -> ChecklistRun:
     return ChecklistRun(
         id=r["id"], session_id=r["session_id"], item_key=r["item_key"], occurrence=r["occurrence"],

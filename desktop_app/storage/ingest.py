@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from datetime import datetime, timedelta
 
 from desktop_app.domain.timeutil import to_iso
+from desktop_app.storage import rows
 from desktop_app.storage.rows import new_id
 from desktop_app.storage.workspace import Workspace
 
@@ -108,3 +111,34 @@ def find_or_add_product(ws: Workspace, session_id: str, client_id: str | None, *
         "INSERT INTO products (id, session_id, client_id, name, sku, position, created_at, modified_at)"
         " VALUES (?,?,?,?,?,?,?,?)", (pid, session_id, client_id, name or sku, sku, pos, to_iso(now), to_iso(now)))
     return pid, True
+
+
+class SampleIds:
+    """UUIDv7 ids made in batches: one clock read and one urandom call per 4096 ids.
+
+    Same layout as rows.uuid7 (48-bit ms, version 7, 12-bit counter in rand_a so a batch stays
+    ordered, 62 random bits); falls back to rows.new_id when a caller installed its own id source.
+    """
+
+    BATCH = 4096
+
+    def __init__(self) -> None:
+        self.buf: list[str] = []
+
+    def next(self) -> str:
+        if rows._id_source is not rows.uuid7:
+            return rows.new_id()
+        if not self.buf:
+            self._fill()
+        return self.buf.pop()
+
+    def _fill(self) -> None:
+        n = self.BATCH
+        ms = (time.time_ns() // 1_000_000) & ((1 << 48) - 1)
+        head = f"{ms:012x}"
+        prefix = f"{head[:8]}-{head[8:12]}-7"
+        raw = os.urandom(8 * n).hex()
+        ids = [f"{prefix}{i:03x}-{'89ab'[int(raw[16 * i], 16) & 3]}{raw[16 * i + 1:16 * i + 4]}-{raw[16 * i + 4:16 * i + 16]}"
+               for i in range(n)]
+        ids.reverse()
+        self.buf = ids

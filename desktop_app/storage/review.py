@@ -162,13 +162,14 @@ def settled_after(ws: Workspace, session_id: str, at_iso: str) -> bool:
 # -- full-text search -----------------------------------------------------------------------------
 SOURCES = ("event", "review", "checklist", "action")
 _SOURCE_SQL = {
-    0: "SELECT id, session_id, ts_utc AS ts, text, kind FROM events WHERE rowid = ?",
-    1: "SELECT session_id AS id, session_id, modified_at AS ts, fields_json AS text, 'review' AS kind"
-       " FROM reviews WHERE rowid = ?",
-    2: "SELECT id, session_id, COALESCE(done_at, due_at) AS ts, values_json || ' ' || COALESCE(note, '') || ' '"
-       " || COALESCE(skip_reason, '') AS text, item_key AS kind FROM checklist_runs WHERE rowid = ?",
-    3: "SELECT id, session_id, created_at AS ts, text || ' ' || COALESCE(owner, '') AS text, 'action' AS kind"
-       " FROM action_items WHERE rowid = ?",
+    0: "SELECT id, session_id, ts_utc AS ts, text, kind, NULL AS extra FROM events WHERE rowid = ?",
+    1: "SELECT session_id AS id, session_id, modified_at AS ts, return_comment AS text, 'review' AS kind,"
+       " fields_json AS extra FROM reviews WHERE rowid = ?",
+    2: "SELECT id, session_id, COALESCE(done_at, due_at) AS ts, trim(COALESCE(note, '') || ' '"
+       " || COALESCE(skip_reason, '')) AS text, item_key AS kind, values_json AS extra FROM checklist_runs"
+       " WHERE rowid = ?",
+    3: "SELECT id, session_id, created_at AS ts, text || ' (' || COALESCE(owner, '') || ')' AS text,"
+       " 'action' AS kind, NULL AS extra FROM action_items WHERE rowid = ?",
 }
 
 
@@ -185,11 +186,24 @@ def search(ws: Workspace, query: str, *, limit: int = 200, session_ids: set[str]
         if r is None or (session_ids is not None and r["session_id"] not in session_ids):
             continue
         hits.append({"source": SOURCES[code], "id": r["id"], "session_id": r["session_id"], "ts": r["ts"],
-                     "kind": r["kind"], "text": r["text"]})
+                     "kind": r["kind"], "text": _hit_text(r["text"], r["extra"])})
         if len(hits) >= limit:
             break
     cur.close()
     return hits
+
+
+def _hit_text(text: str | None, extra_json: str | None) -> str:
+    """What a hit shows: the row's text plus the string values of its JSON (review fields, run values)."""
+    parts = []
+    if extra_json:
+        data = loads(extra_json, {}) or {}
+        if isinstance(data, dict) and isinstance(data.get("values"), dict):
+            data = data["values"]  # review fields_json
+        parts += [str(v) for v in (data.values() if isinstance(data, dict) else []) if isinstance(v, str) and v]
+    if text and text.strip():
+        parts.append(text.strip())
+    return " / ".join(parts)
 
 
 def rebuild_search_index(ws: Workspace) -> None:

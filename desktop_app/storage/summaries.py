@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -86,32 +87,89 @@ def gather_aggregates(ws: Workspace, session_id: str, on_air: datetime | None,
                       off_air: datetime | None) -> SampleAggregates:
     """Final value per key, peak and time-weighted mean online, by indexed queries."""
     agg = SampleAggregates()
+    # Distinct keys by skip-scan of the (session_id, metric_key, ts_utc) index: one seek per key,
+    # not a pass over every sample of a long session.
     keys = [r[0] for r in ws.conn.execute(
-        "SELECT DISTINCT metric_key FROM metric_samples WHERE session_id = ?", (session_id,))]
+        "WITH RECURSIVE k(key) AS (SELECT min(metric_key) FROM metric_samples WHERE session_id = ?1"
+        " UNION ALL SELECT (SELECT min(metric_key) FROM metric_samples WHERE session_id = ?1 AND metric_key > k.key)"
+        " FROM k WHERE k.key IS NOT NULL) SELECT key FROM k WHERE key IS NOT NULL", (session_id,))]
     base = ("SELECT value, as_of FROM metric_samples WHERE session_id = ? AND metric_key = ?"
-            " AND product_id IS NULL AND value IS NOT NULL AND provisional = ?")
+            " AND product_id IS NULL AND value IS NOT NULL")
     for key in keys:
-        r = ws.conn.execute(base + " ORDER BY ts_utc DESC LIMIT 1", (session_id, key, 1)).fetchone()
+        r = ws.conn.execute(base + " AND provisional = 1 ORDER BY ts_utc DESC LIMIT 1", (session_id, key)).fetchone()
         if r is not None:
             agg.realtime_final[key] = r[0]
-        r = ws.conn.execute(base + " ORDER BY as_of DESC, ts_utc DESC LIMIT 1", (session_id, key, 0)).fetchone()
+        # literal provisional = 0 so the partial index metric_samples_settled applies
+        r = ws.conn.execute(base + " AND provisional = 0 ORDER BY as_of DESC, ts_utc DESC LIMIT 1",
+                            (session_id, key)).fetchone()
         if r is not None:
             agg.settled_final[key] = (r[0], r[1])
     if "online_viewers" in keys:
-        r = ws.conn.execute(
-            "WITH s AS (SELECT julianday(substr(ts_utc, 1, 23)) * 86400.0 AS t, value AS v, ts_utc"
-            " FROM metric_samples WHERE session_id = ? AND metric_key = 'online_viewers' AND provisional = 1"
-            " AND product_id IS NULL AND value IS NOT NULL),"
-            " w AS (SELECT t, v, lag(t) OVER (ORDER BY t) AS pt, lag(v) OVER (ORDER BY t) AS pv FROM s"
-            " WHERE ts_utc >= ? AND ts_utc <= ?)"
-            " SELECT (SELECT max(v) FROM s), sum((v + pv) / 2.0 * (t - pt)), max(t) - min(pt) FROM w"
-            " WHERE pt IS NOT NULL",
-            (session_id, to_iso(on_air) if on_air else "0", to_iso(off_air) if off_air else "9"),
-        ).fetchone()
-        agg.peak_online = r[0]
-        if on_air is not None and r[2]:
-            agg.avg_online = r[1] / r[2]
+        agg.peak_online, area_span = _online_stats(ws, session_id, on_air, off_air)
+        if on_air is not None and area_span is not None and area_span[1]:
+            agg.avg_online = area_span[0] / area_span[1]
     return agg
+
+
+@dataclass
+class _OnlineRun:
+    """Running peak and trapezoid area of online_viewers up to the last reading seen."""
+
+    bounds: tuple[str, str]
+    seen: int  # index entries of online_viewers with ts <= last_ts when this was computed
+    last_ts: str
+    peak: float | None = None
+    area: float = 0.0
+    first_t: float | None = None  # first reading inside the bounds
+    last_t: float | None = None  # last reading inside the bounds
+    last_v: float | None = None
+
+
+_ONLINE_ROWS = (
+    "SELECT julianday(substr(ts_utc, 1, 23)) * 86400.0, value, ts_utc FROM metric_samples"
+    " WHERE session_id = ? AND metric_key = 'online_viewers' AND provisional = 1 AND product_id IS NULL"
+    " AND value IS NOT NULL AND ts_utc > ? ORDER BY ts_utc"
+)
+_ONLINE_SEEN = ("SELECT count(*) FROM metric_samples WHERE session_id = ? AND metric_key = 'online_viewers'"
+                " AND ts_utc <= ?")
+
+
+def _online_stats(ws: Workspace, session_id: str, on_air: datetime | None, off_air: datetime | None
+                  ) -> tuple[float | None, tuple[float, float] | None]:
+    """Peak over all readings; trapezoid area and span over [on_air, off_air] (GLOSSARY §4).
+
+    Live sessions refresh their summary on every snapshot, so the running figures are kept per
+    connection and extended with the readings after the last one seen; any reading inserted
+    at or before it (an import, a back-dated CLI sample) changes the index count and forces a
+    full pass.
+    """
+    bounds = (to_iso(on_air) if on_air else "0", to_iso(off_air) if off_air else "9")
+    cache = ws.caches.setdefault("online_runs", {})
+    run: _OnlineRun | None = cache.get(session_id)
+    if run is not None and (run.bounds != bounds or
+                            ws.conn.execute(_ONLINE_SEEN, (session_id, run.last_ts)).fetchone()[0] != run.seen):
+        run = None
+    if run is None:
+        run = _OnlineRun(bounds, 0, "")
+    rows = ws.conn.execute(_ONLINE_ROWS, (session_id, run.last_ts)).fetchall()
+    lo, hi = bounds
+    for t, v, ts in rows:
+        run.peak = v if run.peak is None else max(run.peak, v)
+        if lo <= ts <= hi:
+            if run.last_t is not None:
+                run.area += (v + run.last_v) / 2.0 * (t - run.last_t)
+            else:
+                run.first_t = t
+            run.last_t, run.last_v = t, v
+    if rows:
+        run.last_ts = rows[-1][2]
+        run.seen = ws.conn.execute(_ONLINE_SEEN, (session_id, run.last_ts)).fetchone()[0]
+    cache[session_id] = run
+    if run.peak is None:
+        return None, None
+    if run.first_t is None or run.last_t == run.first_t:
+        return run.peak, None
+    return run.peak, (run.area, run.last_t - run.first_t)
 
 
 def get_summary(ws: Workspace, session_id: str) -> SessionSummary | None:

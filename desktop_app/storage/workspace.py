@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -58,6 +58,20 @@ def latest_version(folder: Path | None = None) -> int:
     return migs[-1].number if migs else 0
 
 
+BACKUP_STAMP = "%Y%m%dT%H%M%SZ"
+
+
+def backup_folder(path: Path) -> Path:
+    """Where a workspace's backups live: a folder beside it (``shop.liveops`` → ``shop-backups/``)."""
+    return path.parent / f"{path.stem}-backups"
+
+
+def backup_file_name(path: Path, at: datetime, reason: str) -> str:
+    """``shop.20261126T120000Z.close.liveops``: UTC time and why it was taken, sortable by name."""
+    utc = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)  # naive: taken as UTC
+    return f"{path.stem}.{utc.strftime(BACKUP_STAMP)}.{reason}{WORKSPACE_SUFFIX}"
+
+
 def _check_header(path: Path) -> None:
     """Refuse anything that is not a SQLite file before SQLite gets to write to it."""
     try:
@@ -86,6 +100,9 @@ class Workspace:
         self.db = sqlite_utils.Database(conn)
         self.read_only = read_only
         self._owner = threading.get_ident()
+        # Derived values cached per connection (e.g. running online-viewer stats); dropped on
+        # any rollback so a cache never describes rows that were not committed.
+        self.caches: dict = {}
 
     # -- opening ----------------------------------------------------------------
     @classmethod
@@ -163,9 +180,9 @@ class Workspace:
         if not pending:
             return []
         if current > 0:
-            stamp = (now() if now else datetime.now()).strftime("%Y%m%d-%H%M%S")
-            target_dir = backup_dir or self.path.parent
-            self.backup_to(target_dir / f"{self.path.stem}.before-v{pending[0].number}-{stamp}{WORKSPACE_SUFFIX}")
+            at = now() if now else datetime.now(UTC)
+            target_dir = backup_dir or backup_folder(self.path)
+            self.backup_to(target_dir / backup_file_name(self.path, at, f"before-v{pending[0].number}"))
         applied = []
         for mig in pending:
             sql = mig.path.read_text(encoding="utf-8")
@@ -202,6 +219,7 @@ class Workspace:
             yield self.conn
         except BaseException as exc:
             if self.conn.in_transaction:
+                self.caches.clear()
                 if nested:
                     self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
                     self.conn.execute(f"RELEASE SAVEPOINT {name}")

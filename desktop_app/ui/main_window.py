@@ -24,6 +24,7 @@ from desktop_app.services import lifecycle
 from desktop_app.services.context import Changes
 from desktop_app.services.workspace_service import workspace_info
 from desktop_app.storage import roster as roster_repo
+from desktop_app.storage.errors import WorkspaceCorrupt
 from desktop_app.storage.workspace import Workspace
 from desktop_app.ui.dialogs import PlanSessionDialog
 from desktop_app.ui.errors import show_error
@@ -223,9 +224,9 @@ class MainWindow(QMainWindow):
         def done(problems: list[str]) -> None:
             if problems:
                 self.status_check.setText(self.tr("Integrity problems found"))
-                QMessageBox.warning(self, self.tr("Workspace check"),
-                                    self.tr("The workspace file has problems:\n{details}\n\nRestore a backup or "
-                                            "salvage the readable data.").format(details="\n".join(problems[:10])))
+                from desktop_app.ui.delivery.dialogs import show_integrity_problems  # restore or salvage
+
+                show_integrity_problems(self, problems)
             else:
                 self.status_check.setText(self.tr("Workspace OK"))
                 if report_ok:
@@ -233,7 +234,11 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             self.status_check.setText(self.tr("Integrity problems found"))
-            if isinstance(exc, LiveOpsError):
+            if isinstance(exc, WorkspaceCorrupt):
+                from desktop_app.ui.delivery.dialogs import show_integrity_problems
+
+                show_integrity_problems(self, [exc.text()])
+            elif isinstance(exc, LiveOpsError):
                 show_error(self, exc)
 
         run_task(self, work, title=self.tr("Checking workspace…"), on_done=done, on_error=failed,

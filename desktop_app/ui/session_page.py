@@ -149,30 +149,55 @@ class SessionPage(QWidget):
         return self.tr("Overview")
 
     def _build_areas(self) -> None:
+        """One tab per phase; its feature widgets are built the first time the tab is shown,
+        so opening the app does not pay for the live console's charts up front."""
         ext = load_extensions()
         phase_titles = {"pre": lambda: self.tr("Pre-broadcast"), "live": lambda: self.tr("Live"),
                         "post": lambda: self.tr("Post-broadcast")}
         by_phase: dict[str, list] = {}
         for area in ext.session_areas:
             by_phase.setdefault(area.phase, []).append(area)
+        self.phase_of_tab: dict[int, str] = {}
+        self._pending: dict[int, list] = {}
+        self._containers: dict[int, QTabWidget] = {}
         for phase in list(PHASES) + sorted(k for k in by_phase if k not in PHASES):
             areas = by_phase.get(phase, [])
             if not areas:
                 continue
-            if len(areas) == 1:
-                widget = areas[0].factory(self.state)
-                self.areas.append(widget)
-                container = widget
-            else:
-                container = QTabWidget()
-                container.setObjectName(f"areas_{phase}")
-                for a in areas:
-                    widget = a.factory(self.state)
-                    self.areas.append(widget)
-                    container.addTab(widget, a.title())
-                container.setProperty("area_titles", [a.title for a in areas])
-            self.tabs.addTab(container, "")
+            holder = QWidget()
+            holder.setObjectName(f"phase_{phase}")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            index = self.tabs.addTab(holder, "")
+            self.phase_of_tab[index] = phase
+            self._pending[index] = areas
             self.tab_titles.append(phase_titles.get(phase, areas[0].title))
+        self.tabs.currentChanged.connect(self.ensure_tab_built)
+
+    def ensure_tab_built(self, index: int) -> None:
+        areas = self._pending.pop(index, None)
+        if not areas:
+            return
+        holder = self.tabs.widget(index)
+        if len(areas) == 1:
+            widget = areas[0].factory(self.state)
+            self.areas.append(widget)
+            holder.layout().addWidget(widget)
+        else:
+            container = QTabWidget()
+            container.setObjectName(f"areas_{self.phase_of_tab[index]}")
+            for a in areas:
+                widget = a.factory(self.state)
+                self.areas.append(widget)
+                container.addTab(widget, a.title())
+            container.setProperty("area_titles", [a.title for a in areas])
+            self._containers[index] = container
+            holder.layout().addWidget(container)
+        for widget in self.areas[-len(areas):]:
+            widget.set_session(self.session_id)
+
+    def build_all_areas(self) -> None:
+        for index in list(self._pending):
+            self.ensure_tab_built(index)
 
     def retranslate(self) -> None:
         names = {"status": self.tr("Status"), "anchor": self.tr("Anchor / specialist"),
@@ -186,8 +211,8 @@ class SessionPage(QWidget):
             b.setText(texts[k])
         for i, title in enumerate(self.tab_titles):
             self.tabs.setTabText(i, title())
-            container = self.tabs.widget(i)
-            titles = container.property("area_titles") if isinstance(container, QTabWidget) else None
+            container = self._containers.get(i)
+            titles = container.property("area_titles") if container is not None else None
             for j, t in enumerate(titles or []):
                 container.setTabText(j, t())
         self.refresh()
@@ -206,10 +231,9 @@ class SessionPage(QWidget):
         if s is not None:
             phase_index = {SessionStatus.LIVE: "live", SessionStatus.POST: "post", SessionStatus.CLOSED: "post",
                            SessionStatus.PRE: "pre", SessionStatus.PLANNED: "pre"}.get(s.status)
-            for i, title in enumerate(self.tab_titles):
-                if title() == {"pre": self.tr("Pre-broadcast"), "live": self.tr("Live"),
-                               "post": self.tr("Post-broadcast")}.get(phase_index):
-                    self.tabs.setCurrentIndex(i)
+            for index, phase in self.phase_of_tab.items():
+                if phase == phase_index:
+                    self.tabs.setCurrentIndex(index)
 
     def session(self):
         return session_repo.get_session(self.state.ctx.ws, self.session_id) if self.session_id else None

@@ -44,13 +44,14 @@ class TableFile:
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     max_rows: int = MAX_ROWS
+    _wb: object = field(default=None, repr=False, compare=False)
 
     @property
     def name(self) -> str:
         return self.path.name
 
     def rows(self) -> Iterator[tuple[int, list]]:
-        """(1-based row number, cells) for every row, blank ones included."""
+        """(1-based row number, cells) for every row, blank ones included (cells: a list or tuple)."""
         if self.fmt == "csv":
             yield from self._csv_rows()
         else:
@@ -96,36 +97,42 @@ class TableFile:
             raise FileRejected("error.ingest.unreadable", file=self.name, detail=exc.strerror or str(exc)) from None
 
     # -- XLSX -------------------------------------------------------------------------
+    def workbook(self):
+        """The read-only workbook, opened once: opening scans a sheet without a <dimension> whole."""
+        if self._wb is None:
+            import openpyxl  # lazily: the CLI and CSV imports never pay for it
+
+            try:
+                self._wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+            except Exception as exc:  # openpyxl raises many types for a damaged archive
+                raise FileRejected("error.ingest.xlsx_damaged", file=self.name, detail=type(exc).__name__) from None
+        return self._wb
+
+    def close(self) -> None:
+        """Release the workbook's file handle (Windows keeps an open file locked)."""
+        if self._wb is not None:
+            self._wb.close()
+            self._wb = None
+
     def _xlsx_rows(self, *, values_only: bool, min_row: int = 1,
                    max_row: int | None = None) -> Iterator[tuple[int, list]]:
-        import openpyxl  # lazily: the CLI and CSV imports never pay for it
-
+        wb = self.workbook()
+        # The workbook stays open for the next pass (decisions, preview, import); close() releases it.
+        ws = wb[self.sheet] if self.sheet else wb.worksheets[0]
         try:
-            wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many types for a damaged archive
+            for n, row in enumerate(ws.iter_rows(min_row=min_row, max_row=max_row, values_only=values_only),
+                                    start=min_row):
+                if n > self.max_rows:
+                    raise FileRejected("error.ingest.too_many_rows", file=self.name, limit=self.max_rows)
+                yield n, row
+        except LiveOpsError:
+            raise
+        except Exception as exc:  # zip, lxml/ElementTree errors of a damaged or truncated sheet
             raise FileRejected("error.ingest.xlsx_damaged", file=self.name, detail=type(exc).__name__) from None
-        try:
-            ws = wb[self.sheet] if self.sheet else wb.worksheets[0]
-            n = min_row - 1
-            try:
-                for n, row in enumerate(ws.iter_rows(min_row=min_row, max_row=max_row, values_only=values_only),
-                                        start=min_row):
-                    if n > self.max_rows:
-                        raise FileRejected("error.ingest.too_many_rows", file=self.name, limit=self.max_rows)
-                    yield n, list(row)
-            except (zipfile.BadZipFile, EOFError, OSError, KeyError, ValueError) as exc:
-                if isinstance(exc, FileRejected):
-                    raise
-                raise FileRejected("error.ingest.xlsx_damaged", file=self.name, detail=type(exc).__name__) from None
-            except Exception as exc:  # lxml/ElementTree parse errors of a truncated sheet
-                if isinstance(exc, LiveOpsError):
-                    raise
-                raise FileRejected("error.ingest.xlsx_damaged", file=self.name, detail=type(exc).__name__) from None
-        finally:
-            wb.close()
 
     def with_sheet(self, sheet: str) -> TableFile:
-        return TableFile(self.path, self.fmt, self.encoding, self.delimiter, sheet, self.sheets, self.max_rows)
+        return TableFile(self.path, self.fmt, self.encoding, self.delimiter, sheet, self.sheets, self.max_rows,
+                         self._wb)
 
 
 def open_table(path: Path | str, *, max_rows: int = MAX_ROWS) -> TableFile:
@@ -222,8 +229,10 @@ def _open_xlsx(path: Path, max_rows: int) -> TableFile:
         raise FileRejected("error.ingest.xlsx_damaged", file=path.name, detail="zip") from None
     except OSError as exc:
         raise FileRejected("error.ingest.unreadable", file=path.name, detail=exc.strerror or str(exc)) from None
-    sheets = _sheet_names(path)
-    return TableFile(path, "xlsx", sheet=sheets[0] if sheets else None, sheets=sheets, max_rows=max_rows)
+    table = TableFile(path, "xlsx", max_rows=max_rows)
+    table.sheets = _sheet_names(table)
+    table.sheet = table.sheets[0] if table.sheets else None
+    return table
 
 
 def _check_member(info: zipfile.ZipInfo, name: str, max_rows: int) -> None:
@@ -233,20 +242,14 @@ def _check_member(info: zipfile.ZipInfo, name: str, max_rows: int) -> None:
                            size_mb=round(size / 1024 / 1024), limit=max_rows)
 
 
-def _sheet_names(path: Path) -> list[str]:
-    import openpyxl
-
+def _sheet_names(table: TableFile) -> list[str]:
+    wb = table.workbook()
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:
-        raise FileRejected("error.ingest.xlsx_damaged", file=path.name, detail=type(exc).__name__) from None
-    try:
-        names = list(wb.sheetnames)
         for ws in wb.worksheets:
-            dims = ws.max_row if ws.max_row else 0
-            if dims and dims > 10 * MAX_ROWS:
-                raise FileRejected("error.ingest.too_large", file=path.name, member=ws.title,
-                                   size_mb=0, limit=MAX_ROWS)
-        return names
-    finally:
-        wb.close()
+            rows = ws.max_row or 0  # declared (or scanned) size: refuse before reading a row
+            if rows > table.max_rows:
+                raise FileRejected("error.ingest.too_many_rows", file=table.name, limit=table.max_rows)
+        return list(wb.sheetnames)
+    except BaseException:
+        table.close()
+        raise

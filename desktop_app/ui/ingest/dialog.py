@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import os
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -29,6 +30,7 @@ from desktop_app.domain import ingest as rules
 from desktop_app.domain import parsing as p
 from desktop_app.domain.errors import LiveOpsError
 from desktop_app.domain.metrics import RAW_METRICS
+from desktop_app.domain.timeutil import local
 from desktop_app.messages import current_language, field_label, msg
 from desktop_app.services.context import Context
 from desktop_app.services.ingest import importer
@@ -182,8 +184,10 @@ class ImportDialog(QDialog):
     def _show_inspection(self) -> None:
         insp = self.insp
         t = insp.table
+        kinds = {rules.TIMESERIES: self.tr("minute time series"), rules.SESSIONS: self.tr("one row per broadcast"),
+                 rules.PRODUCTS: self.tr("per-product data")}
         self.info.setText(self.tr("{file}: {fmt}, header on row {row}, {kind}, preset {preset}").format(
-            file=t.name, fmt=t.encoding or t.sheet or t.fmt, row=insp.header_row, kind=insp.kind or "?",
+            file=t.name, fmt=t.encoding or t.sheet or t.fmt, row=insp.header_row, kind=kinds.get(insp.kind, "?"),
             preset=insp.preset.label(current_language())))
         self.mapping.blockSignals(True)
         self.mapping.setRowCount(len(insp.columns))
@@ -238,19 +242,23 @@ class ImportDialog(QDialog):
         cols = insp.mapped
         self.preview_table.clear()
         self.preview_table.setColumnCount(len(cols) + 1)
-        labels = [self.tr("Row")] + [f"{c.header}\n{c.key} [{c.unit}]" for c in cols]
+        labels = [self.tr("Row")] + [f"{c.header}\n{c.key}" + (f" [{c.unit}]" if c.unit else "") for c in cols]
         self.preview_table.setHorizontalHeaderLabels(labels)
         rows = importer.preview(insp)
         self.preview_table.setRowCount(len(rows))
+        statuses = {"data": self.tr("data"), "blank": self.tr("blank: skipped"), "total": self.tr("total: skipped"),
+                    "repeated_header": self.tr("repeated header: skipped"), "rejected": self.tr("rejected")}
         for r, row in enumerate(rows):
-            self.preview_table.setItem(r, 0, QTableWidgetItem(f"{row.row} {row.status}"))
+            self.preview_table.setItem(r, 0, QTableWidgetItem(f"{row.row} {statuses.get(row.status, row.status)}"))
+            skipped = row.status not in ("data", "rejected")
             for j, c in enumerate(cols, start=1):
-                if c.index in row.errors:
+                if skipped:
+                    item = QTableWidgetItem("")
+                elif c.index in row.errors:
                     item = QTableWidgetItem(row.errors[c.index].text())
                     item.setForeground(Qt.GlobalColor.red)
                 else:
-                    v = row.values.get(c.index)
-                    item = QTableWidgetItem("—" if v is None else str(v))
+                    item = QTableWidgetItem(display_value(row.values.get(c.index), c.kind, insp.tz))
                 self.preview_table.setItem(r, j, item)
         self.preview_table.resizeColumnsToContents()
 
@@ -311,6 +319,21 @@ class ImportDialog(QDialog):
 
     def _current_rejections(self):
         return self.result.rejected if self.result else []
+
+
+def display_value(v, kind: str, tz: str) -> str:
+    """A parsed value as the user reads it: local time in the anchor's zone, money with 2 dp, rates as %."""
+    if v is None:
+        return "—"
+    if isinstance(v, datetime):
+        return local(v, tz).strftime("%Y-%m-%d %H:%M:%S")
+    if kind == rules.K_MONEY:
+        return f"{v:,.2f}"
+    if kind == rules.K_PERCENT:
+        return f"{float(v) * 100:.2f}%"
+    if kind == rules.K_DURATION:
+        return f"{v} s"
+    return str(v)
 
 
 def write_rejected_csv(path: Path, rejected) -> None:

@@ -12,6 +12,7 @@ draws an earlier session aligned by minutes since its start.
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QPus
 from desktop_app.domain.models import Event, Session
 from desktop_app.domain.timeutil import local
 from desktop_app.messages import msg
+from desktop_app.ui.live.markers import MarkerLines
 from desktop_app.ui.live.series import CURVES, SeriesStore
 
 KIND_COLORS = {
@@ -56,7 +58,7 @@ class LiveCharts(QWidget):
         self.zoom_minutes = 30
         self.session: Session | None = None
         self.dirty = True
-        self.markers: dict[str, list[pg.InfiniteLine]] = {}
+        self.marker_count = 0
         self.set_data_calls = 0  # counted for tests: one per curve per tick at most
         self._build()
         self.timer = QTimer(self)
@@ -75,13 +77,13 @@ class LiveCharts(QWidget):
         for row in range(4):
             axis = {"bottom": self.axis} if row == 3 else {"bottom": pg.DateAxisItem(orientation="bottom")}
             p = self.glw.addPlot(row=row, col=0, axisItems=axis)
-            p.showGrid(x=True, y=True, alpha=0.15)
+            # No grid: pyqtgraph's axis-drawn grid costs more than all curves together per repaint.
             p.setMenuEnabled(False)
             p.getViewBox().setAutoVisible(y=True)
             if row:
                 p.setXLink(self.plots[0])
-            if row < 3:
-                p.getAxis("bottom").setStyle(showValues=False)
+            if row < 3:  # one time axis for the stack: fewer axes to repaint every tick
+                p.hideAxis("bottom")
             p.getViewBox().sigRangeChangedManually.connect(self._user_moved)
             p.getViewBox().sigXRangeChanged.connect(self._mark_dirty)
             self.plots.append(p)
@@ -110,6 +112,9 @@ class LiveCharts(QWidget):
         self.plots[1].addItem(self.target_line, ignoreBounds=True)
         self.plots[1].addItem(self.pace_line)
         self.target_line.hide()
+        self.marker_items = [MarkerLines(labels=row == 0) for row in range(len(self.plots))]
+        for p, item in zip(self.plots, self.marker_items, strict=True):
+            p.addItem(item, ignoreBounds=True)
         self.cross = [pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888", width=0.8)) for _ in self.plots]
         for p, line in zip(self.plots, self.cross, strict=True):
             p.addItem(line, ignoreBounds=True)
@@ -195,8 +200,7 @@ class LiveCharts(QWidget):
         if arrays:
             self.store.load(arrays)
         self.compare = SeriesStore(money_scale=10.0 ** exponent)
-        for key in list(self.markers):
-            self._remove_marker(key)
+        self.set_events([])
         if session is not None and session.on_air_utc is not None:
             offset = utc_offset_seconds(session.timezone, session.on_air_utc)
             for p in self.plots:
@@ -226,31 +230,21 @@ class LiveCharts(QWidget):
         self.target_line.show()
         if planned:
             t0 = self.session.on_air_utc.timestamp()
-            self.pace_line.setData([t0, t0 + planned.total_seconds()], [0.0, target])
+            # One point a minute, so auto-scaling of the visible range takes the pace into account.
+            xs = np.linspace(t0, t0 + planned.total_seconds(), max(2, int(planned.total_seconds() // 60) + 1))
+            self.pace_line.setData(xs, (xs - t0) / planned.total_seconds() * target)
 
     def set_events(self, events: list[Event]) -> None:
-        wanted = {e.id: e for e in events}
-        for key in [k for k in self.markers if k not in wanted]:
-            self._remove_marker(key)
-        for n, e in enumerate(events):
-            if e.id in self.markers or e.kind.value == "system":
+        """Labelled vertical lines for every event but system ones (colour by kind)."""
+        marks = []
+        for e in events:
+            if e.kind.value == "system":
                 continue
-            color = KIND_COLORS.get(e.kind.value, "#495057")
-            lines = []
-            for i, p in enumerate(self.plots):
-                # Reports get a plain line; other labels step down so neighbours do not overlap.
-                label = (e.text or kind_label(e.kind.value))[:10] if i == 0 and e.kind.value != "report" else None
-                line = pg.InfiniteLine(pos=e.ts_utc.timestamp(), angle=90, movable=False,
-                                       pen=pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine), label=label,
-                                       labelOpts={"position": 0.95 - 0.12 * (n % 5), "color": color}
-                                       if label else None)
-                p.addItem(line, ignoreBounds=True)
-                lines.append(line)
-            self.markers[e.id] = lines
-
-    def _remove_marker(self, key: str) -> None:
-        for p, line in zip(self.plots, self.markers.pop(key), strict=True):
-            p.removeItem(line)
+            label = "" if e.kind.value == "report" else (e.text or kind_label(e.kind.value))[:10]
+            marks.append((e.ts_utc.timestamp(), KIND_COLORS.get(e.kind.value, "#495057"), label))
+        self.marker_count = len(marks)
+        for item in self.marker_items:
+            item.set_marks(marks)
 
     # -- view ----------------------------------------------------------------------------------
     def set_zoom(self, minutes: int) -> None:
@@ -279,9 +273,16 @@ class LiveCharts(QWidget):
         start = self.session.on_air_utc.timestamp() if self.session and self.session.on_air_utc else self.store.first_x
         if last is None or start is None:
             return None
+        # The right edge moves in steps of 1/100 of the window, not every second: the axes
+        # (the costliest part of a repaint) then regenerate only when the step is crossed.
         if self.zoom_minutes == 0:
-            return start, max(last, start + 60)
-        return max(start, last - self.zoom_minutes * 60), last + 30
+            span = max(last - start, 60.0)
+            step = 60.0 * 2 ** max(0, math.ceil(math.log2(span / 100 / 60)))  # stable until the span doubles
+            return start, start + (math.floor((last - start) / step) + 2) * step
+        span = self.zoom_minutes * 60.0
+        step = span / 100
+        right = (math.floor(last / step) + 2) * step
+        return max(start, right - span), right
 
     def tick(self) -> None:
         """One redraw: at most one setData per curve."""
@@ -296,6 +297,7 @@ class LiveCharts(QWidget):
             return
         self.dirty = False
         x0, x1 = self.plots[0].getViewBox().viewRange()[0]
+        # At most one min/max block per pixel column: about two points per column.
         columns = max(100, int(self.plots[0].getViewBox().width()))
         for key, item in self.curves.items():
             xs, ys = self.store.curves[key].view(x0, x1, columns)

@@ -110,7 +110,12 @@ class LiveConsole(QWidget):
         self.numbers = QLabel()
         self.numbers.setObjectName("keyNumbers")
         self.next_due = QLabel()
-        self.next_due.setObjectName("nextDue")
+        self.next_due.setObjectName("nextDueFallback")
+        self.next_due_widget = self._next_due_widget(limit=2)
+        self.mini_next_due = self._next_due_widget(limit=1)
+        if self.mini_next_due is not None:
+            self.mini.layout().insertWidget(2, self.mini_next_due)
+            self.mini.next_due.hide()
         self.status = QLabel()
         self.status.setObjectName("liveStatus")
         self.status.setWordWrap(True)
@@ -159,9 +164,17 @@ class LiveConsole(QWidget):
         self.splitter.setSizes([320, 660, 240])
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self.next_due)
+        layout.addWidget(self.next_due_widget or self.next_due)
         layout.addWidget(self.status)
         layout.addWidget(self.splitter, 1)
+
+    def _next_due_widget(self, limit: int):
+        """The checklists feature's countdown widget when installed, else None (we show our own line)."""
+        try:
+            from desktop_app.ui.checklists.next_due import NextDueWidget
+        except ImportError:
+            return None
+        return NextDueWidget(self.state, limit=limit)
 
     def _report_box(self) -> QGroupBox:
         self.report_group = QGroupBox()
@@ -335,7 +348,11 @@ class LiveConsole(QWidget):
         self.session_id = session_id
         self.session = session_repo.get_session(self.ctx.ws, session_id) if session_id else None
         self.last_auto_bucket = None
-        self.events.end_note() if self.events.pending_note else None
+        if self.events.pending_note:
+            self.events.end_note()
+        for widget in (self.next_due_widget, self.mini_next_due):
+            if widget is not None:
+                widget.set_session(session_id)
         self._load_charts()
         self._load_compare_choices()
         self.reload_events()
@@ -350,7 +367,7 @@ class LiveConsole(QWidget):
             self.charts.set_session(None)
             self.sample_rowid = 0
             return
-        self.sample_rowid = live_repo.max_sample_rowid(self.ctx.ws, s.id)
+        self.sample_rowid = live_repo.max_sample_rowid(self.ctx.ws)
         self.charts.set_session(s, load_arrays(self.ctx.ws, s.id), currency_info(s.currency).exponent)
         targets = {t.metric_key: t.value for t in session_repo.get_targets(self.ctx.ws, s.id)}
         self.gmv_target = targets.get("gmv")

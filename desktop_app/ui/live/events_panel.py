@@ -165,7 +165,17 @@ class EventsPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        # Fixed widths from the font, not ResizeToContents: that measures every row on each refresh.
+        metrics = self.view.fontMetrics()
+        widths = {0: metrics.horizontalAdvance("00:00:00") + 16,
+                  1: max(metrics.horizontalAdvance(kind_label(k)) for k in [*USER_KINDS, "system"]) + 16,
+                  3: metrics.horizontalAdvance("内部 internal") + 8}
+        for col, width in widths.items():
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setWordWrap(False)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
         self.edit_button = QPushButton()

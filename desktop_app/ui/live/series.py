@@ -21,9 +21,13 @@ RATE_WINDOW_S = 60.0
 
 
 def iso_to_epoch(values: Iterable[str]) -> np.ndarray:
-    """'2026-11-26T02:00:00.000Z' strings → epoch seconds, vectorised."""
-    arr = np.array([v[:-1] if v.endswith("Z") else v for v in values], dtype="datetime64[ms]")
-    return arr.astype(np.int64).astype(np.float64) / 1000.0
+    """'2026-11-26T02:00:00.000Z' strings → epoch seconds, vectorised.
+
+    Storage always writes this 24-character UTC form, so casting to 23 characters drops the
+    'Z' without a Python loop.
+    """
+    arr = np.asarray(values if isinstance(values, list) else list(values), dtype="U24").astype("U23")
+    return arr.astype("datetime64[ms]").astype(np.int64).astype(np.float64) / 1000.0
 
 
 class SeriesStore:
@@ -121,16 +125,12 @@ class SeriesStore:
 
 
 def load_arrays(ws, session_id: str, keys=RAW_KEYS) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Every plotted raw series of a session as numpy arrays (one query)."""
-    from desktop_app.storage.live import series_rows
+    """Every plotted raw series of a session as numpy arrays (one index range scan per key)."""
+    from desktop_app.storage.live import series_columns
 
-    rows = series_rows(ws, session_id, keys)
     out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    start = 0
-    for i in range(1, len(rows) + 1):
-        if i == len(rows) or rows[i][0] != rows[start][0]:
-            chunk = rows[start:i]
-            out[chunk[0][0]] = (iso_to_epoch([r[1] for r in chunk]),
-                                np.fromiter((r[2] for r in chunk), dtype=np.float64, count=len(chunk)))
-            start = i
+    for key in keys:
+        ts, vs = series_columns(ws, session_id, key)
+        if ts:
+            out[key] = (iso_to_epoch(ts), np.asarray(vs, dtype=np.float64))
     return out

@@ -39,93 +39,93 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="205" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="209" />
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="206" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="210" />
         <source>Quick entry: g 福袋… / p 过款… / t 投流… / i 事故… / c 违规… / m 里程碑… / ! internal — Enter</source>
         <translation>快速记录：g 福袋… / p 过款… / t 投流… / i 事故… / c 违规… / m 里程碑… / ! 内部 — 回车保存</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="208" />
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="213" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="212" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="217" />
         <source>Internal</source>
         <translation>内部</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="209" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="213" />
         <source>Press a hotkey, then type a note here (Enter saves, Esc skips)</source>
         <translation>按热键记录后在此输入备注（回车保存，Esc 跳过）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="210" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="214" />
         <source>Filter text</source>
         <translation>筛选内容</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="211" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="215" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="212" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="216" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="213" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="217" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="213" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="217" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="213" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="217" />
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="217" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="221" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="225" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="229" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="225" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="229" />
         <source>Client-visible</source>
         <translation>客户可见</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="226" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="230" />
         <source>Internal only</source>
         <translation>仅内部</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="268" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="272" />
         <source>Note: press a hotkey first</source>
         <translation>备注：请先按热键</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="271" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="275" />
         <source>Note for %1 at %2 (saved already; the note is optional)</source>
         <translation>%2 的%1备注（事件已保存，备注可选）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="321" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="325" />
         <source>Delete event</source>
         <translation>删除事件</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="322" />
+        <location filename="../../../desktop_app/ui/live/events_panel.py" line="326" />
         <source>Delete this event? It stays in the audit trail.</source>
         <translation>删除此事件？审计记录会保留。</translation>
     </message>
@@ -211,47 +211,47 @@
 <context>
     <name>LiveCharts</name>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="177" />
+        <location filename="../../../desktop_app/ui/live/charts.py" line="182" />
         <source>Online viewers</source>
         <translation>实时在线人数</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="177" />
+        <location filename="../../../desktop_app/ui/live/charts.py" line="182" />
         <source>Cumulative GMV (target, pace)</source>
         <translation>累计 GMV（目标线、进度线）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="178" />
+        <location filename="../../../desktop_app/ui/live/charts.py" line="183" />
         <source>Orders / min · conversion % (right)</source>
         <translation>每分钟订单 · 看播成交转化率 %（右轴）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="178" />
+        <location filename="../../../desktop_app/ui/live/charts.py" line="183" />
         <source>Ad spend · overall ROI (right)</source>
         <translation>投放消耗 · 整体ROI（右轴）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="182" />
+        <location filename="../../../desktop_app/ui/live/charts.py" line="187" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="182" />
+        <location filename="../../../desktop_app/ui/live/charts.py" line="187" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="183" />
+        <location filename="../../../desktop_app/ui/live/charts.py" line="188" />
         <source>Follow live (End)</source>
         <translation>跟随实时 (End)</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="184" />
+        <location filename="../../../desktop_app/ui/live/charts.py" line="189" />
         <source>Compare with:</source>
         <translation>对比场次：</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="332" />
+        <location filename="../../../desktop_app/ui/live/charts.py" line="334" />
         <source>%1 · online %2 · GMV %3 · orders/min %4 · conversion %5 · spend %6 · ROI %7</source>
         <translation>%1 · 在线 %2 · GMV %3 · 每分钟订单 %4 · 转化率 %5 · 消耗 %6 · ROI %7</translation>
     </message>
@@ -264,111 +264,111 @@
         <translation>直播中控台</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="212" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="214" />
         <source>Hotkeys…</source>
         <translation>热键…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="213" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="215" />
         <source>Mini window (Ctrl+M)</source>
         <translation>迷你窗口 (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="214" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="216" />
         <source>Group robots…</source>
         <translation>群机器人…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="215" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="217" />
         <source>Interval report</source>
         <translation>间隔战报</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="217" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="219" />
         <source>every %1 min</source>
         <translation>每 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="218" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="220" />
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="219" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="221" />
         <source>Report now and copy (Ctrl+R)</source>
         <translation>立即生成并复制 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="220" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="222" />
         <source>Demo feed</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="222" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="224" />
         <source>real time</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="222" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="224" />
         <source>%1× faster</source>
         <translation>%1 倍速</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="223" />
-        <location filename="../../../desktop_app/ui/live/console.py" line="512" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="225" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="525" />
         <source>Stop demo</source>
         <translation>停止演示</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="223" />
-        <location filename="../../../desktop_app/ui/live/console.py" line="512" />
-        <location filename="../../../desktop_app/ui/live/console.py" line="515" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="225" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="525" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="528" />
         <source>Start demo</source>
         <translation>开始演示</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="284" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="286" />
         <source>System-wide hotkeys could not start; in-app hotkeys still work.</source>
         <translation>全局热键无法启动；应用内热键仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="291" />
-        <location filename="../../../desktop_app/ui/live/console.py" line="423" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="293" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="425" />
         <source>No session selected.</source>
         <translation>未选择场次。</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="363" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="365" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="386" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="388" />
         <source>This session is not on air or has ended; it takes no new live entries.</source>
         <translation>该场次未在直播或已结束，不能再录入实时内容。</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="434" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="436" />
         <source>GMV %1 · online %2 · orders %3 · conversion %4</source>
         <translation>GMV %1 · 在线 %2 · 订单 %3 · 转化率 %4</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="441" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="443" />
         <source>Next check: none open</source>
         <translation>下一项检查：无</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="445" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="447" />
         <source>Next check %1: %2</source>
         <translation>下一项检查 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="481" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="494" />
         <source>Interval report stored and copied to the clipboard.</source>
         <translation>战报已保存并复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="493" />
+        <location filename="../../../desktop_app/ui/live/console.py" line="506" />
         <source>Group robots: %1 waiting, %2 failed</source>
         <translation>群机器人：%1 条待发，%2 条失败</translation>
     </message>
@@ -412,93 +412,93 @@
 <context>
     <name>RobotDialog</name>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="93" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="98" />
         <source>Group robots (WeCom / Feishu / DingTalk)</source>
         <translation>群机器人（企业微信 / 飞书 / 钉钉）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="106" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="111" />
         <source>Add robot</source>
         <translation>添加机器人</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="109" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="114" />
         <source>Disable selected</source>
         <translation>停用所选</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="113" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="118" />
         <source>Retry failed now</source>
         <translation>立即重试失败项</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="117" />
-        <location filename="../../../desktop_app/ui/live/robots.py" line="137" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="122" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="142" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="118" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="123" />
         <source>Webhook URL</source>
         <translation>Webhook 地址</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="119" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="124" />
         <source>Signing secret (DingTalk/Feishu, optional)</source>
         <translation>加签密钥（钉钉/飞书，可选）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="128" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="133" />
         <source>Queue (newest first)</source>
         <translation>发送队列（最新在前）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="137" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="142" />
         <source>URL</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="137" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="142" />
         <source>Signed</source>
         <translation>加签</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="137" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="142" />
         <source>On</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="146" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="151" />
         <source>Queued</source>
         <translation>排队时间</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="146" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="151" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="146" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="151" />
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="147" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="152" />
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="149" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="154" />
         <source>pending</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="149" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="154" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="149" />
+        <location filename="../../../desktop_app/ui/live/robots.py" line="154" />
         <source>failed</source>
         <translation>失败</translation>
     </message>

@@ -1,0 +1,160 @@
+"""Export benchmarks (issue 7).
+
+- export_session_6h_1s: a 6 h session at 1 sample/s (21,600 timeline rows × 8 metrics, 500 events,
+  charts with cached series) exported at the sample rate, vs the floor: plain openpyxl write_only
+  writing the same timeline and event cells with the same number formats, in the same run.
+- export_session_6h_1s_peak_rss / export_multi_200_peak_rss: peak RSS of the export, measured in a
+  fresh subprocess (VmHWM, Linux), vs the floor: the RSS of a subprocess that only imports openpyxl.
+- export_multi_200: the multi-session report over 200 sessions vs the floor: one SELECT of their summaries.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks._util import emit  # noqa: E402
+from desktop_app.domain.clock import FixedClock  # noqa: E402
+from desktop_app.domain.enums import PersonRole, Platform  # noqa: E402
+from desktop_app.domain.timeutil import to_iso  # noqa: E402
+from desktop_app.services import lifecycle, roster  # noqa: E402
+from desktop_app.services.workspace_service import create_workspace, open_workspace  # noqa: E402
+from desktop_app.storage import summaries  # noqa: E402
+from desktop_app.storage.rows import new_id  # noqa: E402
+
+CLOCK = FixedClock(datetime(2026, 11, 26, 2, 0, tzinfo=UTC))
+KEYS = ("online_viewers", "uv", "pv", "product_clicks", "orders", "buyers", "gmv", "new_followers")
+SECONDS = 6 * 3600
+
+
+def build(path: Path, sessions: int = 1, seconds: int = SECONDS, step: int = 1) -> list[str]:
+    ctx = create_workspace(path, "Bench", clock=CLOCK)
+    roster.create_person(ctx, "组长", PersonRole.LEAD)
+    spec, _ = roster.create_person(ctx, "运营", PersonRole.SPECIALIST)
+    client, _ = roster.create_client(ctx, "客户")
+    anchor, _ = roster.create_anchor(ctx, "主播", Platform.DOUYIN, specialist_id=spec.id, client_id=client.id)
+    ctx.actor_id = spec.id
+    ids = []
+    for n in range(sessions):
+        start = CLOCK.now() - timedelta(days=n + 1)
+        s, _ = lifecycle.plan_session(ctx, anchor_id=anchor.id, title=f"场次 {n}", scheduled_start=start,
+                                      scheduled_end=start + timedelta(seconds=seconds))
+        ids.append(s.id)
+        with ctx.ws.write():
+            ctx.ws.conn.execute("UPDATE sessions SET status='closed', on_air_utc=?, off_air_utc=? WHERE id=?",
+                                (to_iso(start), to_iso(start + timedelta(seconds=seconds)), s.id))
+            rows, created = [], to_iso(CLOCK.now())
+            for t in range(0, seconds + 1, step):
+                ts = to_iso(start + timedelta(seconds=t))
+                for i, k in enumerate(KEYS):
+                    v = 800 + (t % 300) if k == "online_viewers" else t * (i + 1)
+                    rows.append((new_id(), s.id, ts, k, v, "demo", 1, None, None, None, None, created))
+            ctx.ws.conn.executemany(
+                "INSERT INTO metric_samples (id, session_id, ts_utc, metric_key, value, source, provisional, as_of,"
+                " product_id, author_id, import_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            ctx.ws.conn.executemany(
+                "INSERT INTO events (id, session_id, ts_utc, kind, text, internal, source, deleted, created_at,"
+                " modified_at) VALUES (?,?,?,?,?,?,?,0,?,?)",
+                [(new_id(), s.id, to_iso(start + timedelta(seconds=seconds * e / 500)), "note", f"事件 {e} =备注",
+                  e % 7 == 0, "manual", created, created) for e in range(500 if sessions == 1 else 5)])
+            summaries.refresh(ctx.ws, s.id, CLOCK.now())
+    ctx.ws.close()
+    return ids
+
+
+def export_once(path: Path, sid: str, out: Path) -> float:
+    from desktop_app.services.export import ExportOptions
+    from desktop_app.services.export.session import export_session
+
+    ctx = open_workspace(path, clock=CLOCK)
+    t0 = time.perf_counter()
+    export_session(ctx, sid, out, ExportOptions(variant="internal", interval_s=1))
+    took = time.perf_counter() - t0
+    ctx.ws.close()
+    return took
+
+
+def floor_once(out: Path, n_rows: int, n_cols: int) -> float:
+    """Plain openpyxl write_only: the same timeline grid and event rows with the same formats."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    t0 = time.perf_counter()
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Timeline")
+    ws.append([f"h{c}" for c in range(n_cols)])
+    base = datetime(2026, 11, 25, 10, 0)
+    for r in range(n_rows):
+        row = [WriteOnlyCell(ws, base + timedelta(seconds=r))]
+        row[0].number_format = "yyyy-mm-dd hh:mm:ss"
+        for c in range(1, n_cols):
+            cell = WriteOnlyCell(ws, float(r * c))
+            cell.number_format = '"¥"#,##0.00;-"¥"#,##0.00' if c > n_cols - 3 else "#,##0"
+            row.append(cell)
+        ws.append(row)
+    ev = wb.create_sheet("Events")
+    for e in range(500):
+        cell = WriteOnlyCell(ev, base)
+        cell.number_format = "yyyy-mm-dd hh:mm:ss"
+        ev.append([cell, "备注", "", f"事件 {e}", ""])
+    wb.save(out)
+    return time.perf_counter() - t0
+
+
+def peak_rss(code: str) -> float:
+    # VmHWM, not ru_maxrss: ru_maxrss keeps the forked parent's high-water mark across exec.
+    script = code + ("\nfrom pathlib import Path\nprint(next(int(x.split()[1]) for x in"
+                     " Path('/proc/self/status').read_text().splitlines() if x.startswith('VmHWM')) / 1024)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         cwd=str(Path(__file__).resolve().parent.parent))
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = folder / "six.liveops"
+        sid = build(path)[0]
+        out, floor_out = folder / "s.xlsx", folder / "f.xlsx"
+        value = min(export_once(path, sid, out) for _ in range(2))
+        import openpyxl
+
+        ws = openpyxl.load_workbook(out, read_only=True)["时间线"]
+        header = next(ws.iter_rows(max_row=1, values_only=True))
+        n_rows, n_cols = sum(1 for _ in ws.iter_rows(min_row=2, max_col=1)), len(header)
+        floor = min(floor_once(floor_out, n_rows, n_cols) for _ in range(2))
+        emit("export_session_6h_1s", value, floor, "s", rows=n_rows, columns=n_cols, target_ratio=1.3)
+        rss = peak_rss(f"import benchmarks.bench_export as b; from pathlib import Path;"
+                       f" b.export_once(Path({str(path)!r}), {sid!r}, Path({str(folder / 'r.xlsx')!r}))")
+        rss_floor = peak_rss("import openpyxl")
+        emit("export_session_6h_1s_peak_rss", rss, rss_floor, "MB")
+        multi = folder / "multi.liveops"
+        build(multi, sessions=200, seconds=600, step=60)
+        code = (f"from datetime import date; from pathlib import Path; from benchmarks.bench_export import CLOCK;"
+                f" from desktop_app.services.workspace_service import open_workspace;"
+                f" from desktop_app.services.export.multi import MultiOptions, export_multi;"
+                f" ctx = open_workspace(Path({str(multi)!r}), clock=CLOCK);"
+                f" export_multi(ctx, Path({str(folder / 'm.xlsx')!r}),"
+                f" MultiOptions(start=date(2020, 1, 1), end=date(2030, 1, 1), csv=True))")
+        t0 = time.perf_counter()
+        exec(compile(code.replace("; ", "\n"), "multi", "exec"), {})  # noqa: S102 - same code as the RSS run
+        took = time.perf_counter() - t0
+        import sqlite3
+
+        t0 = time.perf_counter()
+        conn = sqlite3.connect(multi)
+        conn.execute("SELECT * FROM session_summaries").fetchall()
+        conn.close()
+        emit("export_multi_200", took, time.perf_counter() - t0, "s", sessions=200)
+        emit("export_multi_200_peak_rss", peak_rss(code.replace("; ", "\n")), rss_floor, "MB")
+
+
+if __name__ == "__main__":
+    main()
+    sys.stdout.flush()

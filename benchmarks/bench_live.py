@@ -1,0 +1,267 @@
+"""Live console benchmarks (issue 5).
+
+- live_hotkey_commit_median / _p99: a hotkey event through services.event_log.log_event (durable
+  commit) vs the floor: raw sqlite3 BEGIN IMMEDIATE + INSERT of the same row + COMMIT into the
+  same file (same schema, indexes and triggers; WAL + synchronous=FULL).
+- live_chart_tick_6h: 8 curves × 21,600 points (6 h at 1 Hz), one point appended per curve per
+  tick, whole 6 h in view, 1280×800 window repainted offscreen, vs the floor: plain pyqtgraph
+  drawing only the last 10 minutes (600 points per curve) the same way.
+- live_open_closed_6h: opening a closed 6 h session in the console (events, charts, first
+  paint) vs the floor: the same arrays straight from sqlite3 into plain pyqtgraph, painted.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+
+from benchmarks._util import emit  # noqa: E402
+from desktop_app.domain.clock import FixedClock  # noqa: E402
+from desktop_app.domain.enums import PersonRole, Platform, Source  # noqa: E402
+from desktop_app.domain.models import MetricSample  # noqa: E402
+from desktop_app.domain.timeutil import to_iso  # noqa: E402
+from desktop_app.services import event_log, lifecycle, roster  # noqa: E402
+from desktop_app.services.simulator import BroadcastSimulator  # noqa: E402
+from desktop_app.services.workspace_service import create_workspace  # noqa: E402
+from desktop_app.storage import samples as sample_repo  # noqa: E402
+from desktop_app.storage.rows import new_id  # noqa: E402
+
+try:  # present once the review feature's search index is on main
+    from desktop_app.storage.fts_text import register as register_sql_functions  # noqa: E402
+except ImportError:  # pragma: no cover
+    def register_sql_functions(conn) -> None:
+        pass
+
+T0 = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+SIX_H = 6 * 3600
+KEYS = ("online_viewers", "gmv", "orders", "buyers", "uv", "ad_spend")
+
+
+def make_ctx(folder: Path, name: str):
+    clock = FixedClock(T0)
+    ctx = create_workspace(folder / name, "bench", clock=clock)
+    spec, _ = roster.create_person(ctx, "李运营", PersonRole.SPECIALIST)
+    anchor, _ = roster.create_anchor(ctx, "小美", Platform.DOUYIN, specialist_id=spec.id)
+    ctx.actor_id = spec.id
+    session, _ = lifecycle.start_now(ctx, anchor_id=anchor.id, title="基准场")
+    return ctx, clock, session
+
+
+# -- 1. hotkey → durable commit ----------------------------------------------------------------
+def bench_hotkey(folder: Path) -> None:
+    ctx, clock, session = make_ctx(folder, "hotkey.liveops")
+    raw = sqlite3.connect(ctx.ws.path, isolation_level=None)
+    register_sql_functions(raw)  # the schema's triggers call them (full-text index)
+    raw.execute("PRAGMA journal_mode=WAL")
+    raw.execute("PRAGMA synchronous=FULL")
+    raw.execute("PRAGMA foreign_keys=ON")
+    sql = ("INSERT INTO events (id, session_id, ts_utc, kind, subtype, text, internal, source, author_id,"
+           " product_id, deleted, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+
+    def service() -> None:
+        clock.advance(seconds=1)
+        event_log.log_event(ctx, session.id, "giveaway", "", source=Source.HOTKEY)
+
+    def floor() -> None:
+        clock.advance(seconds=1)
+        now = to_iso(clock.now())
+        raw.execute("BEGIN IMMEDIATE")
+        raw.execute(sql, (new_id(), session.id, now, "giveaway", None, "", 0, "hotkey", ctx.actor_id, None, 0,
+                          now, now))
+        raw.execute("COMMIT")
+
+    for fn in (service, floor):
+        for _ in range(20):
+            fn()
+    ts_service, ts_floor = [], []
+    for _ in range(400):  # interleaved, so disk hiccups hit both sides alike
+        for fn, out in ((service, ts_service), (floor, ts_floor)):
+            t0 = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - t0)
+    med_s, med_f = statistics.median(ts_service), statistics.median(ts_floor)
+    p99_s = float(np.percentile(ts_service, 99))
+    p99_f = float(np.percentile(ts_floor, 99))
+    emit("live_hotkey_commit_median", med_s * 1000, med_f * 1000, "ms", samples=len(ts_service))
+    emit("live_hotkey_commit_p99", p99_s * 1000, p99_f * 1000, "ms", target_ms=1.0)
+    raw.close()
+    ctx.ws.close()
+
+
+# -- 2. chart tick ------------------------------------------------------------------------------
+def six_hour_arrays(n: int = SIX_H, start: float = T0.timestamp()) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    sim = BroadcastSimulator(11, duration_s=n)
+    rows = [sim.step(1.0) for _ in range(n)]
+    t = start + np.arange(1, n + 1, dtype=np.float64)
+    return {k: (t, np.array([r[k] for r in rows], dtype=np.float64)) for k in KEYS}
+
+
+def paint(widget, app) -> None:
+    widget.repaint()
+    app.processEvents()
+
+
+def bench_chart_tick(app) -> None:
+    import pyqtgraph as pg
+
+    from desktop_app.domain.enums import SessionOrigin, SessionStatus
+    from desktop_app.domain.models import Session
+    from desktop_app.ui.live.charts import LiveCharts
+
+    arrays = six_hour_arrays()
+    session = Session(id="s", anchor_id="a", specialist_id="p", client_id=None, platform=Platform.DOUYIN,
+                      title="bench", timezone="Asia/Shanghai", currency="CNY", status=SessionStatus.LIVE,
+                      origin=SessionOrigin.STARTED_NOW, scheduled_start_utc=T0, scheduled_end_utc=None,
+                      on_air_utc=T0)
+    charts = LiveCharts()
+    charts.timer.stop()
+    charts.resize(1280, 800)
+    charts.show()
+    charts.set_session(session, arrays)
+    charts.set_compare({k: arrays[k] for k in ("online_viewers", "gmv")}, 0.0)
+    charts.set_zoom(0)  # the whole 6 h in view
+    last = {k: (float(arrays[k][0][-1]), float(arrays[k][1][-1])) for k in KEYS}
+    counter = [0]
+
+    def app_tick() -> None:
+        counter[0] += 1
+        rows = [(k, t + counter[0], v + counter[0]) for k, (t, v) in last.items()]
+        charts.add_rows(rows)
+        t = last["gmv"][0] + counter[0]
+        charts.compare.curves["online"].append(t, 100.0)  # the overlay grows too: 8 curves appended
+        charts.compare.curves["gmv"].append(t, 100.0)
+        charts.tick()
+        paint(charts, app)
+
+    # Floor: plain pyqtgraph, 4 stacked plots, 8 curves, only the last 10 minutes.
+    win = pg.GraphicsLayoutWidget()
+    win.resize(1280, 800)
+    win.show()
+    plots = [win.addPlot(row=i, col=0, axisItems={"bottom": pg.DateAxisItem()}) for i in range(4)]
+    curves = [plots[i // 2].plot(pen=pg.mkPen("b", width=1.6)) for i in range(8)]
+    window = 600
+    ys = [arrays[KEYS[i % len(KEYS)]][1] for i in range(8)]
+    xs = arrays["gmv"][0]
+    buf_x = [np.array(xs[-window:]) for _ in range(8)]
+    buf_y = [np.array(y[-window:]) for y in ys]
+
+    def floor_tick() -> None:
+        for i, c in enumerate(curves):
+            buf_x[i] = np.append(buf_x[i][1:], buf_x[i][-1] + 1)
+            buf_y[i] = np.append(buf_y[i][1:], buf_y[i][-1] + 1)
+            c.setData(buf_x[i], buf_y[i])
+        paint(win, app)
+
+    def median_ms(fn, n: int = 60) -> float:
+        for _ in range(5):
+            fn()
+        times = []
+        for _ in range(n):
+            t0 = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t0)
+        return statistics.median(times) * 1000
+
+    ours = median_ms(app_tick)
+    floor = median_ms(floor_tick)
+    points = max(len(c.getData()[0]) for c in charts.curves.values())
+    emit("live_chart_tick_6h", ours, floor, "ms", curves=8, points_per_curve=SIX_H, drawn_points_max=points)
+    charts.close()
+    win.close()
+
+
+# -- 3. open a closed 6 h session -----------------------------------------------------------------
+def bench_open_closed(folder: Path, app) -> None:
+    import pyqtgraph as pg
+
+    from desktop_app.ui.live.console import LiveConsole
+    from desktop_app.ui.live.series import iso_to_epoch
+    from desktop_app.ui.state import AppState
+
+    ctx, clock, session = make_ctx(folder, "closed.liveops")
+    arrays = six_hour_arrays(start=T0.timestamp())
+    samples = []
+    for k, (t, v) in arrays.items():
+        for ts, val in zip(t, v, strict=True):
+            samples.append(MetricSample(str(uuid.uuid4()), session.id, datetime.fromtimestamp(ts, UTC), k, int(val),
+                                        Source.IMPORT, True, None, None, ctx.actor_id))
+    with ctx.ws.write():
+        sample_repo.insert_samples(ctx.ws, samples, T0)
+    for i in range(120):
+        clock.set(T0 + timedelta(seconds=180 * i + 1))
+        event_log.log_event(ctx, session.id, "product" if i % 3 else "giveaway", f"过款 #{i}")
+    clock.set(T0 + timedelta(seconds=SIX_H + 1))
+    lifecycle.end_broadcast(ctx, session.id)
+    ctx.ws.conn.execute("UPDATE sessions SET status = 'closed' WHERE id = ?", (session.id,))
+    state = AppState(ctx, poll=False)
+    console = LiveConsole(state, robots=False)
+    console.resize(1280, 800)
+    console.show()
+    console.clock.stop()
+    console.charts.timer.stop()
+
+    def ours() -> None:
+        console.set_session(None)
+        console.set_session(session.id)
+        console.charts.set_zoom(0)
+        console.charts.tick()
+        paint(console, app)
+
+    raw = sqlite3.connect(ctx.ws.path)
+    win = pg.GraphicsLayoutWidget()
+    win.resize(1280, 800)
+    win.show()
+    plots = [win.addPlot(row=i, col=0, axisItems={"bottom": pg.DateAxisItem()}) for i in range(4)]
+    curves = [plots[i % 4].plot(pen="b") for i in range(len(KEYS))]
+
+    def floor() -> None:
+        for c, key in zip(curves, KEYS, strict=True):
+            rows = raw.execute("SELECT ts_utc, value FROM metric_samples WHERE session_id = ? AND metric_key = ?"
+                               " ORDER BY ts_utc", (session.id, key)).fetchall()
+            c.setData(iso_to_epoch([r[0] for r in rows]), np.array([r[1] for r in rows], dtype=np.float64))
+        paint(win, app)
+
+    def median_s(fn, n: int = 5) -> float:
+        fn()
+        times = []
+        for _ in range(n):
+            t0 = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t0)
+        return statistics.median(times)
+
+    value, base = median_s(ours), median_s(floor)
+    emit("live_open_closed_6h", value * 1000, base * 1000, "ms", samples=len(samples), events=120)
+    console.shutdown()
+    console.close()
+    win.close()
+    raw.close()
+    ctx.ws.close()
+
+
+def main() -> int:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        bench_hotkey(folder)
+        bench_chart_tick(app)
+        bench_open_closed(folder, app)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,384 @@
+"""Write a SessionReport to .xlsx with openpyxl in write_only mode (flat memory).
+
+openpyxl is imported here, at the first export, never at application start-up.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+from desktop_app.messages import msg
+from desktop_app.services.export import labels as L
+from desktop_app.services.export.cells import text_cell, value_cell
+from desktop_app.services.export.charts import line_chart
+from desktop_app.services.export.report import SessionReport, Table
+
+Check = Callable[[], None]
+
+
+class Styles:
+    """Shared style objects (openpyxl de-duplicates them into one stylesheet entry each)."""
+
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Font, PatternFill
+
+        self.header = {"font": Font(bold=True, color="FFFFFF"),
+                       "fill": PatternFill("solid", start_color="305496", end_color="305496"),
+                       "alignment": Alignment(wrap_text=True, vertical="center")}
+        self.title = {"font": Font(bold=True, size=16)}
+        self.draft = {"font": Font(bold=True, size=14, color="C00000")}
+        self.label = {"font": Font(bold=True)}
+        self.note = {"font": Font(italic=True, color="595959")}
+        self.wrap = {"alignment": Alignment(wrap_text=True, vertical="top")}
+
+
+def sheet_title(key: str, lang: str) -> str:
+    text = msg(f"export.sheet.{key}", lang=lang)
+    for ch in "[]:*?/\\":
+        text = text.replace(ch, " ")
+    return text[:31]
+
+
+class Book:
+    def __init__(self, lang: str) -> None:
+        from openpyxl import Workbook
+
+        self.wb = Workbook(write_only=True)
+        self.lang = lang
+        self.styles = Styles()
+
+    def sheet(self, key: str) -> Any:
+        return self.wb.create_sheet(sheet_title(key, self.lang))
+
+    def header_row(self, ws: Any, headers: list[str]) -> list[Any]:
+        return [text_cell(ws, h, self.styles.header) for h in headers]
+
+    def row(self, ws: Any, values: list[Any], formats: list[str | None]) -> list[Any]:
+        out = []
+        for i, v in enumerate(values):
+            fmt = formats[i] if i < len(formats) else None
+            if isinstance(v, tuple):
+                v, fmt = v
+            out.append(value_cell(ws, v, fmt))
+        return out
+
+    def save(self, fh: IO[bytes]) -> None:
+        """openpyxl's save_workbook without its two surprises: it stamps ``modified`` from the wall
+        clock, and on a write error it leaves the zip open for the garbage collector to trip over."""
+        from zipfile import ZIP_DEFLATED, ZipFile
+
+        from openpyxl.writer.excel import ExcelWriter
+
+        archive = ZipFile(fh, "w", ZIP_DEFLATED, allowZip64=True)
+        try:
+            ExcelWriter(self.wb, archive).save()
+        except BaseException:
+            archive.fp = None  # abandon: the temp file is deleted by the caller
+            raise
+
+    def discard(self) -> None:
+        """Drop a half-written book: finish each sheet's XML stream and delete its temp file, so an
+        aborted export leaves nothing behind (and no generator complaining at garbage collection)."""
+        import os
+
+        for ws in self.wb._sheets:
+            writer = getattr(ws, "_writer", None)
+            rows = getattr(ws, "_rows", None)
+            try:
+                if rows is not None:
+                    rows.close()
+                if writer is not None:
+                    writer.xf.close()
+            except Exception:  # noqa: BLE001 - best effort: the stream is abandoned anyway
+                pass
+            out = getattr(writer, "out", None)
+            if isinstance(out, str):
+                try:
+                    os.remove(out)
+                except OSError:
+                    pass
+
+
+def set_widths(ws: Any, table: Table, *, extra: list[list[Any]] | None = None, numeric: int = 14) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for i, header in enumerate(table.headers):
+        texts = [r[i] for r in table.rows[:500] if i < len(r) and isinstance(r[i], str)]
+        texts += [r[i] for r in (extra or []) if i < len(r) and isinstance(r[i], str)]
+        width = max(L.column_width(texts), min(L.column_width([header], maximum=28), 28), numeric)
+        ws.column_dimensions[get_column_letter(i + 1)].width = width
+
+
+def print_setup(ws: Any, report: SessionReport, *, title_row: int | None = 1) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    if title_row:
+        ws.print_title_rows = f"{title_row}:{title_row}"
+    ws.oddHeader.left.text = _hf(report.header_text)
+    ws.oddHeader.center.text = _hf(report.client_name)
+    ws.oddHeader.right.text = _hf(report.title + ("  " + report.t("export.draft_mark") if report.draft else ""))
+    ws.oddFooter.center.text = report.t("export.footer.page")
+
+
+def _hf(text: str) -> str:
+    return (text or "").replace("&", "&&")[:80]
+
+
+def write_table_sheet(book: Book, key: str, table: Table, report: SessionReport) -> None:
+    ws = book.sheet(key)
+    set_widths(ws, table)
+    ws.freeze_panes = "A2"
+    if table.rows:
+        from openpyxl.utils import get_column_letter
+
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(table.headers))}{len(table.rows) + 1}"
+    print_setup(ws, report)
+    ws.append(book.header_row(ws, table.headers))
+    for r in table.rows:
+        ws.append(book.row(ws, r, table.formats))
+    if not table.rows:
+        ws.append([text_cell(ws, report.t("export.empty"), book.styles.note)])
+
+
+# --- Summary ------------------------------------------------------------------------------------
+
+def write_summary(book: Book, report: SessionReport) -> None:
+    ws = book.sheet("summary")
+    t, st = report.t, book.styles
+    kpi_headers = [t("export.col.metric"), t("export.col.key"), t("export.col.note"), t("export.col.value"),
+                   t("export.col.basis"), t("export.col.target"), t("export.col.achieved"), t("export.col.met")]
+    widths = [30, 22, 22, 18, 24, 16, 12, 10]
+    from openpyxl.utils import get_column_letter
+
+    for i, w in enumerate(widths):
+        ws.column_dimensions[get_column_letter(i + 1)].width = w
+    print_setup(ws, report, title_row=None)
+    _logo(ws, report.logo_path)
+    ws.append([text_cell(ws, t("export.summary.title", title=report.title), st.title)])
+    if report.draft:
+        ws.append([text_cell(ws, t("export.draft_banner"), st.draft)])
+    else:
+        ws.append([text_cell(ws, t(f"export.variant.{report.options.variant}"), st.note)])
+    ws.append([])
+    for label, value, fmt in report.info:
+        ws.append([text_cell(ws, label, st.label), value_cell(ws, value, fmt)])
+    ws.append([])
+    if report.totals_included:
+        ws.append(book.header_row(ws, kpi_headers))
+        for k in report.kpis:
+            ws.append(_kpi_cells(book, ws, report, k))
+    else:
+        ws.append([text_cell(ws, t("export.summary.no_totals"), st.note)])
+        ws.append(book.header_row(ws, kpi_headers[:5]))
+        for k in report.client_totals:
+            ws.append(_kpi_cells(book, ws, report, k)[:5])
+
+
+def _kpi_cells(book: Book, ws: Any, report: SessionReport, k) -> list[Any]:
+    lang = report.lang
+    met = k.met
+    return [
+        text_cell(ws, L.metric_name(k.key, lang)), text_cell(ws, k.key), text_cell(ws, L.note(k.key, lang)),
+        value_cell(ws, k.value, k.fmt), text_cell(ws, L.basis_label(k.basis, k.as_of, lang)),
+        value_cell(ws, k.target, k.fmt), value_cell(ws, k.achieved, L.PCT_FORMAT),
+        text_cell(ws, "" if met is None else report.t("export.met" if met else "export.not_met")),
+    ]
+
+
+def _logo(ws: Any, path: str | None) -> None:
+    """A PNG logo at the top right of the Summary sheet (no Pillow needed: size from the PNG header)."""
+    if not path:
+        return
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError:
+        return
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or len(data) < 24:
+        return
+    from io import BytesIO
+
+    from openpyxl.drawing.image import Image
+
+    class PngImage(Image):
+        def __init__(self, raw: bytes) -> None:  # noqa: D401 - skip PIL in the base class
+            self.ref = BytesIO(raw)
+            self._raw = raw
+            w, h = struct.unpack(">II", raw[16:24])
+            scale = min(1.0, 60 / max(h, 1))
+            self.width, self.height = int(w * scale), int(h * scale)
+            self.format = "png"
+            self.anchor = "F1"
+
+        def _data(self) -> bytes:
+            return self._raw
+
+    ws.add_image(PngImage(data))
+
+
+# --- Timeline and charts ------------------------------------------------------------------------
+
+def write_timeline(book: Book, report: SessionReport, check: Check) -> None:
+    tlm = report.timeline
+    ws = book.sheet("timeline")
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
+    headers = [report.t("export.col.time_tz", tz=report.session.timezone)] + [c.header for c in tlm.columns]
+    ws.column_dimensions["A"].width = 20
+    for i, _c in enumerate(tlm.columns, start=2):
+        ws.column_dimensions[get_column_letter(i)].width = 16
+    ws.freeze_panes = "B2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(tlm.times) + 1}"
+    print_setup(ws, report)
+    ws.append(book.header_row(ws, headers))
+    cols = [(c.values, c.interpolated, c.fmt, L.interpolated(c.fmt)) for c in tlm.columns]
+    time_fmt = tlm.time_format
+    for i, when in enumerate(tlm.times):
+        if i % 2000 == 0:
+            check()
+        row = [WriteOnlyCell(ws, when)]
+        row[0].number_format = time_fmt
+        for values, interp, fmt, ifmt in cols:
+            v = values[i]
+            if v is None:
+                row.append(None)
+                continue
+            cell = WriteOnlyCell(ws, v)
+            cell.number_format = ifmt if interp is not None and interp[i] else fmt
+            row.append(cell)
+        ws.append(row)
+
+
+def write_charts(book: Book, report: SessionReport) -> None:
+    from openpyxl.utils.datetime import to_excel
+
+    tlm = report.timeline
+    ws = book.sheet("charts")
+    t, lang = report.t, report.lang
+    ws.append([text_cell(ws, t("export.charts.title", title=report.title), book.styles.title)])
+    ws.append([text_cell(ws, t("export.charts.hint"), book.styles.note)])
+    title = sheet_title("timeline", lang)
+    cats = [to_excel(x) for x in tlm.times]
+    cat_fmt = "hh:mm:ss" if tlm.interval_s < 60 else "hh:mm"
+    skip = max(1, len(cats) // 12)
+    by = {(c.key, c.part): (i + 2, c) for i, c in enumerate(tlm.columns)}
+    specs = [
+        ("online_viewers", [("online_viewers", "gauge")], "export.chart.online", "export.axis.people"),
+        ("gmv", [("gmv", "cumulative"), ("gmv", "target")], "export.chart.gmv", "export.axis.money"),
+        ("orders", [("orders", "delta")], "export.chart.orders", "export.axis.orders"),
+    ]
+    anchor_row = 4
+    for _key, parts, title_key, axis_key in specs:
+        found = [by[p] for p in parts if p in by]
+        if not found:
+            continue
+        series = [(col, c.header, c.values, c.fmt) for col, c in found]
+        chart = line_chart(title=t(title_key, interval=_interval_text(tlm.interval_s, lang)), sheet_title=title,
+                           n_rows=len(cats), categories=cats, cat_format=cat_fmt, series=series,
+                           y_title=t(axis_key, currency=report.session.currency), y_format=found[0][1].fmt,
+                           label_skip=skip)
+        ws.add_chart(chart, f"A{anchor_row}")
+        anchor_row += 20
+    print_setup(ws, report, title_row=None)
+
+
+def _interval_text(seconds: int, lang: str) -> str:
+    if seconds % 60 == 0:
+        return msg("export.interval.minutes", lang=lang, n=seconds // 60)
+    return msg("export.interval.seconds", lang=lang, n=seconds)
+
+
+# --- other sheets -------------------------------------------------------------------------------
+
+def write_checklist(book: Book, report: SessionReport) -> None:
+    ws = book.sheet("checklist")
+    totals, runs = report.checklist_totals, report.checklist
+    set_widths(ws, runs, extra=[totals.headers] + totals.rows)
+    start = len(totals.rows) + 3
+    ws.freeze_panes = f"A{start + 1}"
+    if runs.rows:
+        from openpyxl.utils import get_column_letter
+
+        ws.auto_filter.ref = f"A{start}:{get_column_letter(len(runs.headers))}{start + len(runs.rows)}"
+    print_setup(ws, report, title_row=start)
+    ws.append(book.header_row(ws, totals.headers))
+    for r in totals.rows:
+        ws.append(book.row(ws, r, totals.formats))
+    if not totals.rows:
+        ws.append([text_cell(ws, report.t("export.empty"), book.styles.note)])
+    ws.append([])
+    ws.append(book.header_row(ws, runs.headers))
+    for r in runs.rows:
+        ws.append(book.row(ws, r, runs.formats))
+
+
+def write_review(book: Book, report: SessionReport) -> None:
+    ws = book.sheet("review")
+    from openpyxl.utils import get_column_letter
+
+    for i, w in enumerate((24, 80, 14, 10, 12)):
+        ws.column_dimensions[get_column_letter(i + 1)].width = w
+    print_setup(ws, report, title_row=None)
+    ws.append(book.header_row(ws, report.review.headers))
+    for label, text in report.review.rows:
+        ws.append([text_cell(ws, label, book.styles.label), text_cell(ws, text, book.styles.wrap)])
+    if not report.review.rows:
+        ws.append([text_cell(ws, report.t("export.empty"), book.styles.note)])
+    ws.append([])
+    ws.append(book.header_row(ws, report.action_items.headers))
+    for r in report.action_items.rows:
+        ws.append(book.row(ws, r, report.action_items.formats))
+
+
+def write_properties(book: Book, report: SessionReport, now) -> None:
+    p = book.wb.properties
+    p.title = report.title[:200]
+    p.subject = report.t("export.properties.subject", client=report.client_name or "—")
+    p.creator = report.agency[:200]
+    p.lastModifiedBy = report.agency[:200]
+    p.keywords = f"LiveOps Desk; {report.session.id}; {report.options.variant}"
+    p.category = report.t(f"export.variant.{report.options.variant}")
+    p.description = report.t("export.draft_mark") if report.draft else ""
+    p.created = p.modified = now.replace(tzinfo=None)
+    p.language = "zh-CN" if report.lang == "zh_CN" else "en"
+
+
+def write_report(report: SessionReport, fh: IO[bytes], *, now, check: Check,
+                 progress: Callable[[int, int], None] | None = None) -> None:
+    book = Book(report.lang)
+    try:
+        _write_all(book, report, fh, now, check)
+    except BaseException:
+        book.discard()
+        raise
+
+
+def _write_all(book: Book, report: SessionReport, fh: IO[bytes], now, check: Check) -> None:
+    sheets = report.options.sheets
+    write_summary(book, report)
+    if "timeline" in sheets and report.timeline is not None:
+        write_timeline(book, report, check)
+    check()
+    if "events" in sheets:
+        write_table_sheet(book, "events", report.events, report)
+    if "checklist" in sheets:
+        write_checklist(book, report)
+    if "products" in sheets:
+        write_table_sheet(book, "products", report.products, report)
+    if "review" in sheets:
+        write_review(book, report)
+    if "charts" in sheets and report.timeline is not None and report.timeline.times:
+        write_charts(book, report)
+    if "definitions" in sheets:
+        write_table_sheet(book, "definitions", report.definitions, report)
+    write_properties(book, report, now)
+    check()
+    book.save(fh)

@@ -1,0 +1,31 @@
+"""Checklist UI: the Pre / Live / Post session areas, the template editor page, reminders."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop_app.domain.enums import Phase
+
+# Literal translate() calls so pyside6-lupdate collects the titles.
+TITLES = {
+    Phase.PRE: lambda: QCoreApplication.translate("ChecklistsInstall", "Pre checklist"),
+    Phase.LIVE: lambda: QCoreApplication.translate("ChecklistsInstall", "Live checklist"),
+    Phase.POST: lambda: QCoreApplication.translate("ChecklistsInstall", "Post checklist"),
+}
+
+
+def templates_title() -> str:
+    return QCoreApplication.translate("ChecklistsInstall", "Checklist templates")
+
+
+def install(ext) -> None:
+    from desktop_app.ui.checklists.area import ChecklistArea
+    from desktop_app.ui.checklists.editor import TemplateEditorPage
+    from desktop_app.ui.checklists.reminders import install_reminders
+
+    for phase, title in TITLES.items():
+        ext.add_session_area(f"checklists.{phase}", str(phase), title,
+                             lambda state, p=phase: ChecklistArea(state, p), order=20)
+    ext.add_page("checklists.templates", templates_title,
+                 lambda state, window: TemplateEditorPage(state, window), order=60)
+    ext.add_startup_hook(install_reminders)

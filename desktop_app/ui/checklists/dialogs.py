@@ -1,0 +1,225 @@
+"""Tick a run with its values (a typed editor per field), skip with a reason, add an ad-hoc item."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QDoubleValidator, QIntValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from desktop_app.domain.checklists import field_display, item_text
+from desktop_app.domain.enums import FieldType, Phase
+from desktop_app.domain.models import FieldSpec
+from desktop_app.domain.money import to_major
+from desktop_app.messages import msg
+from desktop_app.services import checklists as engine
+from desktop_app.ui.dialogs import FormDialog, ReasonDialog, from_qdatetime, to_qdatetime
+from desktop_app.ui.state import AppState
+
+ERROR_STYLE = "border: 1px solid #c0392b;"
+
+
+class FileEditor(QWidget):
+    """A file field: choose a file; it is stored in the workspace when the tick is saved."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.path: Path | None = None
+        self.existing: str | None = None
+        self.button = QPushButton(self.tr("Choose file…"))
+        self.label = QLabel(self.tr("No file"))
+        self.button.clicked.connect(self.choose)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.button)
+        layout.addWidget(self.label, 1)
+
+    def choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a file"))
+        if name:
+            self.set_path(Path(name))
+
+    def set_path(self, path: Path) -> None:
+        self.path = path
+        self.label.setText(path.name)
+
+
+def make_editor(spec: FieldSpec, value: Any, currency: str) -> QWidget:
+    """The editor for one field type; numbers stay text so "1.2万" and blanks are possible."""
+    kind = spec.type
+    if kind == FieldType.BOOL:
+        box = QComboBox()
+        box.addItem("—", None)
+        box.addItem(msg("checklist.value.yes"), True)
+        box.addItem(msg("checklist.value.no"), False)
+        box.setCurrentIndex({None: 0, True: 1, False: 2}.get(value, 0))
+        return box
+    if kind == FieldType.ENUM:
+        box = QComboBox()
+        box.addItem("—", None)
+        for choice in spec.choices:
+            label = msg(f"subtype.{choice}")
+            box.addItem(choice if label == f"subtype.{choice}" else f"{label} ({choice})", choice)
+        if value in spec.choices:
+            box.setCurrentIndex(list(spec.choices).index(value) + 1)
+        return box
+    if kind == FieldType.FILE:
+        editor = FileEditor()
+        if value:
+            editor.existing = str(value)
+            editor.label.setText(msg("checklist.value.attachment"))
+        return editor
+    if kind == FieldType.TEXT and spec.id in ("resolution", "summary", "notes"):
+        edit = QPlainTextEdit(str(value or ""))
+        edit.setFixedHeight(60)
+        return edit
+    edit = QLineEdit()
+    if kind == FieldType.INT:
+        edit.setValidator(QIntValidator(int(spec.min) if spec.min is not None else -2_000_000_000,
+                                        int(spec.max) if spec.max is not None else 2_000_000_000, edit))
+    elif kind in (FieldType.NUMBER, FieldType.MONEY):
+        validator = QDoubleValidator(edit)
+        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+        if spec.min is not None:
+            validator.setBottom(float(spec.min))
+        if spec.max is not None:
+            validator.setTop(float(spec.max))
+        if kind == FieldType.NUMBER:
+            edit.setValidator(validator)  # money also accepts "1.2万" and "¥5,000", parsed by the service
+    hints = [spec.unit or ""]
+    if spec.min is not None or spec.max is not None:
+        hints.append(f"{'' if spec.min is None else spec.min}–{'' if spec.max is None else spec.max}")
+    edit.setPlaceholderText(" ".join(h for h in hints if h))
+    if value is not None and not isinstance(value, dict):
+        shown = to_major(value, currency) if kind == FieldType.MONEY else value
+        edit.setText(str(shown))
+    return edit
+
+
+def editor_value(editor: QWidget) -> Any:
+    if isinstance(editor, QComboBox):
+        return editor.currentData()
+    if isinstance(editor, FileEditor):
+        return editor.existing
+    if isinstance(editor, QPlainTextEdit):
+        return editor.toPlainText()
+    if isinstance(editor, QLineEdit):
+        return editor.text()
+    return None
+
+
+class TickDialog(FormDialog):
+    """Record a run as done, with who (the acting person), when (now) and its values."""
+
+    def __init__(self, state: AppState, view: engine.RunView, currency: str, parent=None) -> None:
+        super().__init__(state, parent)
+        self.setObjectName("tickDialog")
+        self.view = view
+        self.currency = currency
+        self.setWindowTitle(self.tr("Tick checklist item"))
+        text = QLabel(item_text(view.item))
+        text.setWordWrap(True)
+        text.setObjectName("tickItemText")
+        self.form.addRow(text)
+        self.editors: dict[str, QWidget] = {}
+        for spec in view.item.fields:
+            editor = make_editor(spec, view.run.values.get(spec.id), currency)
+            editor.setObjectName(f"field_{spec.id}")
+            self.editors[spec.id] = editor
+            label = field_display(spec) + (f" ({spec.unit})" if spec.unit else "")
+            self.form.addRow(label, editor)
+        self.note = QLineEdit(view.run.note or "")
+        self.note.setObjectName("tickNote")
+        self.form.addRow(self.tr("Note"), self.note)
+        self.setMinimumWidth(460)
+
+    def values(self) -> dict[str, Any]:
+        return {fid: editor_value(e) for fid, e in self.editors.items()}
+
+    def submit(self):
+        for e in self.editors.values():
+            e.setStyleSheet("")
+        ctx = self.state.ctx
+        try:
+            with ctx.ws.write():  # the attachment and the tick are saved together or not at all
+                values = self.values()
+                for fid, editor in self.editors.items():
+                    if isinstance(editor, FileEditor) and editor.path is not None:
+                        values[fid] = engine.add_attachment(ctx, self.view.run.session_id, editor.path)
+                return engine.do_run(ctx, self.view.run.id, values, note=self.note.text())
+        except Exception as exc:
+            field = getattr(exc, "field", None)
+            if field in self.editors:
+                self.editors[field].setStyleSheet(ERROR_STYLE)
+            raise
+
+
+def skip_dialog(state: AppState, view: engine.RunView, parent=None) -> ReasonDialog:
+    title = QCoreApplication.translate("SkipDialog", "Skip checklist item")
+    dialog = ReasonDialog(state, title, item_text(view.item),
+                          lambda reason: engine.skip_run(state.ctx, view.run.id, reason), parent)
+    dialog.setObjectName("skipDialog")
+    return dialog
+
+
+class AdhocDialog(FormDialog):
+    """An item for this session only."""
+
+    def __init__(self, state: AppState, session, phase: Phase, parent=None) -> None:
+        super().__init__(state, parent)
+        self.setObjectName("adhocDialog")
+        self.session = session
+        self.phase = phase
+        self.setWindowTitle(self.tr("Add an item to this session"))
+        self.text = QLineEdit()
+        self.text.setObjectName("adhocText")
+        self.required = QCheckBox(self.tr("Required"))
+        self.required.setObjectName("adhocRequired")
+        self.due = QDateTimeEdit()
+        self.due.setObjectName("adhocDue")
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd HH:mm")
+        default = state.ctx.now() + timedelta(minutes=30)
+        if phase == Phase.PRE and session.scheduled_start_utc:
+            default = min(default, session.scheduled_start_utc)
+        self.due.setDateTime(to_qdatetime(default, session.timezone))
+        self.every = QSpinBox()
+        self.every.setObjectName("adhocEvery")
+        self.every.setRange(0, 240)
+        self.every.setSuffix(self.tr(" min"))
+        self.every.setSpecialValueText(self.tr("once"))
+        self.form.addRow(self.tr("Text"), self.text)
+        self.form.addRow("", self.required)
+        if phase == Phase.POST and session.off_air_utc is None:
+            self.form.addRow(QLabel(self.tr("Due when the broadcast ends.")))
+        else:
+            self.form.addRow(self.tr("Due (%1)").replace("%1", session.timezone), self.due)
+        if phase == Phase.LIVE:
+            self.form.addRow(self.tr("Repeat every"), self.every)
+        self.setMinimumWidth(420)
+
+    def submit(self):
+        every = self.every.value() or None
+        due = None
+        if not (self.phase == Phase.POST and self.session.off_air_utc is None) and not every:
+            due = from_qdatetime(self.due.dateTime())
+        _item, changes = engine.add_adhoc_item(self.state.ctx, self.session.id, text=self.text.text(),
+                                               phase=self.phase, required=self.required.isChecked(), due_at=due,
+                                               every_minutes=every)
+        return changes
+

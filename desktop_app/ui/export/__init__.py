@@ -1,0 +1,74 @@
+"""Exports in the app: Session → 导出 Excel…, Session → 战报图片…, File → 多场次报告…, and an
+export area on the session page's Post tab. The work runs through ui/tasks.py."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Export", text)
+
+
+def _current_session(window) -> str | None:
+    page = getattr(window, "session_page", None)
+    return getattr(page, "session_id", None)
+
+
+def _session_action(window) -> QAction:
+    action = QAction(_tr("Export to Excel…"), window)
+    action.setShortcut("Ctrl+E")
+
+    def run() -> None:
+        from desktop_app.ui.export.flow import export_session_interactive, need_session
+
+        sid = _current_session(window)
+        if sid is None:
+            need_session(window)
+            return
+        export_session_interactive(window, window.state, sid)
+
+    action.triggered.connect(run)
+    return action
+
+
+def _card_action(window) -> QAction:
+    action = QAction(_tr("Results card (PNG)…"), window)
+
+    def run() -> None:
+        from desktop_app.ui.export.flow import need_session, save_card_interactive
+
+        sid = _current_session(window)
+        if sid is None:
+            need_session(window)
+            return
+        save_card_interactive(window, window.state, sid)
+
+    action.triggered.connect(run)
+    return action
+
+
+def _multi_action(window) -> QAction:
+    action = QAction(_tr("Multi-session report…"), window)
+
+    def run() -> None:
+        from desktop_app.ui.export.flow import export_multi_interactive
+
+        export_multi_interactive(window, window.state)
+
+    action.triggered.connect(run)
+    return action
+
+
+def _area(state):
+    from desktop_app.ui.export.area import ExportArea
+
+    return ExportArea(state)
+
+
+def install(ext) -> None:
+    ext.add_action("export_session", "session", _session_action, order=70)
+    ext.add_action("export_card", "session", _card_action, order=71)
+    ext.add_action("export_multi", "file", _multi_action, order=40)
+    ext.add_session_area("export_area", "post", lambda: _tr("Export"), _area, order=90)

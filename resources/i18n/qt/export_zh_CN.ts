@@ -1,0 +1,162 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ExportArea</name>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Results card (PNG)…</source>
+        <translation>战报图片（PNG）…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n time(s); last at %1</source>
+        <translation>
+            <numerusform>已导出 %n 次；最近一次 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not exported yet.</source>
+        <translation>尚未导出。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export session to Excel</source>
+        <translation>导出场次报告</translation>
+    </message>
+    <message>
+        <source>Client version</source>
+        <translation>客户版</translation>
+    </message>
+    <message>
+        <source>Internal version (with internal events and notes)</source>
+        <translation>内部版（含内部事件与备注）</translation>
+    </message>
+    <message>
+        <source>Include session-wide totals (lead's decision)</source>
+        <translation>包含全场汇总（组长决定）</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Header language</source>
+        <translation>表头语言</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>时间间隔</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The review is not signed off by a lead: the file will be marked 未审核 (draft).</source>
+        <translation>复盘尚未经组长审核：文件将标记为“未审核 (draft)”。</translation>
+    </message>
+    <message>
+        <source>Save report as</source>
+        <translation>报告另存为</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>MultiExportDialog</name>
+    <message>
+        <source>Multi-session report</source>
+        <translation>多场次报告</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Anchor</source>
+        <translation>主播</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Specialist</source>
+        <translation>运营</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Header language</source>
+        <translation>表头语言</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Internal (for leads)</source>
+        <translation>内部版（给组长）</translation>
+    </message>
+    <message>
+        <source>Client (needs a client)</source>
+        <translation>客户版（需选择客户）</translation>
+    </message>
+    <message>
+        <source>Also write one CSV file per table</source>
+        <translation>同时为每个表格写出 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Save report as</source>
+        <translation>报告另存为</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+</TS>
