@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 
 from desktop_app.domain.models import Product
@@ -48,12 +48,52 @@ def names(ws: Workspace, table: str) -> dict[str, str]:
     return {r[0]: r[1] for r in ws.conn.execute(f"SELECT id, name FROM {table}")}
 
 
-def timeline_samples(ws: Workspace, session_id: str, keys: Sequence[str]) -> sqlite3.Cursor:
-    """(metric_key, ts_utc, value) of realtime session-level samples, by key then time."""
-    return ws.conn.execute(
-        "SELECT metric_key, ts_utc, value FROM metric_samples WHERE session_id = ? AND provisional = 1"
-        f" AND product_id IS NULL AND value IS NOT NULL AND metric_key IN ({','.join('?' * len(keys))})"
-        " ORDER BY metric_key, ts_utc", (session_id, *keys))
+_MS = "CAST(round((julianday(ts_utc) - 2440587.5) * 86400000.0) AS INTEGER)"
+_REALTIME = ("session_id = ? AND metric_key = ? AND provisional = 1 AND product_id IS NULL"
+             " AND value IS NOT NULL")
+
+
+def timeline_keys(ws: Workspace, session_id: str, keys: Sequence[str]) -> dict[str, int]:
+    """Metric keys with realtime session-level samples, with the epoch ms of their last sample
+    (one index probe per key: the index is (session_id, metric_key, ts_utc))."""
+    out: dict[str, int] = {}
+    for key in keys:
+        row = ws.conn.execute(f"SELECT {_MS} FROM metric_samples WHERE {_REALTIME} ORDER BY ts_utc DESC LIMIT 1",
+                              (session_id, key)).fetchone()
+        if row is not None:
+            out[key] = row[0]
+    return out
+
+
+def sample_stream(ws: Workspace, session_id: str, key: str) -> Iterator[tuple[int, float]]:
+    """(epoch ms, value) of one metric's realtime session-level samples in time order, streamed
+    from SQLite (plain tuples: no Row objects for a 21,600-sample series)."""
+    cur = ws.conn.cursor()
+    cur.row_factory = None
+    return cur.execute(f"SELECT {_MS}, value FROM metric_samples WHERE {_REALTIME} ORDER BY ts_utc",
+                       (session_id, key))
+
+
+def samples_around(ws: Workspace, session_id: str, key: str, at: datetime
+                   ) -> tuple[tuple[int, float] | None, tuple[int, float] | None]:
+    """The last sample before ``at`` and the first at or after it (one index lookup each)."""
+    iso = to_iso(at)
+    before = ws.conn.execute(f"SELECT {_MS}, value FROM metric_samples WHERE {_REALTIME} AND ts_utc < ?"
+                             " ORDER BY ts_utc DESC LIMIT 1", (session_id, key, iso)).fetchone()
+    after = ws.conn.execute(f"SELECT {_MS}, value FROM metric_samples WHERE {_REALTIME} AND ts_utc >= ?"
+                            " ORDER BY ts_utc LIMIT 1", (session_id, key, iso)).fetchone()
+    return (tuple(before) if before else None), (tuple(after) if after else None)  # type: ignore[return-value]
+
+
+def median_gap_ms(ws: Workspace, session_id: str, key: str, *, first: int = 2001) -> int | None:
+    """The median gap between consecutive samples of one metric over its first ``first`` samples
+    (the sample rate a feed was set up with; computed inside SQLite)."""
+    row = ws.conn.execute(
+        f"WITH s AS (SELECT {_MS} AS ms FROM metric_samples WHERE {_REALTIME} ORDER BY ts_utc LIMIT ?),"
+        " g AS (SELECT ms - LAG(ms) OVER (ORDER BY ms) AS gap FROM s), p AS (SELECT gap FROM g WHERE gap > 0)"
+        " SELECT gap FROM p ORDER BY gap LIMIT 1 OFFSET (SELECT count(*) / 2 FROM p)",
+        (session_id, key, first)).fetchone()
+    return row[0] if row else None
 
 
 def last_product_values(ws: Workspace, session_id: str, key: str) -> dict[str, float]:

@@ -2,15 +2,90 @@
 
 Viewers that do not recalculate (phone previewers, chat-app file previews) draw a chart
 from ``numCache`` / ``strCache`` or not at all, and openpyxl writes bare references, so
-each reference here carries its cache. The caches are serialised by a small subclass
-(one lxml element per point) because openpyxl's generic descriptors would build and walk
-a Python object per point, which dominates the time for a 21,600-point timeline.
+each reference here carries its cache. A cache is built as XML text while the timeline
+rows stream past (``CacheBuffer``: one short string per point, no Python float or lxml
+element per point kept), and spliced into the chart part when the workbook is saved
+(``xlsx.Book.save``): openpyxl's object model would hold and walk an object per point.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import io
+import itertools
+import shutil
+import tempfile
+from collections.abc import Iterable
+from typing import IO, Any
+
+_markers = itertools.count(1)
+
+# Nice label steps for a time axis, in seconds: labels land on round clock times.
+LABEL_STEPS_S = (1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400)
+MAX_LABELS = 12
+
+
+class CacheBuffer:
+    """The ``<pt>`` elements of one cached series, as XML text in a temporary file once it
+    outgrows 256 KiB, so a long timeline's caches do not grow the process."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.SpooledTemporaryFile(max_size=1 << 18)  # noqa: SIM115 - closed by close()
+        self.count = 0
+        self.marker = f"LIVEOPS_CACHE_{next(_markers)}"
+
+    def add(self, idx: int, value: float | None) -> None:
+        if value is not None:
+            self._file.write(f'<pt idx="{idx}"><v>{float(value)!r}</v></pt>'.encode("ascii"))
+        self.count = idx + 1
+
+    def extend(self, values: Iterable[float | None]) -> CacheBuffer:
+        for i, v in enumerate(values):
+            self.add(i, v)
+        return self
+
+    def copy_to(self, out: IO[bytes]) -> None:
+        self._file.seek(0)
+        shutil.copyfileobj(self._file, out, 1 << 16)
+        self._file.seek(0, io.SEEK_END)
+
+    def xml(self) -> bytes:
+        buf = io.BytesIO()
+        self.copy_to(buf)
+        return buf.getvalue()
+
+    def close(self) -> None:
+        self._file.close()
+
+    @property
+    def placeholder(self) -> bytes:
+        return f'<pt idx="-1"><v>{self.marker}</v></pt>'.encode("ascii")
+
+
+def label_skip(n_points: int, interval_s: int) -> tuple[int, int]:
+    """(tickLblSkip, seconds between labels): at most ~12 labels, each on a round clock time."""
+    span = max(1, (n_points - 1) * interval_s)
+    for step in LABEL_STEPS_S:
+        if step >= interval_s and step % interval_s == 0 and span / step <= MAX_LABELS:
+            return step // interval_s, step
+    return max(1, n_points // MAX_LABELS), max(1, n_points // MAX_LABELS) * interval_s
+
+
+def splice(xml: bytes, caches: Iterable[CacheBuffer], out: IO[bytes]) -> None:
+    """Write a chart part with each cache's placeholder replaced by its points, streamed."""
+    at: list[tuple[int, CacheBuffer]] = []
+    for cache in dict.fromkeys(caches):
+        start = xml.find(cache.placeholder)
+        while start >= 0:
+            at.append((start, cache))
+            start = xml.find(cache.placeholder, start + 1)
+        if not any(c is cache for _, c in at):
+            raise RuntimeError(f"chart cache placeholder {cache.marker} missing")  # a change in openpyxl
+    pos = 0
+    for start, cache in sorted(at, key=lambda x: x[0]):
+        out.write(xml[pos:start])
+        cache.copy_to(out)
+        pos = start + len(cache.placeholder)
+    out.write(xml[pos:])
 
 
 def _classes():
@@ -18,22 +93,20 @@ def _classes():
     from openpyxl.xml.functions import Element, SubElement
 
     class CachedNums(NumData):
-        def __init__(self, values: Sequence[float | None], fmt: str | None = None) -> None:
-            super().__init__(formatCode=fmt, ptCount=len(values))
-            self._values = values
+        def __init__(self, cache: CacheBuffer, fmt: str | None = None) -> None:
+            super().__init__(formatCode=fmt, ptCount=cache.count)
+            self._cache = cache
 
         def to_tree(self, tagname=None, idx=None, namespace=None):
             el = Element(tagname or "numCache")
             if self.formatCode:
                 SubElement(el, "formatCode").text = self.formatCode
-            SubElement(el, "ptCount", val=str(self.ptCount))
-            for i, v in enumerate(self._values):
-                if v is not None:
-                    SubElement(SubElement(el, "pt", idx=str(i)), "v").text = repr(float(v))
+            SubElement(el, "ptCount", val=str(self._cache.count))
+            SubElement(SubElement(el, "pt", idx="-1"), "v").text = self._cache.marker
             return el
 
     class CachedStrs(StrData):
-        def __init__(self, values: Sequence[str]) -> None:
+        def __init__(self, values: list[str]) -> None:
             super().__init__(ptCount=len(values))
             self._values = values
 
@@ -54,13 +127,15 @@ def _ref(sheet_title: str, col: int, first: int, last: int) -> str:
     return f"{quote_sheetname(sheet_title)}!${letter}${first}:${letter}${last}"
 
 
-def line_chart(*, title: str, sheet_title: str, n_rows: int, categories: Sequence[float], cat_format: str,
-               series: list[tuple[int, str, Sequence[float | None], str]], y_title: str, y_format: str,
-               label_skip: int) -> Any:
-    """A line chart whose series are (column, header, values, format) of the timeline sheet.
+def line_chart(*, title: str, sheet_title: str, categories: CacheBuffer, cat_format: str, axis_format: str,
+               series: list[tuple[int, str, CacheBuffer, str]], y_title: str, y_format: str,
+               label_skip: int, first_row: int = 2) -> Any:
+    """A line chart whose series are (column, header, cache, format) of a table sheet.
 
     ``categories`` are the clock times as Excel serial numbers (column A), shown with
-    ``cat_format`` on a text axis so Excel does not turn them into a day-based date axis.
+    ``axis_format`` on a text axis so Excel does not turn them into a day-based date axis;
+    every ``label_skip``-th category carries a label and a tick mark, so labels do not
+    crowd together however many points the chart has.
     """
     from openpyxl.chart import LineChart
     from openpyxl.chart.data_source import AxDataSource, NumDataSource, NumRef, StrRef
@@ -74,24 +149,29 @@ def line_chart(*, title: str, sheet_title: str, n_rows: int, categories: Sequenc
     chart.title = title
     chart.height, chart.width = 9, 24
     chart.legend.position = "b"
-    first, last = 2, n_rows + 1
+    first, last = first_row, first_row + categories.count - 1
     cat_ref = _ref(sheet_title, 1, first, last)
-    for n, (col, header, values, fmt) in enumerate(series):
+    caches = [categories]
+    for n, (col, header, cache, fmt) in enumerate(series):
         s = Series(idx=n, order=n, val=NumDataSource(numRef=NumRef(f=_ref(sheet_title, col, first, last),
-                                                                   numCache=CachedNums(values, fmt))))
-        s.tx = SeriesLabel(strRef=StrRef(f=_ref(sheet_title, col, 1, 1).split(":")[0],
+                                                                   numCache=CachedNums(cache, fmt))))
+        caches.append(cache)
+        s.tx = SeriesLabel(strRef=StrRef(f=_ref(sheet_title, col, first - 1, first - 1).split(":")[0],
                                          strCache=CachedStrs([header])))
         s.cat = AxDataSource(numRef=NumRef(f=cat_ref, numCache=CachedNums(categories, cat_format)))
         s.smooth = False
         s.marker = Marker(symbol="none")
         s.graphicalProperties = GraphicalProperties(ln=LineProperties(w=19050))
         chart.series.append(s)
-    chart.x_axis.number_format = cat_format
+    chart.x_axis.number_format = axis_format
+    chart.x_axis.numFmt.sourceLinked = False  # the axis's own clock format, not the cells' date+time
     chart.x_axis.tickLblSkip = label_skip
     chart.x_axis.tickMarkSkip = label_skip
+    chart.x_axis.noMultiLvlLbl = True
     chart.x_axis.delete = False
     chart.x_axis.auto = False  # a text axis: every row its own category, labelled with its clock time
     chart.y_axis.title = y_title
     chart.y_axis.number_format = y_format
     chart.y_axis.delete = False
+    chart.liveops_caches = caches
     return chart

@@ -224,11 +224,8 @@ def _trend(rows: list[dict], clients: dict, o: MultiOptions, lang: str) -> tuple
 # --- writing -------------------------------------------------------------------------------------
 
 def write_multi(report: MultiReport, fh) -> None:
-    from openpyxl.utils.datetime import to_excel
-
     from desktop_app.services.export.cells import text_cell
-    from desktop_app.services.export.charts import line_chart
-    from desktop_app.services.export.xlsx import Book, set_widths, sheet_title
+    from desktop_app.services.export.xlsx import Book, set_widths
 
     lang = report.options.lang
     book = Book(lang)
@@ -244,18 +241,30 @@ def write_multi(report: MultiReport, fh) -> None:
         for n in report.notes:
             ws.append([text_cell(ws, n, book.styles.note)])
         if key == "trend" and table.rows:
-            cats = [to_excel(r[0]) for r in table.rows]
-            series = [(3 + i, table.headers[2 + i], [r[2 + i] for r in table.rows], table.formats[2 + i])
-                      for i in range(len(report.trend_currencies))]
-            chart = line_chart(title=msg("export.chart.trend", lang=lang), sheet_title=sheet_title("trend", lang),
-                               n_rows=len(cats), categories=cats, cat_format="mm-dd", series=series,
-                               y_title=msg("metric.gmv", lang=lang), y_format="#,##0",
-                               label_skip=max(1, len(cats) // 15))
-            ws.add_chart(chart, f"E{2}")
+            _trend_chart(ws, report, table)
     p = book.wb.properties
     p.title = report.title
     p.creator = "LiveOps Desk"
     book.save(fh)
+
+
+def _trend_chart(ws, report: MultiReport, table: Table) -> None:
+    """Daily GMV per currency, one line each (never added across currencies), below the notes."""
+    from openpyxl.utils.datetime import to_excel
+
+    from desktop_app.services.export.charts import CacheBuffer, line_chart
+    from desktop_app.services.export.xlsx import sheet_title
+
+    lang = report.options.lang
+    cats = CacheBuffer().extend(to_excel(r[0]) for r in table.rows)
+    series = [(3 + i, table.headers[2 + i], CacheBuffer().extend(r[2 + i] for r in table.rows), table.formats[2 + i])
+              for i in range(len(report.trend_currencies))]
+    n = len(table.rows)
+    chart = line_chart(title=msg("export.chart.trend", lang=lang), sheet_title=sheet_title("trend", lang),
+                       categories=cats, cat_format="yyyy-mm-dd", axis_format="mm-dd", series=series,
+                       y_title=msg("metric.gmv", lang=lang), y_format="#,##0", label_skip=max(1, -(-n // 15)))
+    chart.width, chart.height = 25.0, 12.0
+    ws.add_chart(chart, f"A{n + len(report.notes) + 4}")
 
 
 def _print(ws, report: MultiReport) -> None:

@@ -9,9 +9,8 @@ from desktop_app.domain.enums import PersonRole
 from desktop_app.messages import current_language
 from desktop_app.services import review as review_service
 from desktop_app.services.context import Context
-from desktop_app.services.export import timeline as tl
 from desktop_app.services.export.options import INTERVALS_S
-from desktop_app.services.export.report import _load_series, is_signed, session_clients
+from desktop_app.services.export.report import is_signed, sample_spacing_s, session_clients
 from desktop_app.services.lifecycle import get as get_session
 from desktop_app.storage import exports as repo
 
@@ -30,7 +29,7 @@ class SessionExportInfo:
 
 def sample_interval(ctx: Context, session_id: str) -> int | None:
     """The session's sample rate in whole seconds (the finest timeline interval it supports)."""
-    spacing = tl.sample_spacing(list(_load_series(ctx, get_session(ctx, session_id)).values()))
+    spacing = sample_spacing_s(ctx, session_id)
     return int(spacing) if spacing else None
 
 

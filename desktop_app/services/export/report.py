@@ -7,9 +7,9 @@ product cannot reach a client file through a forgotten sheet.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from desktop_app.domain import checklists as rules
@@ -81,16 +81,56 @@ class TimelineColumn:
     part: str  # gauge | cumulative | delta | target
     header: str
     fmt: str
-    values: list[float | None]
-    interpolated: list[bool] | None = None
+    interpolates: bool = False  # its cells may be interpolated (shown with a leading ~)
 
 
 @dataclass
 class Timeline:
-    times: list[datetime]  # naive, in the session's timezone
+    """The timeline as a recipe, not as data: ``rows()`` streams it from SQL each time it is read."""
+
+    ws: Any
+    session_id: str
+    grid: tl.Grid
+    timezone: str
     time_format: str
     columns: list[TimelineColumn]
     interval_s: int
+    keys: list[str]  # metrics in column order
+    scale: float  # money: minor → major units
+    target: float | None = None  # cumulative GMV target (major units)
+
+    def __len__(self) -> int:
+        return len(self.grid)
+
+    def rows(self) -> Iterator[tuple[int, list[float | None], list[bool]]]:
+        """(epoch ms, values in column order, interpolated flags) per boundary."""
+        start = self.grid.start
+        streams = []
+        for key in self.keys:
+            counter = key != "online_viewers"
+            samples = repo.sample_stream(self.ws, self.session_id, key)
+            streams.append((tl.values_at(samples, self.grid, zero_before=start if counter else None), counter,
+                            self.scale if is_money(key) else 1))
+        last: list[float | None] = [None] * len(streams)
+        target = self.target
+        for i, b in enumerate(self.grid):
+            values: list[float | None] = []
+            flags: list[bool] = []
+            for n, (gen, counter, scale) in enumerate(streams):
+                v, interp = next(gen)
+                if v is not None and scale != 1:
+                    v = v * scale
+                values.append(v)
+                flags.append(interp)
+                if counter:
+                    prev = last[n]
+                    values.append(None if i == 0 or v is None or prev is None else v - prev)
+                    flags.append(False)
+                    last[n] = v
+            if target is not None:
+                values.append(target)
+                flags.append(False)
+            yield b, values, flags
 
 
 @dataclass
@@ -195,8 +235,7 @@ def build_report(ctx: Context, session_id: str, options: ExportOptions, *, progr
     cur = session.currency
     kpis = kpi_values(ctx, session)
     targets = {t.metric_key: t for t in get_targets(ws, session_id)}
-    series = _load_series(ctx, session)
-    spacing = tl.sample_spacing(list(series.values()))
+    spacing = sample_spacing_s(ctx, session.id)
     if spacing is not None and options.interval_s < int(spacing):
         raise ValidationError("error.export.interval_too_fine", field="interval", rate=int(spacing),
                               value=options.interval_s)
@@ -204,7 +243,7 @@ def build_report(ctx: Context, session_id: str, options: ExportOptions, *, progr
         progress(1, 4)
     _check_cancel(cancelled)
     windows = _windows(ctx, session)
-    product_rows = _product_stats(session, shown, windows, series)
+    product_rows = _product_stats(ctx, session, shown, windows)
     report = SessionReport(
         session=session, options=options, lang=lang, title=session.title, agency=info.name,
         client_id=client_id, client_name=names["clients"].get(client_id or "", ""),
@@ -219,9 +258,9 @@ def build_report(ctx: Context, session_id: str, options: ExportOptions, *, progr
     )
     report.info = _info(report, names, kpis)
     if totals and session.on_air_utc is not None and ({"timeline", "charts"} & options.sheets):
-        report.timeline = build_timeline(session, series, options.interval_s, lang, targets.get("gmv"))
+        report.timeline = build_timeline(ctx, session, options.interval_s, lang, targets.get("gmv"))
     if totals:
-        report.online_series, report.gmv_series = _card_series(session, series)
+        report.online_series, report.gmv_series = _card_series(ctx, session)
         if "gmv" in targets:
             report.gmv_target = to_major(targets["gmv"].value, cur)
     if progress:
@@ -315,65 +354,60 @@ def _info(r: SessionReport, names: dict, kpis: dict[str, KpiValue]) -> list[tupl
 
 # --- timeline ---------------------------------------------------------------------------------------
 
-def _load_series(ctx: Context, session: Session) -> dict[str, tl.Series]:
-    series: dict[str, tl.Series] = {}
-    cur: tl.Series | None = None
-    parse = datetime.fromisoformat
-    for key, ts, value in repo.timeline_samples(ctx.ws, session.id, tl.TIMELINE_KEYS):
-        if cur is None or cur.key != key:
-            cur = series.setdefault(key, tl.Series(key))
-        cur.times.append(parse(ts).timestamp())
-        cur.values.append(value)
-    return series
+def sample_spacing_s(ctx: Context, session_id: str) -> float | None:
+    """The finest typical gap between samples in seconds (median per metric, smallest over metrics)."""
+    gaps = [repo.median_gap_ms(ctx.ws, session_id, key) for key in repo.timeline_keys(ctx.ws, session_id,
+                                                                                       tl.TIMELINE_KEYS)]
+    known = [g for g in gaps if g]
+    return min(known) / 1000 if known else None
 
 
-def build_timeline(session: Session, series: dict[str, tl.Series], interval_s: int, lang: str,
-                   gmv_target=None) -> Timeline | None:
+def _ms(dt: datetime) -> int:
+    return round(dt.timestamp() * 1000)
+
+
+def build_timeline(ctx: Context, session: Session, interval_s: int, lang: str, gmv_target=None, *,
+                   keys: tuple[str, ...] = tl.TIMELINE_KEYS) -> Timeline | None:
     on_air = session.on_air_utc
-    if on_air is None or not series:
+    present = repo.timeline_keys(ctx.ws, session.id, keys)
+    if on_air is None or not present:
         return None
-    start = on_air.timestamp()
-    last = max(s.times[-1] for s in series.values() if s.times)
-    end = session.off_air_utc.timestamp() if session.off_air_utc else last
-    points = tl.boundaries(start, end, float(interval_s))
-    tz = zone(session.timezone)
-    times = [datetime.fromtimestamp(b, tz).replace(tzinfo=None) for b in points]
+    start = _ms(on_air)
+    end = _ms(session.off_air_utc) if session.off_air_utc else max(present.values())
     cur = session.currency
-    scale = 10 ** -L.currency(cur).exponent
     columns: list[TimelineColumn] = []
-    for key in tl.TIMELINE_KEYS:
-        s = series.get(key)
-        if s is None:
-            continue
-        counter = key != "online_viewers"
-        values, interp = tl.values_at(s, points, zero_before=start if counter else None)
-        if is_money(key):
-            values = [v * scale if v is not None else None for v in values]
+    ordered = [k for k in keys if k in present]
+    for key in ordered:
         fmt = L.number_format(key, cur) if is_money(key) else L.INT_FORMAT
-        if not counter:
-            columns.append(TimelineColumn(key, "gauge", L.metric_header(key, lang, cur=cur), fmt, values, interp))
+        if key == "online_viewers":
+            columns.append(TimelineColumn(key, "gauge", L.metric_header(key, lang, cur=cur), fmt, True))
             continue
         columns.append(TimelineColumn(key, "cumulative", L.metric_header(key, lang, cur=cur, part="cumulative"),
-                                      fmt, values, interp))
-        columns.append(TimelineColumn(key, "delta", L.metric_header(key, lang, cur=cur, part="delta"), fmt,
-                                      tl.deltas(values)))
-    if gmv_target is not None and "gmv" in series:
+                                      fmt, True))
+        columns.append(TimelineColumn(key, "delta", L.metric_header(key, lang, cur=cur, part="delta"), fmt))
+    target = None
+    if gmv_target is not None and "gmv" in present:
         target = to_major(gmv_target.value, cur)
         columns.append(TimelineColumn("gmv", "target", msg("export.header.gmv_target", lang=lang, currency=cur),
-                                      L.money_format(cur), [target] * len(points)))
+                                      L.money_format(cur)))
     fmt = L.DATETIME_S_FORMAT if interval_s < 60 else L.DATETIME_FORMAT
-    return Timeline(times, fmt, columns, interval_s)
+    return Timeline(ctx.ws, session.id, tl.Grid(start, end, interval_s * 1000), session.timezone, fmt, columns,
+                    interval_s, ordered, 10 ** -L.currency(cur).exponent, target)
 
 
-def _card_series(session: Session, series: dict[str, tl.Series]):
+def _card_series(ctx: Context, session: Session):
     """Per-minute online viewers and cumulative GMV for the 战报 card's small chart."""
-    tlm = build_timeline(session, {k: v for k, v in series.items() if k in ("online_viewers", "gmv")}, 60, "en")
+    tlm = build_timeline(ctx, session, 60, "en", keys=("online_viewers", "gmv"))
     if tlm is None:
         return [], []
+    tz = zone(session.timezone)
     out: dict[str, list] = {"online_viewers": [], "gmv": []}
-    for c in tlm.columns:
-        if c.part in ("gauge", "cumulative"):
-            out[c.key] = [(t, v) for t, v in zip(tlm.times, c.values, strict=True) if v is not None]
+    wanted = [(i, c.key) for i, c in enumerate(tlm.columns) if c.part in ("gauge", "cumulative")]
+    for b, values, _flags in tlm.rows():
+        when = datetime.fromtimestamp(b / 1000, tz).replace(tzinfo=None)
+        for i, key in wanted:
+            if values[i] is not None:
+                out[key].append((when, values[i]))
     return out["online_viewers"], out["gmv"]
 
 
@@ -383,21 +417,33 @@ def _windows(ctx: Context, session: Session) -> list[tl.Window]:
     if session.on_air_utc is None:
         return []
     events = event_repo.list_events(ctx.ws, session.id)
-    switches = [(e.ts_utc.timestamp(), e.product_id) for e in events if e.kind == EventKind.PRODUCT and e.product_id]
+    switches = [(_ms(e.ts_utc), e.product_id) for e in events if e.kind == EventKind.PRODUCT and e.product_id]
     off = session.off_air_utc or max((e.ts_utc for e in events), default=session.on_air_utc)
-    return tl.product_windows(switches, session.on_air_utc.timestamp(), off.timestamp())
+    return tl.product_windows(switches, _ms(session.on_air_utc), _ms(off))
 
 
-def _product_stats(session: Session, products: list[Product], windows: list[tl.Window],
-                   series: dict[str, tl.Series]) -> list[dict]:
-    on_air = session.on_air_utc.timestamp() if session.on_air_utc else 0.0
+def _value_at(ctx: Context, session_id: str, key: str, at_ms: int, on_air_ms: int) -> float | None:
+    at = datetime.fromtimestamp(at_ms / 1000, UTC)
+    prev, nxt = repo.samples_around(ctx.ws, session_id, key, at)
+    return tl.value_between(prev, nxt, at_ms, zero_before=on_air_ms)[0]
+
+
+def _product_stats(ctx: Context, session: Session, products: list[Product], windows: list[tl.Window]
+                   ) -> list[dict]:
+    """分款: each product's GMV, orders and clicks in its windows, from the timeline's values at the
+    window edges (two index lookups per edge, not the whole series)."""
+    on_air = _ms(session.on_air_utc) if session.on_air_utc else 0
     rows = []
     for p in products:
         mine = [w for w in windows if w.product_id == p.id]
         row: dict[str, Any] = {"product": p, "windows": len(mine),
-                               "seconds": sum(w.end - w.start for w in mine) if mine else None}
+                               "seconds": sum(w.end - w.start for w in mine) / 1000 if mine else None}
         for key in ("gmv", "orders", "product_clicks"):
-            parts = [tl.window_delta(series.get(key), w, on_air) for w in mine]
+            parts = []
+            for w in mine:
+                a = _value_at(ctx, session.id, key, w.start, on_air)
+                b = _value_at(ctx, session.id, key, w.end, on_air)
+                parts.append(b - a if a is not None and b is not None else None)
             known = [x for x in parts if x is not None]
             row[key] = sum(known) if known else None
         rows.append(row)

@@ -13,7 +13,6 @@ from typing import IO, Any
 from desktop_app.messages import msg
 from desktop_app.services.export import labels as L
 from desktop_app.services.export.cells import text_cell, value_cell
-from desktop_app.services.export.charts import line_chart
 from desktop_app.services.export.report import SessionReport, Table
 
 Check = Callable[[], None]
@@ -71,19 +70,39 @@ class Book:
         from zipfile import ZIP_DEFLATED, ZipFile
 
         from openpyxl.writer.excel import ExcelWriter
+        from openpyxl.xml.functions import tostring
+
+        from desktop_app.services.export.charts import splice
+
+        class Writer(ExcelWriter):
+            def _write_charts(self) -> None:
+                # openpyxl's own loop, plus the chart caches spliced in as text (charts.py)
+                for chart in self._charts:
+                    with self._archive.open(chart.path[1:], "w") as out:
+                        splice(tostring(chart._write()), getattr(chart, "liveops_caches", ()), out)
+                    self.manifest.append(chart)
 
         archive = ZipFile(fh, "w", ZIP_DEFLATED, allowZip64=True)
         try:
-            ExcelWriter(self.wb, archive).save()
+            Writer(self.wb, archive).save()
         except BaseException:
             archive.fp = None  # abandon: the temp file is deleted by the caller
             raise
+        finally:
+            self.close_caches()
+
+    def close_caches(self) -> None:
+        for ws in self.wb._sheets:
+            for chart in getattr(ws, "_charts", ()):
+                for cache in getattr(chart, "liveops_caches", ()):
+                    cache.close()
 
     def discard(self) -> None:
         """Drop a half-written book: finish each sheet's XML stream and delete its temp file, so an
         aborted export leaves nothing behind (and no generator complaining at garbage collection)."""
         import os
 
+        self.close_caches()
         for ws in self.wb._sheets:
             writer = getattr(ws, "_writer", None)
             rows = getattr(ws, "_rows", None)
@@ -225,40 +244,92 @@ def _logo(ws: Any, path: str | None) -> None:
 
 # --- Timeline and charts ------------------------------------------------------------------------
 
-def write_timeline(book: Book, report: SessionReport, check: Check) -> None:
-    tlm = report.timeline
-    ws = book.sheet("timeline")
-    from openpyxl.cell import WriteOnlyCell
+# Charts over the timeline: (timeline columns (key, part), title message, y-axis message).
+CHART_SPECS = (
+    ((("online_viewers", "gauge"),), "export.chart.online", "export.axis.people"),
+    ((("gmv", "cumulative"), ("gmv", "target")), "export.chart.gmv", "export.axis.money"),
+    ((("orders", "delta"),), "export.chart.orders", "export.axis.orders"),
+)
+
+
+class ChartData:
+    """Cached series for the charts, filled while the timeline rows stream past."""
+
+    def __init__(self, report: SessionReport) -> None:
+        cols = report.timeline.columns if report.timeline else []
+        wanted = {p for parts, _t, _a in CHART_SPECS for p in parts}
+        self.by_part = {(c.key, c.part): i for i, c in enumerate(cols) if (c.key, c.part) in wanted}
+        from desktop_app.services.export.charts import CacheBuffer
+
+        self.categories = CacheBuffer()
+        self.values = {i: CacheBuffer() for i in self.by_part.values()}
+
+
+class Serials:
+    """Excel's day number for a UTC instant shown in a timezone. The UTC offset is looked up once
+    per quarter hour (every real zone changes its offset on a quarter-hour boundary), not per row."""
+
+    def __init__(self, tz) -> None:
+        self.tz = tz
+        self.bucket = -1
+        self.offset = 0.0
+
+    def __call__(self, ms: int) -> float:
+        bucket = ms // 900_000
+        if bucket != self.bucket:
+            from datetime import datetime
+
+            off = datetime.fromtimestamp(ms / 1000, self.tz).utcoffset()
+            self.bucket, self.offset = bucket, off.total_seconds() if off else 0.0
+        return 25569 + (ms / 1000 + self.offset) / 86400
+
+
+def write_timeline(book: Book, report: SessionReport, check: Check, charts: ChartData | None) -> None:
+    """Rows stream from SQL into the sheet: each row's values go into precreated cells (one per
+    column and format) and, for charted columns, into the chart caches; nothing is kept per row."""
     from openpyxl.utils import get_column_letter
 
-    headers = [report.t("export.col.time_tz", tz=report.session.timezone)] + [c.header for c in tlm.columns]
+    from desktop_app.domain.timeutil import zone
+    from desktop_app.services.export.stream import fixed_cell, stream_sheet
+
+    tlm = report.timeline
+    ws = stream_sheet(book.wb, sheet_title("timeline", book.lang))
+    headers = [report.t("export.col.time_tz", tz=tlm.timezone)] + [c.header for c in tlm.columns]
     ws.column_dimensions["A"].width = 20
     for i, _c in enumerate(tlm.columns, start=2):
         ws.column_dimensions[get_column_letter(i)].width = 16
     ws.freeze_panes = "B2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(tlm.times) + 1}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(tlm) + 1}"
     print_setup(ws, report)
     ws.append(book.header_row(ws, headers))
-    cols = [(c.values, c.interpolated, c.fmt, L.interpolated(c.fmt)) for c in tlm.columns]
-    time_fmt = tlm.time_format
-    for i, when in enumerate(tlm.times):
+    time_cell = fixed_cell(ws, 1, tlm.time_format)
+    cells = [(fixed_cell(ws, i, c.fmt), fixed_cell(ws, i, L.interpolated(c.fmt)) if c.interpolates else None)
+             for i, c in enumerate(tlm.columns, start=2)]
+    serial_of = Serials(zone(tlm.timezone))
+    cats = charts.categories if charts else None
+    cached = list(charts.values.items()) if charts else []
+    for i, (ms, values, flags) in enumerate(tlm.rows()):
         if i % 2000 == 0:
             check()
-        row = [WriteOnlyCell(ws, when)]
-        row[0].number_format = time_fmt
-        for values, interp, fmt, ifmt in cols:
-            v = values[i]
+        serial = serial_of(ms)
+        time_cell._value = serial
+        row = [time_cell]
+        for (plain, approx), v, interp in zip(cells, values, flags, strict=True):
             if v is None:
                 row.append(None)
                 continue
-            cell = WriteOnlyCell(ws, v)
-            cell.number_format = ifmt if interp is not None and interp[i] else fmt
+            cell = approx if interp else plain
+            cell._value = v
             row.append(cell)
         ws.append(row)
+        if cats is not None:
+            cats.add(i, serial)
+            for col, cache in cached:
+                cache.add(i, values[col])
 
 
-def write_charts(book: Book, report: SessionReport) -> None:
-    from openpyxl.utils.datetime import to_excel
+def write_charts(book: Book, report: SessionReport, data: ChartData) -> None:
+    from desktop_app.services.export.charts import label_skip, line_chart
 
     tlm = report.timeline
     ws = book.sheet("charts")
@@ -266,28 +337,37 @@ def write_charts(book: Book, report: SessionReport) -> None:
     ws.append([text_cell(ws, t("export.charts.title", title=report.title), book.styles.title)])
     ws.append([text_cell(ws, t("export.charts.hint"), book.styles.note)])
     title = sheet_title("timeline", lang)
-    cats = [to_excel(x) for x in tlm.times]
     cat_fmt = "hh:mm:ss" if tlm.interval_s < 60 else "hh:mm"
-    skip = max(1, len(cats) // 12)
-    by = {(c.key, c.part): (i + 2, c) for i, c in enumerate(tlm.columns)}
-    specs = [
-        ("online_viewers", [("online_viewers", "gauge")], "export.chart.online", "export.axis.people"),
-        ("gmv", [("gmv", "cumulative"), ("gmv", "target")], "export.chart.gmv", "export.axis.money"),
-        ("orders", [("orders", "delta")], "export.chart.orders", "export.axis.orders"),
-    ]
-    anchor_row = 4
-    for _key, parts, title_key, axis_key in specs:
-        found = [by[p] for p in parts if p in by]
+    skip, every_s = label_skip(data.categories.count, tlm.interval_s)
+    axis_fmt = "hh:mm:ss" if every_s % 60 else "hh:mm"
+    placed = 0
+    for parts, title_key, axis_key in CHART_SPECS:
+        found = [(data.by_part[p], tlm.columns[data.by_part[p]]) for p in parts if p in data.by_part]
         if not found:
             continue
-        series = [(col, c.header, c.values, c.fmt) for col, c in found]
+        series = [(i + 2, c.header, data.values[i], c.fmt) for i, c in found]
         chart = line_chart(title=t(title_key, interval=_interval_text(tlm.interval_s, lang)), sheet_title=title,
-                           n_rows=len(cats), categories=cats, cat_format=cat_fmt, series=series,
+                           categories=data.categories, cat_format=cat_fmt, axis_format=axis_fmt, series=series,
                            y_title=t(axis_key, currency=report.session.currency), y_format=found[0][1].fmt,
                            label_skip=skip)
-        ws.add_chart(chart, f"A{anchor_row}")
-        anchor_row += 20
+        place_chart(ws, chart, placed)
+        placed += 1
     print_setup(ws, report, title_row=None)
+
+
+# A landscape A4 page holds one chart of CHART_ROWS rows (at the default 15 pt row height, ~20 cm wide);
+# each chart starts on its own page, so none is cut by a page break.
+CHART_FIRST_ROW, CHART_ROWS = 4, 30
+
+
+def place_chart(ws, chart, n: int) -> None:
+    from openpyxl.worksheet.pagebreak import Break
+
+    chart.width, chart.height = 25.0, 14.0  # cm: fits the printable area of landscape A4 at 100 %
+    row = CHART_FIRST_ROW + n * CHART_ROWS
+    ws.add_chart(chart, f"A{row}")
+    if n:
+        ws.row_breaks.append(Break(id=row - 2))
 
 
 def _interval_text(seconds: int, lang: str) -> str:
@@ -364,8 +444,12 @@ def write_report(report: SessionReport, fh: IO[bytes], *, now, check: Check,
 def _write_all(book: Book, report: SessionReport, fh: IO[bytes], now, check: Check) -> None:
     sheets = report.options.sheets
     write_summary(book, report)
+    charts = None
+    has_rows = report.timeline is not None and len(report.timeline) > 0
+    if "charts" in sheets and has_rows:
+        charts = ChartData(report)
     if "timeline" in sheets and report.timeline is not None:
-        write_timeline(book, report, check)
+        write_timeline(book, report, check, charts)
     check()
     if "events" in sheets:
         write_table_sheet(book, "events", report.events, report)
@@ -375,8 +459,8 @@ def _write_all(book: Book, report: SessionReport, fh: IO[bytes], now, check: Che
         write_table_sheet(book, "products", report.products, report)
     if "review" in sheets:
         write_review(book, report)
-    if "charts" in sheets and report.timeline is not None and report.timeline.times:
-        write_charts(book, report)
+    if charts is not None:
+        write_charts(book, report, charts)
     if "definitions" in sheets:
         write_table_sheet(book, "definitions", report.definitions, report)
     write_properties(book, report, now)
