@@ -33,7 +33,7 @@ def test_multi_session_report_rows_subtotals_per_currency_and_trend_chart(demo, 
     result = export_multi(demo, out, MultiOptions(**RANGE, csv=True))
     assert result.count == len(demo.ws.query("SELECT id FROM sessions WHERE status != 'cancelled'"))
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["场次", "小计", "趋势"]
+    assert wb.sheetnames == ["场次", "小计", "趋势", "口径"]
     rows = list(wb["场次"].iter_rows(min_row=2, values_only=False))
     by_id = {r[-1].value: r for r in rows if r[-1].value}
     usd = by_id[sids[0]]
@@ -57,7 +57,8 @@ def test_multi_session_report_rows_subtotals_per_currency_and_trend_chart(demo, 
     for ser in sers:
         assert ser.find("c:val/c:numRef/c:numCache/c:pt", NS) is not None
         assert ser.find("c:cat/c:numRef/c:numCache/c:pt", NS) is not None
-    assert [p.name for p in result.csv_paths] == ["multi.sessions.csv", "multi.subtotals.csv", "multi.trend.csv"]
+    assert [p.name for p in result.csv_paths] == ["multi.sessions.csv", "multi.subtotals.csv", "multi.trend.csv",
+                                                  "multi.definitions.csv"]
     raw = result.csv_paths[0].read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     table = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
@@ -128,3 +129,55 @@ def test_cli_multi_session_report_with_csv(demo_copy, tmp_path, capsys):
     assert code == 0
     assert out.exists() and (tmp_path / "month.sessions.csv").exists()
     assert main(["export", str(demo_copy), "--from", "2026-13-01", "--to", "2026-11-30", "--out", str(out)]) == 1
+
+
+def test_multi_report_definitions_name_every_metric_in_the_chosen_language(demo, tmp_path):
+    out = tmp_path / "defs.xlsx"
+    export_multi(demo, out, MultiOptions(**RANGE, lang="en"))
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Sessions", "Subtotals", "Trend", "Definitions"]
+    rows = list(wb["Definitions"].iter_rows(values_only=True))
+    assert rows[0][:5] == ("Metric", "Key", "Kind", "Unit", "Formula")
+    keys = {r[1] for r in rows[1:]}
+    header = " ".join(str(c.value) for c in wb["Sessions"][1])
+    used = {k for k in keys if k and k not in ("compliance_rate", "duration_seconds")}
+    assert all(f" {k}" in header for k in used)  # every defined metric is a column, and ...
+    from desktop_app.services.export.multi import SESSION_KPIS
+
+    assert set(SESSION_KPIS) | {"duration_seconds", "compliance_rate"} <= keys  # ... every column is defined
+    by_key = {r[1]: r for r in rows[1:]}
+    assert by_key["uv_value"][4] == "gmv / uv" and by_key["gmv"][3] == "session's currency"
+    assert by_key["view_to_order_rate"][6].startswith("Session summary")
+    assert not any("\u4e00" <= ch <= "\u9fff" for r in rows for v in r if isinstance(v, str) for ch in v)
+
+
+def test_multi_report_uses_the_history_views_filters(demo, tmp_path):
+    from desktop_app.services.history import HistoryFilter, history
+
+    sids = closed_sessions(demo)
+    title = demo.ws.query_one("SELECT title FROM sessions WHERE id = ?", (sids[0],))[0]
+    approve(demo, sids[0], "approved")
+    f = HistoryFilter(date_from=RANGE["start"], date_to=RANGE["end"], signoff="approved", text=title[:4])
+    shown = {r[0] for r in history(demo, f)}
+    assert sids[0] in shown and len(shown) < len(sids)
+    out = tmp_path / "h.xlsx"
+    result = export_multi(demo, out, MultiOptions(**RANGE, signoff="approved", text=title[:4]))
+    ids = {r[-1] for r in openpyxl.load_workbook(out)["场次"].iter_rows(min_row=2, values_only=True) if r[-1]}
+    assert ids == shown and result.count == len(shown)
+
+
+def test_cli_multi_report_takes_the_history_filters(demo_copy, clock, tmp_path, capsys):
+    ctx = open_demo(demo_copy, clock)
+    sid = closed_sessions(ctx)[0]
+    approve(ctx, sid, "approved")
+    anchor, platform = ctx.ws.query_one("SELECT anchor_id, platform FROM sessions WHERE id = ?", (sid,))
+    ctx.ws.close()
+    out = tmp_path / "f.xlsx"
+    code = main(["export", str(demo_copy), "--from", "2026-11-01", "--to", "2026-11-30", "--signoff", "approved",
+                 "--anchor", anchor, "--platform", platform, "--status", "closed", "--out", str(out)])
+    assert code == 0
+    ids = [r[-1] for r in openpyxl.load_workbook(out)["场次"].iter_rows(min_row=2, values_only=True) if r[-1]]
+    assert ids == [sid]
+    code = main(["export", str(demo_copy), "--from", "2026-11-01", "--to", "2026-11-30", "--text", "no such title",
+                 "--out", str(tmp_path / "none.xlsx")])
+    assert code == 1 and not (tmp_path / "none.xlsx").exists()

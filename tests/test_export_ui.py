@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import openpyxl
 import pytest
 from export_helpers import approve, closed_sessions, open_demo
@@ -72,3 +74,31 @@ def test_card_renders_offscreen_saves_png_and_copies_to_clipboard(qtbot, demo, t
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     QGuiApplication.clipboard().setImage(image)
     assert QGuiApplication.clipboard().image().width() == 1080
+
+
+def test_history_page_exports_the_sessions_it_shows_with_its_filters(qtbot, demo, tmp_path, monkeypatch):
+    from desktop_app.domain.enums import Platform
+    from desktop_app.services.history import HistoryFilter
+    from desktop_app.ui import export as export_ui
+    from desktop_app.ui.export import flow
+    from desktop_app.ui.export.multi_dialog import MultiExportDialog
+    from desktop_app.ui.review import history as history_ui
+
+    monkeypatch.setattr(history_ui, "page_hooks", [export_ui._history_button])
+    state = AppState(demo, poll=False)
+    page = history_ui.HistoryPage(state)
+    qtbot.addWidget(page)
+    f = HistoryFilter(date_from=date(2026, 11, 20), date_to=date(2026, 11, 30), platform=str(Platform.DOUYIN),
+                      signoff="approved", text="专场")
+    page.set_filter(f)
+    seen = []
+    monkeypatch.setattr(flow, "export_multi_interactive", lambda parent, st, history_filter: seen.append(history_filter))
+    page.export_sessions_btn.click()
+    assert seen == [page.current_filter()] and seen[0].signoff == "approved" and seen[0].text == "专场"
+    dialog = MultiExportDialog(state, page, QSettings(str(tmp_path / "m.ini"), QSettings.Format.IniFormat),
+                               history_filter=seen[0])
+    qtbot.addWidget(dialog)
+    o = dialog.options()
+    assert (o.start, o.end) == (date(2026, 11, 20), date(2026, 11, 30))
+    assert (o.platform, o.signoff, o.text) == (str(Platform.DOUYIN), "approved", "专场")
+    assert "专场" in dialog.from_history.text()

@@ -22,6 +22,8 @@ def register(sub, common) -> None:
     p.add_argument("--specialist", help="filter: specialist id")
     p.add_argument("--platform", help="filter: platform")
     p.add_argument("--status", action="append", help="filter: status (repeatable)")
+    p.add_argument("--signoff", help="filter: review sign-off (as in the history view)")
+    p.add_argument("--text", default="", help="filter: title or anchor contains (as in the history view)")
     p.add_argument("--variant", choices=("client", "internal"), default=None)
     p.add_argument("--client", help="client id: the client file of a multi-client session, or a filter")
     p.add_argument("--interval", type=int, default=DEFAULT_INTERVAL_S, help="timeline interval in seconds")
@@ -82,7 +84,8 @@ def _multi(ctx, args, lang: str) -> int:
     options = MultiOptions(
         start=parse_date(args.date_from, "from"), end=parse_date(args.date_to, "to"), variant=args.variant or "internal",
         lang=lang, anchor_id=args.anchor, client_id=args.client, specialist_id=args.specialist,
-        platform=args.platform, statuses=tuple(args.status or ()), csv=args.csv)
+        platform=args.platform, statuses=tuple(args.status or ()), signoff=args.signoff, text=args.text,
+        csv=args.csv)
     result = export_multi(ctx, args.out, options)
     print(msg("cli.export.multi_done", count=result.count, path=str(result.path)))
     for path in result.csv_paths:

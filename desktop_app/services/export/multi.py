@@ -43,6 +43,8 @@ class MultiOptions:
     specialist_id: str | None = None
     platform: str | None = None
     statuses: tuple[str, ...] = ()
+    signoff: str | None = None  # the history view's filters, applied by the history query itself
+    text: str = ""
     csv: bool = False
 
 
@@ -55,6 +57,7 @@ class MultiReport:
     trend: Table
     trend_currencies: list[str]
     session_ids: list[str]
+    definitions: Table = field(default_factory=lambda: Table([]))
     notes: list[str] = field(default_factory=list)
 
 
@@ -79,10 +82,12 @@ def build_multi(ctx: Context, o: MultiOptions) -> MultiReport:
     tz = workspace_info(ctx).default_timezone
     start = datetime.combine(o.start, time.min, tzinfo=zone(tz))
     end = datetime.combine(o.end + timedelta(days=1), time.min, tzinfo=zone(tz))
+    chosen = _history_ids(ctx, o)
+    # Cancelled sessions have no numbers: left out unless the status filter asks for them.
     statuses = o.statuses or ("planned", "pre", "live", "post", "closed")
     rows = [r for r in session_rows(ctx, start_from=start, start_to=end, anchor_id=o.anchor_id,
                                     client_id=o.client_id, specialist_id=o.specialist_id, statuses=statuses)
-            if not o.platform or r["platform"] == o.platform]
+            if r["session_id"] in chosen]
     if not rows:
         raise LiveOpsError("error.export.no_sessions")
     clients = repo.product_clients(ctx.ws, [r["session_id"] for r in rows])
@@ -90,8 +95,43 @@ def build_multi(ctx: Context, o: MultiOptions) -> MultiReport:
     title = msg("export.multi.title", lang=lang, start=o.start.isoformat(), end=o.end.isoformat())
     sessions = _sessions_table(rows, clients, o, lang)
     return MultiReport(o, title, sessions, _subtotals(rows, clients, o, lang), *_trend(rows, clients, o, lang),
-                       session_ids=[r["session_id"] for r in rows],
+                       session_ids=[r["session_id"] for r in rows], definitions=_definitions(o, lang),
                        notes=[msg("export.multi.currency_note", lang=lang), msg("export.multi.settled_note", lang=lang)])
+
+
+def _history_ids(ctx: Context, o: MultiOptions) -> set[str]:
+    """The sessions the history view shows for the same filters (the same query, so "export these
+    sessions" exports exactly the rows on screen)."""
+    from desktop_app.services.history import HistoryFilter, history
+
+    f = HistoryFilter(date_from=o.start, date_to=o.end, client_id=o.client_id, anchor_id=o.anchor_id,
+                      specialist_id=o.specialist_id, platform=o.platform,
+                      status=o.statuses[0] if len(o.statuses) == 1 else None, signoff=o.signoff, text=o.text)
+    return {row[0] for row in history(ctx, f)}
+
+
+def _definitions(o: MultiOptions, lang: str) -> Table:
+    """口径 of every metric the report shows: name, key, kind, unit, formula, note, source."""
+    from desktop_app.domain.metrics import metric_unit
+
+    h = lambda k, **p: msg(k, lang=lang, **p)  # noqa: E731
+    table = Table([h("export.col.metric"), h("export.col.key"), h("export.col.kind"), h("export.col.unit"),
+                   h("export.col.formula"), h("export.col.note"), h("export.col.source")], formats=[None] * 7)
+    keys = ["duration_seconds", *SESSION_KPIS]
+    for key in keys:
+        unit = metric_unit(key)
+        table.rows.append([L.metric_name(key, lang), key, h(f"export.kind.{L.kind(key)}"),
+                           h("export.unit.session_currency") if unit == "money" else h(f"export.unit.{unit}"),
+                           L.formula(key), L.note(key, lang) or h(f"export.note_default.{L.kind(key)}"),
+                           h("export.source.summary")])
+    if o.variant == "internal":
+        table.rows.append([h("export.col.compliance_rate"), "compliance_rate", h("export.kind.derived"),
+                           h("export.unit.ratio"), "(on_time + late) / (on_time + late + skipped + missed + overdue)",
+                           h("export.def.compliance_note"), h("export.source.checklist_runs")])
+    table.rows.append([h("export.def.subtotals"), "", "", "", "Σ gmv, Σ orders, Σ buyers, Σ uv, Σ ad_spend;"
+                       " gmv_per_buyer = Σ gmv / Σ buyers; overall_roi = Σ gmv / Σ ad_spend",
+                       h("export.def.subtotals_note"), h("export.source.summary")])
+    return table
 
 
 def _partial(row: dict, clients: dict[str, set[str]], o: MultiOptions) -> bool:
@@ -229,7 +269,8 @@ def write_multi(report: MultiReport, fh) -> None:
 
     lang = report.options.lang
     book = Book(lang)
-    for key, table in (("sessions", report.sessions), ("subtotals", report.subtotals), ("trend", report.trend)):
+    for key, table in (("sessions", report.sessions), ("subtotals", report.subtotals), ("trend", report.trend),
+                       ("definitions", report.definitions)):
         ws = book.sheet(key)
         set_widths(ws, table)
         ws.freeze_panes = "A2"
@@ -238,7 +279,7 @@ def write_multi(report: MultiReport, fh) -> None:
         for r in table.rows:
             ws.append(book.row(ws, r, table.formats))
         ws.append([])
-        for n in report.notes:
+        for n in report.notes if key != "definitions" else ():
             ws.append([text_cell(ws, n, book.styles.note)])
         if key == "trend" and table.rows:
             _trend_chart(ws, report, table)
@@ -316,7 +357,8 @@ def export_multi(ctx: Context, out: Path | str, options: MultiOptions, *,
     if progress:
         progress(2, 3)
     if options.csv:
-        for key, table in (("sessions", report.sessions), ("subtotals", report.subtotals), ("trend", report.trend)):
+        for key, table in (("sessions", report.sessions), ("subtotals", report.subtotals), ("trend", report.trend),
+                           ("definitions", report.definitions)):
             path = out.with_name(f"{out.stem}.{key}.csv")
             with atomic_target(path) as t:
                 t.fh.write(csv_bytes(table))

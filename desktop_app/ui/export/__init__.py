@@ -61,6 +61,31 @@ def _multi_action(window) -> QAction:
     return action
 
 
+def _history_button(page) -> None:
+    """History page: "Export these sessions…" opens the multi-session report with the page's filters."""
+    from PySide6.QtWidgets import QPushButton
+
+    button = QPushButton(_tr("Export these sessions…"), page)
+    button.setObjectName("export_history_sessions")
+    button.setToolTip(_tr("Multi-session report of the sessions listed, with the filters set above"))
+
+    def run() -> None:
+        from desktop_app.ui.export.flow import export_multi_interactive
+
+        export_multi_interactive(page, page.state, history_filter=page.current_filter())
+
+    button.clicked.connect(run)
+    layout = page.layout()
+    for i in range(layout.count()):
+        row = layout.itemAt(i).layout()
+        if row is not None and row.indexOf(page.trends_btn) >= 0:
+            row.insertWidget(row.indexOf(page.trends_btn) + 1, button)
+            break
+    else:
+        layout.addWidget(button)
+    page.export_sessions_btn = button
+
+
 def _area(state):
     from desktop_app.ui.export.area import ExportArea
 
@@ -71,4 +96,7 @@ def install(ext) -> None:
     ext.add_action("export_session", "session", _session_action, order=70)
     ext.add_action("export_card", "session", _card_action, order=71)
     ext.add_action("export_multi", "file", _multi_action, order=40)
+    from desktop_app.ui.review import history
+
+    history.page_hooks.append(_history_button)
     ext.add_session_area("export_area", "post", lambda: _tr("Export"), _area, order=90)

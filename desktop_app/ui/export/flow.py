@@ -115,11 +115,11 @@ def save_card_interactive(parent: QWidget, state, session_id: str) -> None:
                             _tr("Saved {path} and copied the picture to the clipboard.").format(path=path))
 
 
-def export_multi_interactive(parent: QWidget, state) -> None:
+def export_multi_interactive(parent: QWidget, state, history_filter=None) -> None:
     from desktop_app.ui.errors import show_error
     from desktop_app.ui.export.multi_dialog import MultiExportDialog
 
-    dialog = MultiExportDialog(state, parent)
+    dialog = MultiExportDialog(state, parent, history_filter=history_filter)
     if not dialog.exec():
         return
     from desktop_app.services.export.multi import export_multi

@@ -27,7 +27,8 @@ from desktop_app.services.export.query import filter_choices
 
 
 class MultiExportDialog(QDialog):
-    def __init__(self, state, parent: QWidget | None = None, settings: QSettings | None = None) -> None:
+    def __init__(self, state, parent: QWidget | None = None, settings: QSettings | None = None,
+                 history_filter=None) -> None:
         super().__init__(parent)
         self.setObjectName("MultiExportDialog")
         self.state = state
@@ -65,13 +66,49 @@ class MultiExportDialog(QDialog):
         for w in (self.start, self.end, self.anchor, self.client, self.specialist, self.variant, self.lang, self.csv,
                   path_row):
             self._row(w)
+        self.history_filter = history_filter
+        self.from_history = QLabel()
+        self.from_history.setWordWrap(True)
+        self.from_history.setVisible(history_filter is not None)
+        if history_filter is not None:
+            self._apply_history(history_filter)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.from_history)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
         self.retranslate()
+
+    def _apply_history(self, f) -> None:
+        """The history view's filters: dates and people here, the rest kept and named in the label."""
+        for edit, value in ((self.start, f.date_from), (self.end, f.date_to)):
+            if value is not None:
+                edit.setDate(QDate(value.year, value.month, value.day))
+        if f.date_from is None:
+            self.start.setDate(QDate(2000, 1, 1))  # the view shows every session before "To"
+        for combo, value in ((self.anchor, f.anchor_id), (self.client, f.client_id),
+                             (self.specialist, f.specialist_id)):
+            combo.setCurrentIndex(max(combo.findData(value), 0) if value else 0)
+
+    def _history_text(self) -> str:
+        f = self.history_filter
+        from desktop_app.messages import msg
+
+        extra = []
+        if f.platform:
+            extra.append(msg(f"platform.{f.platform}"))
+        if f.status:
+            extra.append(msg(f"status.{f.status}"))
+        if f.signoff:
+            extra.append(msg(f"signoff.{f.signoff}"))
+        if f.text.strip():
+            extra.append(f"“{f.text.strip()}”")
+        text = self.tr("Sessions as filtered in the history view.")
+        if extra:
+            text += " " + self.tr("Also filtered by: {filters}").format(filters=", ".join(extra))
+        return text
 
     def _row(self, widget: QWidget) -> None:
         label = QLabel()
@@ -93,6 +130,8 @@ class MultiExportDialog(QDialog):
         self.variant.setCurrentIndex(max(0, self.variant.findData(current)))
         self.csv.setText(self.tr("Also write one CSV file per table"))
         self.browse.setText(self.tr("Browse…"))
+        if self.history_filter is not None:
+            self.from_history.setText(self._history_text())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -104,10 +143,13 @@ class MultiExportDialog(QDialog):
             q = edit.date()
             return date(q.year(), q.month(), q.day())
 
+        f = self.history_filter
+        kept = {} if f is None else {"platform": f.platform, "statuses": (f.status,) if f.status else (),
+                                     "signoff": f.signoff, "text": f.text or ""}
         return MultiOptions(start=d(self.start), end=d(self.end), variant=self.variant.currentData(),
                             lang=self.lang.currentData(), anchor_id=self.anchor.currentData(),
                             client_id=self.client.currentData(), specialist_id=self.specialist.currentData(),
-                            csv=self.csv.isChecked())
+                            csv=self.csv.isChecked(), **kept)
 
     def path(self) -> Path:
         return Path(self.path_edit.text()).expanduser()

@@ -47,6 +47,9 @@ from desktop_app.ui.state import AppState
 
 Index = QModelIndex | QPersistentModelIndex
 
+# Other features add their controls to a new history page here (e.g. export: "export these sessions").
+page_hooks: list = []
+
 # (key, header source text, kind): kind picks the format; keys are GLOSSARY metric keys or row columns.
 COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("start_utc", QT_TRANSLATE_NOOP("HistoryPage", "Start"), "time"),
@@ -204,6 +207,8 @@ class HistoryPage(QWidget):
         self.reload_choices()
         self.refresh()
         state.workspace_changed.connect(self._on_changes)
+        for hook in page_hooks:
+            hook(self)
 
     @staticmethod
     def column_title(source: str) -> str:

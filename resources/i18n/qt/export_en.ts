@@ -98,6 +98,14 @@
     </context>
     <context>
         <name>MultiExportDialog</name>
+    <message>
+        <source>Sessions as filtered in the history view.</source>
+        <translation>Sessions as filtered in the history view.</translation>
+    </message>
+    <message>
+        <source>Also filtered by: {filters}</source>
+        <translation>Also filtered by: {filters}</translation>
+    </message>
         <message>
             <source>Multi-session report</source>
             <translation>Multi-session report</translation>
@@ -163,4 +171,15 @@
             <translation>Excel workbooks (*.xlsx)</translation>
         </message>
     </context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Export these sessions…</source>
+        <translation>Export these sessions…</translation>
+    </message>
+    <message>
+        <source>Multi-session report of the sessions listed, with the filters set above</source>
+        <translation>Multi-session report of the sessions listed, with the filters set above</translation>
+    </message>
+</context>
 </TS>

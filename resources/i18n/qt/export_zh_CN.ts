@@ -95,6 +95,14 @@
 <context>
     <name>MultiExportDialog</name>
     <message>
+        <source>Sessions as filtered in the history view.</source>
+        <translation>场次按历史页的筛选条件选取。</translation>
+    </message>
+    <message>
+        <source>Also filtered by: {filters}</source>
+        <translation>另按以下条件筛选：{filters}</translation>
+    </message>
+    <message>
         <source>Multi-session report</source>
         <translation>多场次报告</translation>
     </message>
@@ -157,6 +165,17 @@
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Export these sessions…</source>
+        <translation>导出这些场次…</translation>
+    </message>
+    <message>
+        <source>Multi-session report of the sessions listed, with the filters set above</source>
+        <translation>按上方筛选条件导出所列场次的多场次报告</translation>
     </message>
 </context>
 </TS>
