@@ -117,6 +117,23 @@ def test_charts_reference_timeline_cells_and_every_series_carries_a_cache(demo, 
             assert int(cat.find("c:numCache/c:ptCount", NS).get("val")) == n
         assert chart.find(".//c:catAx/c:delete", NS).get("val") == "0"
         assert chart.find(".//c:catAx/c:numFmt", NS).get("formatCode") == "hh:mm"
+        skip = int(chart.find(".//c:catAx/c:tickLblSkip", NS).get("val"))
+        assert n / skip <= 13 and (skip * 60) % 300 == 0  # ≤ ~12 labels, each on a round clock time
+        assert chart.find(".//c:catAx/c:tickMarkSkip", NS).get("val") == str(skip)
+    sheet = wb["图表"]
+    anchors = sorted(c.anchor._from.row for c in sheet._charts)
+    breaks = [b.id for b in sheet.row_breaks.brk]
+    assert len(breaks) == len(anchors) - 1  # one chart per printed page, none cut by a page break
+    assert all(a - 1 in breaks for a in anchors[1:])  # anchors are 0-based rows
+
+
+def test_label_skip_puts_about_twelve_labels_on_round_clock_times():
+    from desktop_app.services.export.charts import label_skip
+
+    assert label_skip(21_601, 1) == (1800, 1800)  # 6 h at 1 s: a label every 30 min
+    assert label_skip(241, 60) == (30, 1800)  # 4 h at 1 min
+    assert label_skip(31, 60) == (5, 300)
+    assert label_skip(2, 3600) == (1, 3600)
 
 
 def _insert_event(ctx, sid, text, *, internal=False, kind=EventKind.NOTE, minutes=30, product_id=None):

@@ -120,6 +120,14 @@ def _classes():
     return CachedNums, CachedStrs
 
 
+def _slanted_labels() -> Any:
+    from openpyxl.chart.text import RichText
+    from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RichTextProperties
+
+    return RichText(bodyPr=RichTextProperties(rot=-2700000, vert="horz"),
+                    p=[Paragraph(pPr=ParagraphProperties(defRPr=CharacterProperties(sz=900)), endParaRPr=None)])
+
+
 def _ref(sheet_title: str, col: int, first: int, last: int) -> str:
     from openpyxl.utils import get_column_letter, quote_sheetname
 
@@ -168,6 +176,10 @@ def line_chart(*, title: str, sheet_title: str, categories: CacheBuffer, cat_for
     chart.x_axis.tickLblSkip = label_skip
     chart.x_axis.tickMarkSkip = label_skip
     chart.x_axis.noMultiLvlLbl = True
+    # LibreOffice does not implement tickLblSkip (its importer: "TODO show n-th category") and only
+    # drops labels that would overlap; slanted labels leave each one room, so it drops more of them
+    # and the rest stay legible. Excel and WPS honour the skip above.
+    chart.x_axis.txPr = _slanted_labels()
     chart.x_axis.delete = False
     chart.x_axis.auto = False  # a text axis: every row its own category, labelled with its clock time
     chart.y_axis.title = y_title

@@ -363,7 +363,7 @@ CHART_FIRST_ROW, CHART_ROWS = 4, 30
 def place_chart(ws, chart, n: int) -> None:
     from openpyxl.worksheet.pagebreak import Break
 
-    chart.width, chart.height = 25.0, 14.0  # cm: fits the printable area of landscape A4 at 100 %
+    chart.width, chart.height = 24.0, 12.5  # cm: fits the printable area of landscape A4 below the title rows
     row = CHART_FIRST_ROW + n * CHART_ROWS
     ws.add_chart(chart, f"A{row}")
     if n:
