@@ -469,3 +469,49 @@ def test_exports_table_is_untouched_by_a_failed_sqlite_write(demo, tmp_path, mon
     with pytest.raises(DiskFull):
         _export(demo, sid, target, variant="internal")
     assert target.read_bytes() == b"previous report"
+
+
+def _png(width: int, height: int) -> bytes:
+    """A real PNG (orange with a blue bar), written without Pillow."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    rows = b"".join(b"\x00" + b"".join(b"\x20\x40\xc0" if y < height // 3 else b"\xf0\x80\x20" for _ in range(width))
+                    for y in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def test_logo_and_client_name_from_the_workspace_settings(demo, tmp_path):
+    import zipfile
+
+    from desktop_app.services.workspace_service import update_settings
+
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(_png(240, 80))
+    update_settings(demo, export_logo=str(logo), export_header_text="星河MCN & Partners")
+    sid = _sid(demo)
+    out = tmp_path / "logo.xlsx"
+    _export(demo, sid, out, variant="client")
+    with zipfile.ZipFile(out) as z:
+        media = [n for n in z.namelist() if n.startswith("xl/media/")]
+        assert len(media) == 1 and z.read(media[0]) == logo.read_bytes()
+        drawing = z.read("xl/drawings/drawing1.xml").decode()
+        assert "<pic>" in drawing and "<blip" in drawing
+        assert "<from><col>5</col>" in drawing  # top right of the Summary sheet (F1)
+        assert f'cx="{180 * 9525}" cy="{60 * 9525}"' in drawing  # scaled to 60 px high, aspect kept
+        rels = z.read("xl/worksheets/_rels/sheet1.xml.rels").decode()
+        assert "drawing1.xml" in rels  # on the Summary sheet (the first)
+    wb = openpyxl.load_workbook(out)  # opens (openpyxl reads images back only with Pillow installed)
+    client = demo.ws.query_one("SELECT c.name FROM sessions s JOIN clients c ON c.id = s.client_id WHERE s.id = ?",
+                               (sid,))[0]
+    for ws in wb.worksheets:
+        assert ws.oddHeader.center.text == client
+        assert ws.oddHeader.left.text == "星河MCN && Partners"  # & escaped: it starts a header code
+    update_settings(demo, export_logo=str(tmp_path / "missing.png"))
+    _export(demo, sid, out, variant="client")  # a logo that went missing: the file is still written
+    with zipfile.ZipFile(out) as z:
+        assert not [n for n in z.namelist() if n.startswith("xl/media/")]

@@ -32,6 +32,7 @@ class Styles:
         self.label = {"font": Font(bold=True)}
         self.note = {"font": Font(italic=True, color="595959")}
         self.wrap = {"alignment": Alignment(wrap_text=True, vertical="top")}
+        self.indent = {"alignment": Alignment(indent=1)}  # text right of a right-aligned number
 
 
 def sheet_title(key: str, lang: str) -> str:
@@ -205,9 +206,9 @@ def _kpi_cells(book: Book, ws: Any, report: SessionReport, k) -> list[Any]:
     met = k.met
     return [
         text_cell(ws, L.metric_name(k.key, lang)), text_cell(ws, k.key), text_cell(ws, L.note(k.key, lang)),
-        value_cell(ws, k.value, k.fmt), text_cell(ws, L.basis_label(k.basis, k.as_of, lang)),
+        value_cell(ws, k.value, k.fmt), text_cell(ws, L.basis_label(k.basis, k.as_of, lang), book.styles.indent),
         value_cell(ws, k.target, k.fmt), value_cell(ws, k.achieved, L.PCT_FORMAT),
-        text_cell(ws, "" if met is None else report.t("export.met" if met else "export.not_met")),
+        text_cell(ws, "" if met is None else report.t("export.met" if met else "export.not_met"), book.styles.indent),
     ]
 
 
