@@ -515,3 +515,21 @@ def test_logo_and_client_name_from_the_workspace_settings(demo, tmp_path):
     _export(demo, sid, out, variant="client")  # a logo that went missing: the file is still written
     with zipfile.ZipFile(out) as z:
         assert not [n for n in z.namelist() if n.startswith("xl/media/")]
+
+
+def test_branding_accepts_a_png_and_refuses_anything_else_without_changing_settings(demo, tmp_path):
+    from desktop_app.services.export.branding import branding, set_branding
+
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(_png(40, 20))
+    set_branding(demo, logo=logo, header_text="  星河MCN  ")
+    assert branding(demo) == (str(logo.resolve()), "星河MCN")
+    fake = tmp_path / "logo.jpg"
+    fake.write_bytes(b"\xff\xd8\xff\xe0 not a png")
+    for bad, key in ((fake, "error.export.logo_not_png"), (tmp_path / "gone.png", "error.export.logo_unreadable")):
+        with pytest.raises(LiveOpsError) as e:
+            set_branding(demo, logo=bad, header_text="other")
+        assert e.value.key == key
+    assert branding(demo) == (str(logo.resolve()), "星河MCN")
+    set_branding(demo, logo=None, header_text="")
+    assert branding(demo) == (None, "")

@@ -17,9 +17,13 @@ class ExportArea(QWidget):
         self.card = QPushButton()
         self.excel.clicked.connect(self._excel)
         self.card.clicked.connect(self._card)
+        self.branding = QPushButton()
+        self.branding.setObjectName("export_branding")
+        self.branding.clicked.connect(self._branding)
         row = QHBoxLayout()
         row.addWidget(self.excel)
         row.addWidget(self.card)
+        row.addWidget(self.branding)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
@@ -31,6 +35,8 @@ class ExportArea(QWidget):
     def retranslate(self) -> None:
         self.excel.setText(self.tr("Export to Excel…"))
         self.card.setText(self.tr("Results card (PNG)…"))
+        self.branding.setText(self.tr("Logo and header…"))
+        self.branding.setToolTip(self.tr("The logo (PNG) and header text printed on every exported file"))
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -63,3 +69,26 @@ class ExportArea(QWidget):
         from desktop_app.ui.export.flow import save_card_interactive
 
         save_card_interactive(self, self.state, self.session_id)
+
+    def _branding(self) -> None:
+        """Pick the logo and header text for every export (workspace settings)."""
+        from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+        from desktop_app.domain.errors import LiveOpsError
+        from desktop_app.services.export.branding import branding, set_branding
+        from desktop_app.ui.errors import show_error
+
+        logo, header = branding(self.state.ctx)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo for exported files"), logo or "",
+                                              self.tr("PNG images (*.png)"))
+        if not path and logo:
+            keep = QMessageBox.question(self, self.tr("Logo"), self.tr("Keep the current logo?"))
+            path = logo if keep == QMessageBox.StandardButton.Yes else ""
+        text, ok = QInputDialog.getText(self, self.tr("Header text"),
+                                        self.tr("Text at the top left of every printed page:"), text=header)
+        if not ok:
+            return
+        try:
+            set_branding(self.state.ctx, logo=path or None, header_text=text)
+        except LiveOpsError as exc:
+            show_error(self, exc)

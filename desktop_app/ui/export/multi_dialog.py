@@ -77,6 +77,7 @@ class MultiExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.from_history)
+        self.setMinimumWidth(440)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
         self.retranslate()

@@ -3,6 +3,38 @@
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
         <name>ExportArea</name>
+    <message>
+        <source>Logo and header…</source>
+        <translation>Logo and header…</translation>
+    </message>
+    <message>
+        <source>The logo (PNG) and header text printed on every exported file</source>
+        <translation>The logo (PNG) and header text printed on every exported file</translation>
+    </message>
+    <message>
+        <source>Logo for exported files</source>
+        <translation>Logo for exported files</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Keep the current logo?</source>
+        <translation>Keep the current logo?</translation>
+    </message>
+    <message>
+        <source>Header text</source>
+        <translation>Header text</translation>
+    </message>
+    <message>
+        <source>Text at the top left of every printed page:</source>
+        <translation>Text at the top left of every printed page:</translation>
+    </message>
         <message>
             <source>Export to Excel…</source>
             <translation>Export to Excel…</translation>

@@ -3,6 +3,38 @@
 <context>
     <name>ExportArea</name>
     <message>
+        <source>Logo and header…</source>
+        <translation>标志与页眉…</translation>
+    </message>
+    <message>
+        <source>The logo (PNG) and header text printed on every exported file</source>
+        <translation>每个导出文件上印的标志（PNG）和页眉文字</translation>
+    </message>
+    <message>
+        <source>Logo for exported files</source>
+        <translation>导出文件的标志</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>Keep the current logo?</source>
+        <translation>保留当前标志吗？</translation>
+    </message>
+    <message>
+        <source>Header text</source>
+        <translation>页眉文字</translation>
+    </message>
+    <message>
+        <source>Text at the top left of every printed page:</source>
+        <translation>每个打印页左上角的文字：</translation>
+    </message>
+    <message>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
