@@ -20,7 +20,7 @@ from desktop_app.domain.models import KpiValue, Product, Session
 from desktop_app.domain.money import to_major
 from desktop_app.domain.review import Signoff
 from desktop_app.domain.summary import compute_kpis
-from desktop_app.domain.timeutil import zone
+from desktop_app.domain.timeutil import from_iso, zone
 from desktop_app.messages import msg
 from desktop_app.services import review as review_service
 from desktop_app.services.context import Context
@@ -563,6 +563,7 @@ def _review(ctx: Context, session_id: str, names: dict, options: ExportOptions, 
             items.rows.append([a["text"], a["owner"] or "", a["due_date"] or "", h("export.yes") if a["done"] else ""])
         return review, items
     data = review_service.review_json(ctx, session_id)
+    ctx_tz = get_session(ctx.ws, session_id).timezone
     for key, f in data["fields"].items():
         if f["value"]:
             label = msg(f"review.field.{key}", lang=lang)
@@ -573,8 +574,10 @@ def _review(ctx: Context, session_id: str, names: dict, options: ExportOptions, 
         value = data.get(key)
         if key.endswith("_by"):
             value = names["people"].get(value or "", value)
-        elif key == "signoff":
-            value = msg(f"signoff.{value}", lang=lang)
+        elif key in ("signoff", "status") and value:
+            value = msg(f"signoff.{value}", lang=lang)  # review statuses are a subset of the sign-off states
+        elif key.endswith("_at") and value:
+            value = (_local(from_iso(value), ctx_tz), L.DATETIME_FORMAT)
         review.rows.append([h(f"export.review.{key}"), value or ""])
     items.headers.append(h("export.col.client_visible"))
     items.formats.append(None)

@@ -405,12 +405,15 @@ def write_review(book: Book, report: SessionReport) -> None:
     ws = book.sheet("review")
     from openpyxl.utils import get_column_letter
 
-    for i, w in enumerate((24, 80, 14, 10, 12)):
+    labels = [r[0] for r in report.review.rows] + [r[0] for r in report.action_items.rows]
+    first = max(24.0, L.column_width(labels, maximum=44) + 2)  # bold labels need a little more room
+    for i, w in enumerate((first, 80, 14, 10, 12)):
         ws.column_dimensions[get_column_letter(i + 1)].width = w
     print_setup(ws, report, title_row=None)
     ws.append(book.header_row(ws, report.review.headers))
     for label, text in report.review.rows:
-        ws.append([text_cell(ws, label, book.styles.label), text_cell(ws, text, book.styles.wrap)])
+        value = value_cell(ws, *text) if isinstance(text, tuple) else text_cell(ws, text, book.styles.wrap)
+        ws.append([text_cell(ws, label, book.styles.label), value])
     if not report.review.rows:
         ws.append([text_cell(ws, report.t("export.empty"), book.styles.note)])
     ws.append([])
