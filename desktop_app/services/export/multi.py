@@ -265,13 +265,17 @@ def _trend(rows: list[dict], clients: dict, o: MultiOptions, lang: str) -> tuple
 
 def write_multi(report: MultiReport, fh) -> None:
     from desktop_app.services.export.cells import text_cell
-    from desktop_app.services.export.xlsx import Book, set_widths
+    from desktop_app.services.export.xlsx import Book, set_widths, write_definitions_rows
 
     lang = report.options.lang
     book = Book(lang)
     for key, table in (("sessions", report.sessions), ("subtotals", report.subtotals), ("trend", report.trend),
                        ("definitions", report.definitions)):
         ws = book.sheet(key)
+        if key == "definitions":
+            _print(ws, report)
+            write_definitions_rows(book, ws, table)
+            continue
         set_widths(ws, table)
         ws.freeze_panes = "A2"
         _print(ws, report)
@@ -279,7 +283,7 @@ def write_multi(report: MultiReport, fh) -> None:
         for r in table.rows:
             ws.append(book.row(ws, r, table.formats))
         ws.append([])
-        for n in report.notes if key != "definitions" else ():
+        for n in report.notes:
             ws.append([text_cell(ws, n, book.styles.note)])
         if key == "trend" and table.rows:
             _trend_chart(ws, report, table)

@@ -167,6 +167,21 @@ def write_table_sheet(book: Book, key: str, table: Table, report: SessionReport)
         ws.append([text_cell(ws, report.t("export.empty"), book.styles.note)])
 
 
+DEFINITION_WIDTHS = (22, 20, 10, 10, 40, 36, 32)
+
+
+def write_definitions_rows(book: Book, ws: Any, table: Table) -> None:
+    """口径: fixed widths and wrapped text, so formulas and notes stay readable on a printed page."""
+    from openpyxl.utils import get_column_letter
+
+    for i, w in enumerate(DEFINITION_WIDTHS[:len(table.headers)]):
+        ws.column_dimensions[get_column_letter(i + 1)].width = w
+    ws.freeze_panes = "A2"
+    ws.append(book.header_row(ws, table.headers))
+    for r in table.rows:
+        ws.append([text_cell(ws, str(v or ""), book.styles.wrap) for v in r])
+
+
 # --- Summary ------------------------------------------------------------------------------------
 
 def write_summary(book: Book, report: SessionReport) -> None:
@@ -466,7 +481,9 @@ def _write_all(book: Book, report: SessionReport, fh: IO[bytes], now, check: Che
     if charts is not None:
         write_charts(book, report, charts)
     if "definitions" in sheets:
-        write_table_sheet(book, "definitions", report.definitions, report)
+        ws = book.sheet("definitions")
+        print_setup(ws, report)
+        write_definitions_rows(book, ws, report.definitions)
     write_properties(book, report, now)
     check()
     book.save(fh)
