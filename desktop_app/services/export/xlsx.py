@@ -316,6 +316,7 @@ def write_timeline(book: Book, report: SessionReport, check: Check, charts: Char
         ws.column_dimensions[get_column_letter(i)].width = 16
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(tlm) + 1}"
+    ws.row_dimensions[1].height = 48  # three lines of wrapped header: metric, 口径, part and basis
     print_setup(ws, report)
     ws.append(book.header_row(ws, headers))
     time_cell = fixed_cell(ws, 1, tlm.time_format)
