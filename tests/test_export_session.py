@@ -533,3 +533,13 @@ def test_branding_accepts_a_png_and_refuses_anything_else_without_changing_setti
     assert branding(demo) == (str(logo.resolve()), "星河MCN")
     set_branding(demo, logo=None, header_text="")
     assert branding(demo) == (None, "")
+
+
+def test_date_columns_are_wide_enough_for_date_and_time(demo, tmp_path):
+    sid = _sid(demo)
+    out = tmp_path / "w.xlsx"
+    _export(demo, sid, out, variant="client", lang="en")
+    wb = openpyxl.load_workbook(out)
+    events = wb["Events"]
+    assert events["A2"].number_format == "yyyy-mm-dd hh:mm:ss"
+    assert events.column_dimensions["A"].width >= 20  # 19 characters; narrower shows ### in every viewer

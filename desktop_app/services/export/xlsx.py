@@ -128,7 +128,9 @@ def set_widths(ws: Any, table: Table, *, extra: list[list[Any]] | None = None, n
     for i, header in enumerate(table.headers):
         texts = [r[i] for r in table.rows[:500] if i < len(r) and isinstance(r[i], str)]
         texts += [r[i] for r in (extra or []) if i < len(r) and isinstance(r[i], str)]
-        width = max(L.column_width(texts), min(L.column_width([header], maximum=28), 28), numeric)
+        fmt = table.formats[i] if i < len(table.formats) else None
+        floor = 20 if fmt and "yyyy" in fmt else numeric  # a date with time shows as ### when narrower
+        width = max(L.column_width(texts), min(L.column_width([header], maximum=28), 28), floor)
         ws.column_dimensions[get_column_letter(i + 1)].width = width
 
 
