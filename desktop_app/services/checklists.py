@@ -25,6 +25,7 @@ from desktop_app.domain.enums import (
 )
 from desktop_app.domain.errors import NotFound, TransitionRefused, ValidationError
 from desktop_app.domain.models import ChecklistRun, Event, MetricSample, Session, TemplateItem
+from desktop_app.messages import label
 from desktop_app.services.context import Changes, Context
 from desktop_app.storage import checklists as repo
 from desktop_app.storage import roster as roster_repo
@@ -37,6 +38,8 @@ EVENT_WINDOW_MINUTES = 60
 # Provisional samples this close to the off-air time count as the off-air (final) snapshot.
 FINAL_SNAPSHOT_SLACK = timedelta(minutes=10)
 CLOSED_STATES = (SessionStatus.CLOSED, SessionStatus.CANCELLED)
+# A tick time given by hand may be a little ahead of this machine's clock (another PC's clock), not more.
+TICK_CLOCK_SLACK = timedelta(minutes=1)
 
 
 # --- scheduling --------------------------------------------------------------------------------
@@ -385,7 +388,7 @@ def item_for(ctx: Context, session_id: str, key: str) -> TemplateItem:
 def _check_accepts_ticks(session: Session) -> None:
     if session.status in CLOSED_STATES:
         raise TransitionRefused("error.checklist.session_closed", session=session.title,
-                                status=str(session.status))
+                                status=label("status", session.status))
 
 
 def do_run(ctx: Context, run_id: str, values: dict[str, Any] | None = None, *, note: str | None = None,
@@ -395,7 +398,7 @@ def do_run(ctx: Context, run_id: str, values: dict[str, Any] | None = None, *, n
     Metric fields are also stored as samples (source ``checklist``), target fields set the
     session's targets; a wrong value raises ValidationError naming the field and saves nothing.
     """
-    at = at or ctx.now()
+    now = ctx.now()
     note = (note or "").strip() or None
     if note and len(note) > rules.MAX_TEXT_VALUE:
         raise ValidationError("error.field.too_long", field="note", max=rules.MAX_TEXT_VALUE)
@@ -404,6 +407,12 @@ def do_run(ctx: Context, run_id: str, values: dict[str, Any] | None = None, *, n
         session = session_repo.get_session(ctx.ws, run.session_id)
         assert session is not None
         _check_accepts_ticks(session)
+        if at is not None and at > now + TICK_CLOCK_SLACK:
+            from desktop_app.domain.timeutil import local
+
+            raise ValidationError("error.checklist.tick_in_future", field="ts",
+                                  ts=local(at, session.timezone).strftime("%Y-%m-%d %H:%M"))
+        at = at or now
         item = item_for(ctx, session.id, run.item_key)
         parsed = rules.validate_values(item, values or {}, session.currency)
         _check_attachments(ctx, session.id, item, parsed)
@@ -411,6 +420,7 @@ def do_run(ctx: Context, run_id: str, values: dict[str, Any] | None = None, *, n
             repo.link_attachment(ctx.ws, att, run.id)
         done = _complete(ctx, run, at=at, by=ctx.actor_id, values=parsed, auto=False, note=note)
         changes = Changes(checklists=frozenset({session.id})) | _apply_targets(ctx, session, item, parsed)
+        changes = changes | _log_run_event(ctx, session, item, done, "done")
         changes = changes | _store_metric_samples(ctx, session, item, done)
         summaries.refresh(ctx.ws, session.id, ctx.now())
     return changes
@@ -483,8 +493,9 @@ def skip_run(ctx: Context, run_id: str, reason: str, *, session_id: str | None =
         skipped = replace(run, status=RunStatus.SKIPPED, skip_reason=reason, done_at=ctx.now(),
                           done_by=ctx.actor_id, auto=False)
         repo.update_run(ctx.ws, skipped, ctx.now())
+        changes = _log_run_event(ctx, session, item_for(ctx, session.id, run.item_key), skipped, "skipped")
         summaries.refresh(ctx.ws, session.id, ctx.now())
-    return Changes(checklists=frozenset({session.id}))
+    return Changes(checklists=frozenset({session.id})) | changes
 
 
 def reopen_run(ctx: Context, run_id: str, *, session_id: str | None = None) -> Changes:
@@ -498,8 +509,56 @@ def reopen_run(ctx: Context, run_id: str, *, session_id: str | None = None) -> C
             else RunStatus.OPEN
         repo.update_run(ctx.ws, replace(run, status=status, done_at=None, done_by=None, skip_reason=None,
                                         auto=False), ctx.now())
+        changes = Changes()
+        if run.status in (RunStatus.DONE, RunStatus.SKIPPED):
+            # Events are append-only: the timeline keeps the tick and shows that it was undone.
+            changes = _log_run_event(ctx, session, item_for(ctx, session.id, run.item_key), run, "reopened",
+                                     at=ctx.now())
         summaries.refresh(ctx.ws, session.id, ctx.now())
-    return Changes(checklists=frozenset({session.id}))
+    return Changes(checklists=frozenset({session.id})) | changes
+
+
+MAX_EVENT_ITEM_TEXT = 60
+
+
+def short_item_text(item: TemplateItem, lang: str | None = None) -> str:
+    """The item's text up to its first colon (the name of the check), capped for a timeline row."""
+    text = rules.item_text(item, lang)
+    for sep in ("：", ": "):
+        head = text.split(sep, 1)[0]
+        if head != text:
+            text = head
+            break
+    text = text.strip()
+    return text if len(text) <= MAX_EVENT_ITEM_TEXT else text[:MAX_EVENT_ITEM_TEXT - 1] + "…"
+
+
+def _log_run_event(ctx: Context, session: Session, item: TemplateItem, run: ChecklistRun, what: str, *,
+                   at: datetime | None = None) -> Changes:
+    """A `checklist` event on the session timeline for a tick, skip or undo by hand (DESIGN:
+    the event takes the item's client-visible flag). Written in the acting person's language,
+    like a typed note, so exports and the timeline show the same text."""
+    from desktop_app.domain.enums import EventKind
+    from desktop_app.messages import msg
+    from desktop_app.storage import events as event_repo
+
+    name = short_item_text(item)
+    if what == "done":
+        pairs = display_values(item, run.values, session.currency)
+        values = msg("checklist.event.value_sep").join(
+            msg("checklist.event.pair", label=k, value=v) for k, v in pairs)
+        text = msg("checklist.event.done_values" if values else "checklist.event.done", item=name, values=values)
+        if run.note:
+            text += " — " + run.note
+    elif what == "skipped":
+        text = msg("checklist.event.skipped", item=name, reason=run.skip_reason or "")
+    else:
+        text = msg("checklist.event.reopened", item=name)
+    ts = at or run.done_at or ctx.now()
+    event = Event(new_id(), session.id, ts, EventKind.CHECKLIST, text[:2000], not item.client_visible,
+                  Source.CHECKLIST, ctx.actor_id)
+    event_repo.insert_event(ctx.ws, event, ctx.now())
+    return Changes(events=frozenset({session.id}))
 
 
 def _actor_is_lead(ctx: Context) -> bool:
