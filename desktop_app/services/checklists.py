@@ -415,6 +415,7 @@ def do_run(ctx: Context, run_id: str, values: dict[str, Any] | None = None, *, n
         at = at or now
         item = item_for(ctx, session.id, run.item_key)
         parsed = rules.validate_values(item, values or {}, session.currency)
+        _check_products(ctx, session.id, item, parsed)
         _check_attachments(ctx, session.id, item, parsed)
         for _fid, att in _file_values(item, parsed):
             repo.link_attachment(ctx.ws, att, run.id)
@@ -428,6 +429,20 @@ def do_run(ctx: Context, run_id: str, values: dict[str, Any] | None = None, *, n
 
 def _file_values(item: TemplateItem, values: dict[str, Any]) -> list[tuple[str, str]]:
     return [(f.id, str(values[f.id])) for f in item.fields if f.type == "file" and f.id in values]
+
+
+def _check_products(ctx: Context, session_id: str, item: TemplateItem, values: dict[str, Any]) -> None:
+    """Per-product values must name products of this session (they become per-product samples)."""
+    known = None
+    for f in item.fields:
+        value = values.get(f.id)
+        if not isinstance(value, dict):
+            continue
+        known = known if known is not None else dict(session_products(ctx, session_id))
+        for product_id in value:
+            if product_id not in known:
+                raise ValidationError("error.checklist.value_product_unknown", field=f.id, product=product_id,
+                                      label={"zh": f.label_zh, "en": f.label_en})
 
 
 def _check_attachments(ctx: Context, session_id: str, item: TemplateItem, values: dict[str, Any]) -> None:
@@ -544,7 +559,8 @@ def _log_run_event(ctx: Context, session: Session, item: TemplateItem, run: Chec
 
     name = short_item_text(item)
     if what == "done":
-        pairs = display_values(item, run.values, session.currency)
+        pairs = display_values(item, run.values, session.currency,
+                               product_names=dict(session_products(ctx, session.id)))
         values = msg("checklist.event.value_sep").join(
             msg("checklist.event.pair", label=k, value=v) for k, v in pairs)
         text = msg("checklist.event.done_values" if values else "checklist.event.done", item=name, values=values)
@@ -720,6 +736,7 @@ class RunView:
     outcome: str
     overdue: bool
     adhoc: bool = False
+    product_names: dict[str, str] | None = None  # per-product values show names, not ids
 
     @property
     def phase(self) -> Phase:
@@ -729,7 +746,7 @@ class RunView:
         return rules.item_text(self.item, lang)
 
     def value_pairs(self, currency: str, lang: str | None = None) -> list[tuple[str, str]]:
-        return display_values(self.item, self.run.values, currency, lang)
+        return display_values(self.item, self.run.values, currency, lang, self.product_names)
 
 
 def session_runs(ctx: Context, session_id: str, *, phase: Phase | str | None = None,
@@ -738,6 +755,7 @@ def session_runs(ctx: Context, session_id: str, *, phase: Phase | str | None = N
     now = now or ctx.now()
     items = {i.key: i for i in repo.session_items(ctx.ws, session_id)}
     adhoc = {r["key"] for r in repo.session_item_rows(ctx.ws, session_id) if r["adhoc"]}
+    names = dict(session_products(ctx, session_id))
     views = []
     for run in repo.list_runs(ctx.ws, session_id):
         item = items.get(run.item_key)
@@ -745,7 +763,7 @@ def session_runs(ctx: Context, session_id: str, *, phase: Phase | str | None = N
             continue
         # A live run inside its window is due now, not overdue; it becomes missed when the window passes.
         overdue = rules.is_overdue(run, now) and run.window_end is None
-        views.append(RunView(run, item, rules.run_outcome(run, now), overdue, run.item_key in adhoc))
+        views.append(RunView(run, item, rules.run_outcome(run, now), overdue, run.item_key in adhoc, names))
     return views
 
 
@@ -768,8 +786,20 @@ def recorded_values(ctx: Context, session_id: str, lang: str | None = None) -> l
     return out
 
 
+def session_products(ctx: Context, session_id: str) -> list[tuple[str, str]]:
+    """(product id, display name) of a session's products in run-sheet order: one input each
+    for a per-product field."""
+    from desktop_app.storage.exports import list_products
+
+    out = []
+    for p in list_products(ctx.ws, session_id):
+        name = p.name if not p.sku or p.sku == p.name else f"{p.name} ({p.sku})"
+        out.append((p.id, name))
+    return out
+
+
 def display_values(item: TemplateItem, values: dict[str, Any], currency: str,
-                   lang: str | None = None) -> list[tuple[str, str]]:
+                   lang: str | None = None, product_names: dict[str, str] | None = None) -> list[tuple[str, str]]:
     from desktop_app.domain.money import format_money
     from desktop_app.messages import msg
 
@@ -788,7 +818,13 @@ def display_values(item: TemplateItem, values: dict[str, Any], currency: str,
             label = msg(f"subtype.{v}", lang=lang)
             text = str(v) if label == f"subtype.{v}" else label
         elif isinstance(v, dict):
-            text = ", ".join(f"{k}: {x}" for k, x in v.items())
+            names = product_names or {}
+            unit = f" {f.unit}" if f.unit else ""
+            order = [k for k in names if k in v] + [k for k in v if k not in names]  # run-sheet order
+            text = msg("checklist.value.product_sep", lang=lang).join(
+                msg("checklist.event.pair", lang=lang, label=names.get(k, k),
+                    value=format_money(int(v[k]), currency) if f.type == "money" else f"{v[k]}{unit}")
+                for k in order)
         else:
             text = f"{v}{' ' + f.unit if f.unit else ''}"
         pairs.append((rules.field_display(f, lang), text))
