@@ -825,6 +825,20 @@ def session_products(ctx: Context, session_id: str) -> list[tuple[str, str]]:
     return out
 
 
+def resolve_product(ctx: Context, session_id: str, ref: str, field: str) -> str:
+    """A session's product by SKU, name, id or id prefix (for `FIELD@PRODUCT=VALUE` on the command line)."""
+    from desktop_app.storage.exports import list_products
+
+    ref = ref.strip()
+    products = list_products(ctx.ws, session_id)
+    for match in (lambda p: p.sku == ref, lambda p: p.name == ref, lambda p: p.id == ref,
+                  lambda p: len(ref) >= 6 and p.id.startswith(ref)):
+        found = [p for p in products if match(p)]
+        if len(found) == 1:
+            return found[0].id
+    raise ValidationError("error.checklist.product_unknown", field=field, product=ref)
+
+
 def display_values(item: TemplateItem, values: dict[str, Any], currency: str,
                    lang: str | None = None, product_names: dict[str, str] | None = None) -> list[tuple[str, str]]:
     from desktop_app.domain.money import format_money
