@@ -69,6 +69,11 @@ def match_query(query: str) -> str | None:
     return " AND ".join(parts) if parts else None
 
 
+def query_terms(query: str | None) -> list[str]:
+    """The terms a query is split into (what ``match_query`` requires), in typed order."""
+    return _TOKEN.findall(query or "")
+
+
 def text_matches(query: str, text: str | None) -> bool:
     """Whether ``text`` holds every term of ``query`` the way ``match_query`` matches it: a CJK
     term as a substring, any other word as a case-insensitive word prefix. Used to point at the
