@@ -466,12 +466,18 @@ class HistoryPage(QWidget):
             text = " ".join((h["text"] or "").split())[:120]
             when = fmt.local_time(h["ts"], self.model.tz) if h["ts"] else fmt.DASH
             item = QListWidgetItem(f"{when}  [{msg('review.source.' + h['source'])}]  {h['session_title']} — {text}")
-            item.setData(Qt.ItemDataRole.UserRole, h)
+            item.setData(Qt.ItemDataRole.UserRole, {**h, "query": self.search_box.text()})
             self.results.addItem(item)
         self.search_label.setText(self.tr("%n hit(s)", "", len(hits)))
 
     def _open_hit(self, item: QListWidgetItem) -> None:
         hit = item.data(Qt.ItemDataRole.UserRole)
-        if hit:
-            self.last_hit = hit  # the session page scrolls its timeline to hit["ts"] when it supports it
-            self.state.session_selected.emit(hit["session_id"])
+        if not hit:
+            return
+        self.last_hit = hit
+        self.state.session_selected.emit(hit["session_id"])  # the main window opens the session page
+        page = getattr(self.window_, "session_page", None)
+        if page is not None and page.session_id == hit["session_id"]:
+            from desktop_app.ui.review.reveal import reveal_hit
+
+            self.revealed = reveal_hit(page, hit)

@@ -166,6 +166,7 @@ class ReviewPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        self.scroll = scroll
         self.note_label = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -361,6 +362,32 @@ class ReviewPanel(QWidget):
         if changes.external or self.session_id in (changes.reviews | changes.samples | changes.sessions
                                                    | changes.events | changes.checklists):
             self.reload()
+
+    # -- showing a search hit -------------------------------------------------------------------
+    def reveal_field(self, key: str | None, query: str = "") -> QWidget:
+        """Scroll to the review field (or the lead's return comment) a search hit is in and
+        select the searched words in it; returns the widget now shown."""
+        from desktop_app.ui.review.reveal import select_terms
+
+        target: QWidget = self.comment_label if key == "return_comment" else self.field_edits.get(key or "")
+        if target is None:
+            target = self.group_boxes[GROUPS[0]]
+        self.scroll.ensureWidgetVisible(target, 20, 40)
+        if target is not self.comment_label:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            select_terms(target, query)
+        return target
+
+    def reveal_action(self, action_id: str) -> QWidget | None:
+        for row in range(self.actions.rowCount()):
+            item = self.actions.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == action_id:
+                self.actions.selectRow(row)
+                self.actions.scrollToItem(item)
+                self.scroll.ensureWidgetVisible(self.actions_box, 20, 40)
+                self.actions.setFocus(Qt.FocusReason.OtherFocusReason)
+                return self.actions
+        return None
 
     # -- actions --------------------------------------------------------------------------------
     def _act(self, fn, *args) -> None:
