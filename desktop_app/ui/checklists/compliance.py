@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.errors import LiveOpsError
+from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.timeutil import local
 from desktop_app.messages import msg
 from desktop_app.services import checklists as engine
@@ -102,7 +102,7 @@ class CompliancePage(QWidget):
     def load(self) -> None:
         start, end = self.range()
         if end <= start:
-            show_error(self, LiveOpsError("error.session.end_before_start"))
+            show_error(self, ValidationError("error.session.end_before_start", field="to"))
             return
         self.report = engine.compliance_report(self.state.ctx, start, end)
         r = self.report
@@ -120,7 +120,7 @@ class CompliancePage(QWidget):
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if c:
-                    cell.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(i, c, cell)
 
     # -- language -----------------------------------------------------------------------

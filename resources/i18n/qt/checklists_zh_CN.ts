@@ -502,7 +502,7 @@
         </message>
         <message>
             <source>Save as new version</source>
-            <translation>另存为新版本</translation>
+            <translation>保存为新版本</translation>
         </message>
         <message>
             <source>Export JSON…</source>
