@@ -306,14 +306,14 @@ class ReviewPanel(QWidget):
         names = getattr(self, "_names", {})
         text = self.tr("Sign-off: %1").replace("%1", msg(f"signoff.{view.signoff}"))
         tz = getattr(self, "tz", "Asia/Shanghai")
-        if view.approved_by and view.approved_at:
+        if str(view.status) == "approved" and view.approved_by and view.approved_at:
             text += "  ·  " + self.tr("approved by %1 at %2").replace(
                 "%1", names.get(view.approved_by, "?")).replace("%2", fmt.local_time(view.approved_at, tz))
         elif view.submitted_by and view.submitted_at:
             text += "  ·  " + self.tr("submitted by %1 at %2").replace(
                 "%1", names.get(view.submitted_by, "?")).replace("%2", fmt.local_time(view.submitted_at, tz))
         if str(view.signoff) == "outdated":
-            text += "  ·  " + self.tr("changed since the approval: a lead must approve again")
+            text += "  ·  " + self.tr("a lead must approve again")
         self.status_label.setText(text)
 
     def _on_actor_changed(self, _person) -> None:

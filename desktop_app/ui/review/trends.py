@@ -49,6 +49,8 @@ class TrendsDialog(QDialog):
             w.showGrid(x=True, y=True, alpha=0.25)
             w.getAxis("left").setWidth(72)
             w.getAxis("left").enableAutoSIPrefix(False)
+            w.getAxis("bottom").enableAutoSIPrefix(False)  # epoch seconds: never "x1e+09"
+            w.getViewBox().setDefaultPadding(0.08)  # first and last week not on the frame
             w.addLegend()
             self.plots[key] = w
             grid.addWidget(w, n // 2, n % 2)

@@ -449,8 +449,8 @@
             <translation>submitted by %1 at %2</translation>
         </message>
         <message>
-            <source>changed since the approval: a lead must approve again</source>
-            <translation>changed since the approval: a lead must approve again</translation>
+            <source>a lead must approve again</source>
+            <translation>a lead must approve again</translation>
         </message>
         <message>
             <source>Only a person with the lead role approves or returns a review.</source>

@@ -447,8 +447,8 @@
         <translation>%1 于 %2 提交</translation>
     </message>
     <message>
-        <source>changed since the approval: a lead must approve again</source>
-        <translation>审核后有改动，需组长重新审核</translation>
+        <source>a lead must approve again</source>
+        <translation>需组长重新审核</translation>
     </message>
     <message>
         <source>Only a person with the lead role approves or returns a review.</source>
