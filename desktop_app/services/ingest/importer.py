@@ -828,6 +828,7 @@ class _Writer:
                                                       "file": self.insp.table.name}), row_id=new_id())
             if sid in self.settled:
                 self.extra = self.extra | _tick_settlement(self.ctx, sid)
+            self.extra = self.extra | _complete_metric_checklist_runs(self.ctx, sid)
             summaries.refresh(ws, sid, now)
         counts = dict(self.result.counts, samples=self.result.samples_written, updated=self.result.samples_updated)
         repo.record_import(ws, import_id=self.result.import_id, at=now, by=self.author,
@@ -858,6 +859,13 @@ def _tick_settlement(ctx: Context, session_id: str) -> Changes:
     from desktop_app.services.checklists import tick_by_app
 
     return tick_by_app(ctx, session_id, "settlement") or Changes()
+
+
+def _complete_metric_checklist_runs(ctx: Context, session_id: str) -> Changes:
+    """Imported minute data completes the session's metric-only checklist runs of its windows."""
+    from desktop_app.services.checklists import recheck_metric_runs
+
+    return recheck_metric_runs(ctx, session_id) or Changes()
 
 
 def save_mapping(ctx: Context, insp: Inspection) -> None:
