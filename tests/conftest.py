@@ -32,6 +32,17 @@ def _isolated_user_data(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(data / "config"))
     messages.set_language("zh_CN")
     yield
+    _reset_qt_language()
+
+
+def _reset_qt_language() -> None:
+    """A test that switched the UI language (Qt translators, QLocale default) must not leave it
+    switched for the next one: Qt text stays in the source language unless a test asks."""
+    import sys
+
+    i18n = sys.modules.get("desktop_app.ui.i18n")
+    if i18n is not None:
+        i18n.reset_language()
 
 
 @pytest.fixture

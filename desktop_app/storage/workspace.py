@@ -15,8 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from desktop_app.paths import migrations_dir
 from desktop_app.storage import fts_text, search_index
@@ -28,6 +27,9 @@ from desktop_app.storage.errors import (
     classify,
     translated,
 )
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 APPLICATION_ID = 0x4C4F5044  # "LOPD": marks a LiveOps Desk workspace in the file header
@@ -97,13 +99,23 @@ class Workspace:
     def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self._db = None
         self.read_only = read_only
         self._owner = threading.get_ident()
         # Derived values cached per connection (e.g. running online-viewer stats); dropped on
         # any rollback so a cache never describes rows that were not committed.
         self.caches: dict = {}
         self._search_queue: bool | None = None  # has search_pending (migration 0006); looked up once
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils view for inserts/updates; imported on first use because sqlite_utils pulls in
+        numpy, click, dateutil and pluggy (about half a second of a cold start that only reads)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     # -- opening ----------------------------------------------------------------
     @classmethod

@@ -38,6 +38,22 @@ def apply_language(lang: str) -> str:
     return lang
 
 
+def reset_language() -> None:
+    """Remove every installed translator and the QLocale default (tests; a clean slate)."""
+    app = QCoreApplication.instance()
+    for t in _installed:
+        if app is not None:
+            app.removeTranslator(t)
+    _installed.clear()
+    QLocale.setDefault(QLocale.system())
+    messages.set_language(messages.DEFAULT_LANGUAGE)
+    # Widgets of a finished test may outlive their workspace: drop the LanguageChange events
+    # removeTranslator posted to every top-level widget instead of retranslating them.
+    from PySide6.QtCore import QEvent
+
+    QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)
+
+
 def _qt_translations_dir() -> str:
     from PySide6.QtCore import QLibraryInfo
 

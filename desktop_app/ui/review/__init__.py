@@ -15,12 +15,21 @@ _TEXTS = (QT_TRANSLATE_NOOP("ReviewFeature", "Review"), QT_TRANSLATE_NOOP("Revie
           QT_TRANSLATE_NOOP("ReviewFeature", "Export workspace bundle…"))
 
 
-def install(ext) -> None:
-    from desktop_app.ui.review.history import HistoryPage
-    from desktop_app.ui.review.panel import ReviewPanel
+def _panel(state):
+    from desktop_app.ui.review.panel import ReviewPanel  # on first use: start-up stays cheap
 
-    ext.add_session_area("review", "post", lambda: _t("Review"), lambda state: ReviewPanel(state), order=20)
-    ext.add_page("history", lambda: _t("History"), lambda state, window: HistoryPage(state, window), order=20)
+    return ReviewPanel(state)
+
+
+def _history(state, window):
+    from desktop_app.ui.review.history import HistoryPage
+
+    return HistoryPage(state, window)
+
+
+def install(ext) -> None:
+    ext.add_session_area("review", "post", lambda: _t("Review"), _panel, order=20)
+    ext.add_page("history", lambda: _t("History"), _history, order=20)
     ext.add_action("merge_bundle", "file", _merge_action, order=60)
     ext.add_action("export_bundle", "file", _export_action, order=61)
 
