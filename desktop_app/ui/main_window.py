@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         for page in ext.pages:
             self._add_lazy_page(page.title, page.factory)
         self.nav.currentRowChanged.connect(self._show_page)
+        self._page_shortcuts()
         split = QSplitter()
         split.addWidget(self.nav)
         split.addWidget(self.stack)
@@ -113,6 +114,24 @@ class MainWindow(QMainWindow):
         for index in list(self._page_factories):
             self.page_widget(index)
         return list(self._pages)
+
+    def _page_shortcuts(self) -> None:
+        """Alt+1 … Alt+9 go to the n-th page and put the focus in it (Ctrl+digits zoom live charts)."""
+        from PySide6.QtGui import QShortcut
+
+        self.page_shortcuts = []
+        for i in range(min(9, len(self._pages))):
+            sc = QShortcut(QKeySequence(f"Alt+{i + 1}"), self, activated=lambda i=i: self.go_to_page(i))
+            self.page_shortcuts.append(sc)
+
+    def go_to_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+        page = self.stack.currentWidget()
+        target = page.focusProxy() or page
+        if not target.hasFocus():
+            target.setFocus()
+            if not target.hasFocus():  # a plain container: give the focus to its first control
+                target.focusNextChild()
 
     def _show_page(self, index: int) -> None:
         if index >= 0:
