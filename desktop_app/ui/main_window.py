@@ -199,6 +199,10 @@ class MainWindow(QMainWindow):
         for k, t in texts.items():
             if k in self.actions:
                 self.actions[k].setText(t)
+        for action in self.actions.values():  # a feature's action may carry its own retranslate()
+            again = getattr(action, "retranslate", None)
+            if callable(again):
+                again()
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:

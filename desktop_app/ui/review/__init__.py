@@ -40,6 +40,7 @@ def _merge_action(window):
     from desktop_app.ui.review.merge_dialog import MergeDialog
 
     action = QAction(_t("Merge workspace bundle…"), window)
+    action.retranslate = lambda: action.setText(_t("Merge workspace bundle…"))  # called on a language switch
     action.triggered.connect(lambda: MergeDialog(window.state, window).exec())
     return action
 
@@ -50,5 +51,6 @@ def _export_action(window):
     from desktop_app.ui.review.merge_dialog import export_bundle_dialog
 
     action = QAction(_t("Export workspace bundle…"), window)
+    action.retranslate = lambda: action.setText(_t("Export workspace bundle…"))  # called on a language switch
     action.triggered.connect(lambda: export_bundle_dialog(window.state, window))
     return action
