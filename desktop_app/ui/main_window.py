@@ -143,12 +143,14 @@ class MainWindow(QMainWindow):
         self.menus = {k: bar.addMenu("") for k in ("file", "session", "view", "tools", "help")}
         self.actions: dict[str, QAction] = {}
 
-        def add(menu: str, key: str, slot, shortcut=None) -> QAction:
+        def add(menu: str, key: str, slot, shortcut=None, fallback: str | None = None) -> QAction:
             action = QAction(self)
             action.setObjectName(f"action_{key}")
             action.triggered.connect(slot)
             if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
+                keys = QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey) else []
+                # A platform without a standard binding (Quit on Windows) still gets the key we name.
+                action.setShortcuts(keys or [QKeySequence(fallback or shortcut)])
             self.menus[menu].addAction(action)
             self.actions[key] = action
             return action
@@ -159,7 +161,7 @@ class MainWindow(QMainWindow):
         add("file", "switch_person", self.switch_person)
         self._extension_actions(ext, "file")
         self.menus["file"].addSeparator()
-        add("file", "quit", self.close, QKeySequence.StandardKey.Quit)
+        add("file", "quit", self.close, QKeySequence.StandardKey.Quit, "Ctrl+Q")
         add("session", "plan", self.plan_session, "Ctrl+Shift+N")
         add("session", "start_now", self.start_now)
         self._extension_actions(ext, "session")

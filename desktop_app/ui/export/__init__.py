@@ -30,7 +30,7 @@ def _current_session(window) -> str | None:
 
 def _session_action(window) -> QAction:
     action = _action("Export to Excel…", window)
-    action.setShortcut("Ctrl+E")
+    action.setShortcut("Ctrl+Shift+E")  # Ctrl+E is the live console's "enter metrics" key
 
     def run() -> None:
         from desktop_app.ui.export.flow import export_session_interactive, need_session
