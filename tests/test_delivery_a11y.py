@@ -18,6 +18,7 @@ def window(qtbot, demo_copy):
     from desktop_app.services.workspace_service import open_workspace
     from tests.conftest import T0
 
+    _close_leftover_windows()
     ctx = open_workspace(demo_copy, clock=FixedClock(T0))
     w = MainWindow(AppState(ctx, poll=False))
     qtbot.addWidget(w)
@@ -28,6 +29,16 @@ def window(qtbot, demo_copy):
     yield w
     w.close()
     ctx.ws.close()
+
+
+def _close_leftover_windows() -> None:
+    """Windows of earlier tests (their workspaces closed) must not get this test's events."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for w in QApplication.topLevelWidgets():
+        w.close()
+        w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def active_shortcuts(window) -> dict[str, list[str]]:

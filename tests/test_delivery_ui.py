@@ -128,9 +128,15 @@ def test_locale_formatting_follows_the_language():
 def test_shell_tables_follow_a_language_switch_without_restart(qtbot, ctx, planned):
     """Today / All sessions show start times and money in the chosen language's style; View →
     English re-renders the cells in the open window."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.state import AppState
 
+    for old in QApplication.topLevelWidgets():  # windows of earlier tests must not get the LanguageChange
+        old.close()
+        old.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     w = MainWindow(AppState(ctx, poll=False))
     qtbot.addWidget(w)
     w.nav.setCurrentRow(1)  # All sessions
