@@ -81,3 +81,19 @@ def test_compliance_from_the_cli(ctx, planned, capsys):
     assert cli_main(["checklist", "compliance", ws, "--from", "2026-11-26", "--to", "2026-11-26", "--lang", "en"]) == 0
     assert "李运营" in capsys.readouterr().out
     assert cli_main(["checklist", "compliance", ws, "--from", "2026-11-27", "--to", "2026-11-26"]) == 1
+
+
+def test_per_product_values_from_the_cli_by_sku_or_name(ctx, clock, planned, capsys):
+    from desktop_app.storage.ingest import find_or_add_product
+
+    with ctx.ws.write():
+        mask, _ = find_or_add_product(ctx.ws, planned.id, None, name="玻尿酸面膜", sku="MASK-01", now=clock.now())
+        sun, _ = find_or_add_product(ctx.ws, planned.id, None, name="防晒霜", sku=None, now=clock.now())
+    ws = str(ctx.ws.path)
+    assert cli_main(["checklist", "tick", ws, "--session", planned.id, "pre.d1.stock_plan",
+                     "stock_remaining@NOPE=5", "--lang", "en"]) == 1
+    assert "no single product with SKU, name or id “NOPE”" in capsys.readouterr().err
+    assert run_of(ctx, planned.id, "pre.d1.stock_plan").status == RunStatus.OPEN
+    assert cli_main(["checklist", "tick", ws, "--session", planned.id, "pre.d1.stock_plan",
+                     "stock_remaining@MASK-01=120", "stock_remaining@防晒霜=40"]) == 0
+    assert run_of(ctx, planned.id, "pre.d1.stock_plan").values == {"stock_remaining": {mask: 120, sun: 40}}

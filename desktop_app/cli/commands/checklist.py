@@ -34,7 +34,8 @@ def register(sub, common) -> None:
     a = actions.add_parser("tick", parents=[common], help="tick a run, recording FIELD=VALUE values")
     _session_args(a)
     a.add_argument("run", help="run id (prefix), item key, or key#occurrence")
-    a.add_argument("values", nargs="*", metavar="FIELD=VALUE")
+    a.add_argument("values", nargs="*", metavar="FIELD=VALUE",
+                   help="FIELD@PRODUCT=VALUE for a per-product field (PRODUCT: SKU, name or id)")
     a.add_argument("--attach", action="append", default=[], metavar="FIELD=PATH", help="store a file for a file field")
     a.add_argument("--note")
     a.add_argument("--ts", help="when it was done: ISO time, without an offset in the session's time zone "
@@ -98,6 +99,21 @@ def _pairs(pairs: list[str], field: str) -> dict[str, str]:
     return out
 
 
+def _per_product(ctx, session_id: str, values: dict[str, str]) -> dict:
+    """`stock_remaining@MASK-01=120`: a per-product value for the product with that SKU, name or id."""
+    out: dict = {}
+    for key, value in values.items():
+        field, sep, product = key.partition("@")
+        if not sep:
+            out[key] = value
+            continue
+        per = out.setdefault(field, {})
+        if not isinstance(per, dict):
+            raise ValidationError("error.checklist.cli_pair", field=field, value=f"{key}={value}")
+        per[engine.resolve_product(ctx, session_id, product, field)] = value
+    return out
+
+
 def _when(dt, tz: str) -> str:
     return local(dt, tz).strftime("%m-%d %H:%M") if dt else "—"
 
@@ -143,6 +159,7 @@ def cmd_tick(args) -> int:
     try:
         session = get_session(ctx, args.session)
         run = engine.resolve_run(ctx, session.id, args.run)
+        values = _per_product(ctx, session.id, values)
         at = parse_user_datetime(args.ts, session.timezone, field="ts") if args.ts else None
         with ctx.ws.write():  # the files and the tick are saved together or not at all
             for field, path in attach.items():

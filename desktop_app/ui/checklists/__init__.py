@@ -18,6 +18,10 @@ def templates_title() -> str:
     return QCoreApplication.translate("ChecklistsInstall", "Checklist templates")
 
 
+def compliance_title() -> str:
+    return QCoreApplication.translate("ChecklistsInstall", "Checklist compliance")
+
+
 def _area(state, phase):
     from desktop_app.ui.checklists.area import ChecklistArea  # on first use: start-up stays cheap
 
@@ -28,6 +32,12 @@ def _editor(state, window):
     from desktop_app.ui.checklists.editor import TemplateEditorPage
 
     return TemplateEditorPage(state, window)
+
+
+def _compliance(state, window):
+    from desktop_app.ui.checklists.compliance import CompliancePage
+
+    return CompliancePage(state, window)
 
 
 def _reminders(window) -> None:
@@ -41,4 +51,5 @@ def install(ext) -> None:
         ext.add_session_area(f"checklists.{phase}", str(phase), title,
                              lambda state, p=phase: _area(state, p), order=20)
     ext.add_page("checklists.templates", templates_title, _editor, order=60)
+    ext.add_page("checklists.compliance", compliance_title, _compliance, order=61)
     ext.add_startup_hook(_reminders)
