@@ -155,6 +155,14 @@ def max_occurrence(ws: Workspace, session_id: str, item_key: str) -> int:
     return int(r[0])
 
 
+def outcome_moved(ws: Workspace, session_id: str, lo_iso: str, hi_iso: str) -> bool:
+    """Whether a run's compliance outcome can differ between two times: an open run without a
+    window turns overdue once its due time passes (domain.checklists.run_outcome)."""
+    r = ws.conn.execute("SELECT 1 FROM checklist_runs WHERE session_id = ? AND status = 'open' AND due_at >= ?"
+                        " AND due_at < ? AND window_end IS NULL LIMIT 1", (session_id, lo_iso, hi_iso)).fetchone()
+    return r is not None
+
+
 def run_event_id(ws: Workspace, run_id: str) -> str | None:
     r = ws.query_one("SELECT event_id FROM checklist_runs WHERE id = ?", (run_id,))
     return r["event_id"] if r else None
