@@ -871,7 +871,7 @@ def upcoming(ctx: Context, session_id: str, *, now: datetime | None = None, limi
         return []
     items = {i.key: i for i in repo.session_items(ctx.ws, session_id)}
     out = [Upcoming(session_id, items[r.item_key], r.due_at, r.id, r.window_end)
-           for r in repo.list_runs(ctx.ws, session_id)
+           for r in repo.open_runs(ctx.ws, session_id)
            if r.status == RunStatus.OPEN and r.due_at and r.item_key in items
            and (phase is None or items[r.item_key].phase == phase)]
     if session.status == SessionStatus.LIVE and session.on_air_utc and phase in (None, Phase.LIVE):

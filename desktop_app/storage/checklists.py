@@ -108,6 +108,14 @@ def list_runs(ws: Workspace, session_id: str) -> list[ChecklistRun]:
     return [run_from_row(r) for r in rows]
 
 
+def open_runs(ws: Workspace, session_id: str) -> list[ChecklistRun]:
+    """Open runs only, by the (session_id, status, due_at) index (what is due next; a 6 h session
+    has hundreds of done runs not worth parsing)."""
+    rows = ws.query("SELECT * FROM checklist_runs WHERE session_id = ? AND status = 'open'"
+                    " ORDER BY due_at, item_key, occurrence", (session_id,))
+    return [run_from_row(r) for r in rows]
+
+
 def insert_runs(ws: Workspace, runs: list[ChecklistRun], now: datetime) -> None:
     ws.conn.executemany(
         "INSERT INTO checklist_runs (id, session_id, item_key, occurrence, due_at, window_end, status, done_at,"

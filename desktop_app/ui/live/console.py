@@ -78,8 +78,6 @@ class LiveConsole(QWidget):
         self.global_keys.triggered.connect(self.hotkey)
         self._build()
         self.install_hotkeys()
-        if hk.global_enabled():
-            self.global_keys.start(self.bindings)
         state.workspace_changed.connect(self.on_changes)
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
@@ -87,6 +85,8 @@ class LiveConsole(QWidget):
         self.clock.start()
         self.retranslate()
         self.set_session(None)
+        if hk.global_enabled():
+            self.start_global_hotkeys()
 
     @property
     def ctx(self):
@@ -295,10 +295,20 @@ class LiveConsole(QWidget):
         QSettings().setValue(hk.GLOBAL_KEY, dialog.global_on)
         self.install_hotkeys()
         if dialog.global_on:
-            if not self.global_keys.start(self.bindings):
-                self.show_status(self.tr("System-wide hotkeys could not start; in-app hotkeys still work."))
+            self.start_global_hotkeys()
         else:
             self.global_keys.stop()
+
+    def start_global_hotkeys(self) -> bool:
+        """Turn on the opt-in system-wide hotkeys; say clearly why not when they cannot start."""
+        result = self.global_keys.start(self.bindings)
+        if result == hk.GlobalHotkeys.MISSING:
+            self.show_status(self.tr("System-wide hotkeys need the optional package pynput (pip install pynput); "
+                                     "in-app hotkeys still work."), error=True)
+        elif result == hk.GlobalHotkeys.UNAVAILABLE:
+            self.show_status(self.tr("System-wide hotkeys could not start (%1); in-app hotkeys still work.")
+                             .replace("%1", self.global_keys.error[:120]), error=True)
+        return result == hk.GlobalHotkeys.OK
 
     # -- commits (the panels call these) -----------------------------------------------------------
     def _guard(self, fn):
