@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,8 @@ from desktop_app.domain.enums import EventKind, RunStatus, Source
 from desktop_app.services import checklists as engine
 from desktop_app.services import event_log, lifecycle, metrics_entry
 from desktop_app.storage import checklists as repo
+
+DATA = Path(__file__).parent / "data" / "ingest"
 
 
 def runs_of(ctx, session_id, key):
@@ -121,3 +124,31 @@ def test_interval_report_ticks_the_current_window_only(ctx, clock, live):
         engine.tick_by_app(ctx, live.id, "interval_report")
     reports = runs_of(ctx, live.id, "live.r30.client_report")
     assert [r.status for r in reports] == [RunStatus.OPEN, RunStatus.OPEN, RunStatus.DONE]
+
+
+def test_imported_minute_data_completes_metric_only_runs_of_its_windows(ctx, clock, tmp_path):
+    from datetime import UTC, datetime
+
+    from desktop_app.domain.models import FieldSpec
+    from desktop_app.services.ingest import importer
+
+    clock.set(datetime(2026, 11, 26, 12, 0, tzinfo=UTC))  # 20:00 Shanghai
+    s, _ = lifecycle.start_now(ctx, anchor_id=ctx.fixture["anchor"].id, title="今晚")
+    online = FieldSpec("online", "在线人数", "Online", "int", min=0, metric="online_viewers")
+    engine.add_adhoc_item(ctx, s.id, text="看在线", phase="live", every_minutes=5, fields=(online,))
+    clock.set(datetime(2026, 11, 26, 12, 20, tzinfo=UTC))
+    lifecycle.end_broadcast(ctx, s.id)
+    clock.advance(minutes=5)
+    with ctx.ws.write():
+        engine.advance(ctx, s.id)
+    runs = {r.occurrence: r for r in repo.list_runs(ctx.ws, s.id) if r.item_key == "adhoc.live.1"}
+    assert [r.status for r in runs.values()] == [RunStatus.MISSED] * 4
+    title = (DATA / "minutes_tab_comma_decimal.csv").read_text(encoding="utf-8").splitlines()[0]
+    csv = tmp_path / "minutes.csv"
+    csv.write_text("\n".join([title, "时间\t实时在线人数"] + [f"20:{m:02d}\t{800 + m}" for m in range(10)]) + "\n",
+                   encoding="utf-8")
+    importer.run(ctx, importer.inspect(ctx, csv, session_id=s.id), session_id=s.id)
+    runs = {r.occurrence: r for r in repo.list_runs(ctx.ws, s.id) if r.item_key == "adhoc.live.1"}
+    assert runs[1].status == RunStatus.DONE and runs[1].auto and runs[1].values == {"online": 804}
+    assert runs[2].status == RunStatus.DONE and runs[2].values == {"online": 809}
+    assert runs[3].status == RunStatus.MISSED and runs[4].status == RunStatus.MISSED  # no data: still missed

@@ -335,3 +335,34 @@ def test_template_editor_shows_the_version_history(qtbot, ctx, clock, state, pla
     dialog.table.selectRow(1)
     assert "测试场" in dialog.details.toPlainText()  # the planned session still uses v1
     assert page.picker.currentText().endswith("v2")
+
+
+def test_compliance_page_per_owner_role_and_specialist_over_a_date_range(qtbot, ctx, clock, state, planned):
+    from PySide6.QtCore import QDate
+
+    from desktop_app.ui.checklists.compliance import CompliancePage
+
+    other, _ = lifecycle.plan_session(ctx, anchor_id=ctx.fixture["anchor"].id, title="下周场",
+                                      specialist_id=ctx.fixture["specialist2"].id,
+                                      scheduled_start=planned.scheduled_start_utc + timedelta(days=7))
+    engine.do_run(ctx, run_of(ctx, planned.id, "pre.h4.rehearsal").id, {"done": True})  # anchor's item, on time
+    engine.skip_run(ctx, run_of(ctx, planned.id, "pre.d1.preheat").id, "不做")
+    engine.do_run(ctx, run_of(ctx, other.id, "pre.h4.rehearsal").id, {"done": True})
+    page = CompliancePage(state)
+    qtbot.addWidget(page)
+    page.date_from.setDate(QDate(2026, 11, 26))
+    page.date_to.setDate(QDate(2026, 11, 26))
+    qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
+    assert page.total.text().startswith("1 sessions")
+
+    def rows(table):
+        return {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, table.columnCount())]
+                for r in range(table.rowCount())}
+
+    by_owner = rows(page.by_owner)
+    assert by_owner["主播"][:4] == ["100%", "1", "1", "0"]  # rate, runs, on time, late
+    assert by_owner["运营专家"][4] == "1"  # the skipped warm-up
+    assert list(rows(page.by_specialist)) == ["李运营"]
+    page.date_to.setDate(QDate(2026, 12, 3))
+    qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
+    assert set(rows(page.by_specialist)) == {"李运营", "王运营"} and page.total.text().startswith("2 sessions")

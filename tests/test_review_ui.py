@@ -199,7 +199,21 @@ def test_lead_approves_from_the_panel(state, qtbot):
     assert panel.approve_btn.isEnabled() and not panel.submit_btn.isEnabled()
     qtbot.mouseClick(panel.approve_btn, Qt.MouseButton.LeftButton)
     assert state.ctx.ws.query_one("SELECT signoff FROM session_summaries WHERE session_id = ?", (sid,))[0] == "approved"
-    assert "已审核" in panel.status_label.text()
+    assert "已审核" in panel.status_label.text() and "周组长" in panel.status_label.text()  # who approved
+
+
+def test_a_specialist_cannot_press_approve_and_is_told_why(state, qtbot):
+    from desktop_app.ui.review.panel import ReviewPanel
+
+    sid = state.ctx.ws.query_one("SELECT session_id FROM reviews WHERE status = 'submitted' LIMIT 1")[0]
+    panel = ReviewPanel(state)  # the fixture works as 李运营, a specialist
+    qtbot.addWidget(panel)
+    panel.set_session(sid)
+    assert not panel.approve_btn.isEnabled() and not panel.return_btn.isEnabled()
+    assert panel.approve_btn.toolTip()
+    assert "提交" in panel.status_label.text() or "submitted" in panel.status_label.text()
+    state.set_actor(state.ctx.ws.query_one("SELECT id FROM people WHERE role = 'lead'")[0])
+    assert panel.approve_btn.isEnabled() and not panel.approve_btn.toolTip()
 
 
 def test_merge_dialog_previews_and_merges(state, qtbot, tmp_path, clock):
@@ -320,3 +334,18 @@ def test_a_checklist_hit_selects_the_run(window, state, qtbot):
     assert view is not None and view.isVisible()
     area = view.parentWidget()
     assert area.selected().run.id == run_id
+
+
+def test_search_stays_inside_the_filtered_sessions_unless_unticked(page, state):
+    page.search_box.setText("福袋")
+    page.run_search()
+    everywhere = {page.results.item(i).data(Qt.ItemDataRole.UserRole)["session_id"]
+                  for i in range(page.results.count())}
+    page.anchor.setCurrentIndex(page.anchor.findText("Lily"))
+    listed = {page.model.session_id(r) for r in range(page.model.rowCount())}
+    page.run_search()
+    within = {page.results.item(i).data(Qt.ItemDataRole.UserRole)["session_id"] for i in range(page.results.count())}
+    assert within and within <= listed and within < everywhere
+    page.search_in_list.setChecked(False)  # searches again at once
+    again = {page.results.item(i).data(Qt.ItemDataRole.UserRole)["session_id"] for i in range(page.results.count())}
+    assert again == everywhere

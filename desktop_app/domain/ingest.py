@@ -264,37 +264,101 @@ def infer_kind(keys: Iterable[str | None]) -> str | None:
 
 
 # -- per-column decisions -----------------------------------------------------------------
+DECISION_FIELDS = ("locale", "percent_mode", "date_order", "currency")
+
+
 @dataclass
 class ColumnDecision:
-    """How one column is read, decided from its values; shown in the preview, overridable."""
+    """How one column is read, decided from its values; shown in the preview, overridable.
+
+    ``pinned`` names the fields the user chose (dialog, remembered layout): evidence from the
+    rest of the column never changes those.
+    """
 
     locale: str = p.DOT
     percent_mode: str = p.PCT_SIGN
     date_order: str = p.MONTH_FIRST
     currency: str | None = None
+    pinned: set[str] = field(default_factory=set)
 
     def to_json(self) -> dict:
         return {"locale": self.locale, "percent_mode": self.percent_mode, "date_order": self.date_order,
                 "currency": self.currency}
 
+    def pin(self, name: str, value: object) -> None:
+        if name in DECISION_FIELDS and value:
+            setattr(self, name, value)
+            self.pinned.add(name)
+
+
+class ColumnEvidence:
+    """Everything a column's cells say about its ambiguous notation, accumulated cell by cell.
+
+    The same accumulators decide from the preview rows (``decide_column``) and, during the
+    import, from the WHOLE column (``apply``), so a deciding value on row 80 000 counts.
+    """
+
+    __slots__ = ("kind", "percent_locked", "locale", "percent", "dates", "currency")
+
+    def __init__(self, kind: str, *, header: object = None, percent_formatted: bool = False) -> None:
+        self.kind = kind
+        numeric = kind in (K_COUNT, K_MONEY, K_NUMBER, K_PERCENT)
+        self.locale = p.LocaleEvidence() if numeric else None
+        self.percent_locked = percent_formatted or unit_hint(header).percent
+        self.percent = p.PercentEvidence() if kind == K_PERCENT else None
+        self.dates = p.DateOrderEvidence() if kind == K_DATETIME else None
+        self.currency: str | None = None
+
+    def add(self, v: object) -> None:
+        if v is None:
+            return
+        if self.locale is not None:
+            self.locale.add(v)
+        if self.percent is not None:
+            self.percent.add(v)
+        if self.dates is not None:
+            self.dates.add(v)
+        if self.currency is None and self.kind == K_MONEY and type(v) is str:
+            self.currency = p.currency_hint(v)
+
+    def feeds(self, pinned: set[str] = frozenset()) -> list:  # type: ignore[assignment]
+        """The accumulators' own ``add`` methods, for the fields not pinned (the import's hot loop)."""
+        out = []
+        if self.locale is not None and "locale" not in pinned:
+            out.append(self.locale.add)
+        if self.percent is not None and not self.percent_locked and "percent_mode" not in pinned:
+            out.append(self.percent.add)
+        if self.dates is not None and "date_order" not in pinned:
+            out.append(self.dates.add)
+        return out
+
+    def decision(self) -> ColumnDecision:
+        d = ColumnDecision()
+        if self.locale is not None:
+            d.locale = self.locale.decide()
+        if self.percent is not None:
+            d.percent_mode = p.PCT_SIGN if self.percent_locked else self.percent.decide()
+        if self.dates is not None:
+            d.date_order = self.dates.decide()
+        d.currency = self.currency
+        return d
+
+    def apply(self, d: ColumnDecision) -> bool:
+        """Set the whole column's decision on ``d`` (pinned fields stay); True when it changed."""
+        final, changed = self.decision(), False
+        for name in ("locale", "percent_mode", "date_order"):
+            if name not in d.pinned and getattr(final, name) != getattr(d, name):
+                setattr(d, name, getattr(final, name))
+                changed = True
+        return changed
+
 
 def decide_column(kind: str, samples: Sequence[object], *, percent_formatted: bool = False,
                   header: object = None) -> ColumnDecision:
-    d = ColumnDecision()
-    if kind in (K_COUNT, K_MONEY, K_NUMBER, K_PERCENT):
-        d.locale = p.decide_number_locale(samples)
-    if kind == K_PERCENT:
-        d.percent_mode = p.PCT_SIGN if unit_hint(header).percent else p.decide_percent_mode(
-            samples, percent_formatted=percent_formatted)
-    if kind == K_DATETIME:
-        d.date_order = p.decide_date_order(samples)
-    if kind == K_MONEY:
-        for v in samples:
-            code = p.currency_hint(v)
-            if code:
-                d.currency = code
-                break
-    return d
+    ev = ColumnEvidence(kind, header=header, percent_formatted=percent_formatted)
+    for v in samples:
+        ev.add(v)
+    return ev.decision()
 
 
 def header_signature(names: Sequence[str]) -> str:

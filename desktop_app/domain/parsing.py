@@ -166,32 +166,60 @@ def _grouped(integer_part: str, sep: str) -> bool:
     return 1 <= len(head) <= 3 and all(len(g) == 3 for g in groups)
 
 
-def decide_number_locale(samples: Iterable[object]) -> str:
-    """COMMA when the column writes the decimal point as ',' or groups thousands with '.'.
+class LocaleEvidence:
+    """Running evidence for a column's number locale, fed every cell of the column (streaming).
 
-    ``1.234`` alone is ambiguous; it is a thousands-separated integer only when every
-    dotted value in the column has that shape (and at least one has no other reading).
+    COMMA when the column writes the decimal point as ',' or groups thousands with '.'.
+    ``1.234`` alone is ambiguous; it is a thousands-separated integer only when every dotted
+    value in the WHOLE column has that shape (and no value reads the other way).
     """
-    dotted, dot_groups, comma_decimal, dot_decimal = 0, 0, 0, 0
-    for v in samples:
-        if not isinstance(v, str):
-            continue
+
+    __slots__ = ("dotted", "dot_groups", "comma_decimal", "dot_decimal")
+
+    def __init__(self) -> None:
+        self.dotted = self.dot_groups = self.comma_decimal = self.dot_decimal = 0
+
+    def add(self, v: object) -> None:
+        if type(v) is not str or ("." not in v and "," not in v and not _needs_clean(v)):
+            return
         s = _clean(v).translate(_SPACES)
         s = _SUFFIX_RE.sub("", _PREFIX_RE.sub("", s.lstrip("+-")))
         s = _MULT_RE.sub("", s)
-        if re.fullmatch(r"\d{1,3}(\.\d{3})+,\d+", s) or re.fullmatch(r"\d+,\d{1,2}", s):
-            comma_decimal += 1
+        if _COMMA_DECIMAL_RE.fullmatch(s):
+            self.comma_decimal += 1
         elif "." in s:
-            dotted += 1
+            self.dotted += 1
             if _DOT_GROUPS_RE.fullmatch(s):
-                dot_groups += 1
+                self.dot_groups += 1
             if "," in s and s.rfind(".") > s.rfind(","):
-                dot_decimal += 1
-    if comma_decimal and not dot_decimal:
-        return COMMA
-    if dotted and dot_groups == dotted and not dot_decimal:
-        return COMMA
-    return DOT
+                self.dot_decimal += 1
+
+    @property
+    def settled(self) -> bool:
+        """No later value can change the decision (a value like 1,234.5 rules COMMA out)."""
+        return self.dot_decimal > 0
+
+    def decide(self) -> str:
+        if self.comma_decimal and not self.dot_decimal:
+            return COMMA
+        if self.dotted and self.dot_groups == self.dotted and not self.dot_decimal:
+            return COMMA
+        return DOT
+
+
+_COMMA_DECIMAL_RE = re.compile(r"\d{1,3}(\.\d{3})+,\d+|\d+,\d{1,2}")
+
+
+def _needs_clean(v: str) -> bool:
+    return not v.isascii()  # full-width digits and separators (１.２３４) are normalised first
+
+
+def decide_number_locale(samples: Iterable[object]) -> str:
+    """The column's number locale from all its values (see LocaleEvidence)."""
+    ev = LocaleEvidence()
+    for v in samples:
+        ev.add(v)
+    return ev.decide()
 
 
 # -- percentages ------------------------------------------------------------------
@@ -214,25 +242,62 @@ def parse_percent(value: object, *, field: str = "value", mode: str = PCT_SIGN,
     return n / Decimal(100) if mode == PCT_PERCENT else n
 
 
-def decide_percent_mode(samples: Iterable[object], *, percent_formatted: bool = False) -> str:
-    """%-formatted cells or text with % are explicit; bare numbers are fractions when every value ≤ 1."""
-    if percent_formatted:
-        return PCT_SIGN
-    bare = []
-    for v in samples:
+class PercentEvidence:
+    """Running evidence for how a rate column writes bare numbers, fed every cell (streaming).
+
+    %-formatted cells or text with % are explicit (SIGN); bare numbers are fractions when EVERY
+    value of the column is <= 1, else percents.
+    """
+
+    __slots__ = ("sign", "bare", "over_one")
+
+    def __init__(self) -> None:
+        self.sign = False
+        self.bare = 0
+        self.over_one = False
+
+    def add(self, v: object) -> None:
+        t = type(v)
+        if t is float or t is int:
+            if v == v:  # NaN is "not collected"
+                self.bare += 1
+                if v > 1 or v < -1:
+                    self.over_one = True
+            return
         if is_null(v):
-            continue
+            return
         if isinstance(v, str) and _clean(v).endswith(("%", "％", "‰")):
-            return PCT_SIGN
+            self.sign = True
+            return
         try:
             n = parse_number(v, field="value")  # type: ignore[arg-type]
         except ValidationError:
-            continue
+            return
         if n is not None:
-            bare.append(abs(n))
-    if bare and all(n <= 1 for n in bare):
-        return PCT_FRACTION
-    return PCT_PERCENT if bare else PCT_SIGN
+            self.bare += 1
+            if abs(n) > 1:
+                self.over_one = True
+
+    @property
+    def settled(self) -> bool:
+        return self.sign or self.over_one
+
+    def decide(self, *, percent_formatted: bool = False) -> str:
+        if percent_formatted or self.sign:
+            return PCT_SIGN
+        if self.bare and not self.over_one:
+            return PCT_FRACTION
+        return PCT_PERCENT if self.bare else PCT_SIGN
+
+
+def decide_percent_mode(samples: Iterable[object], *, percent_formatted: bool = False) -> str:
+    """%-formatted cells or text with % are explicit; bare numbers are fractions when every value <= 1."""
+    ev = PercentEvidence()
+    for v in samples:
+        ev.add(v)
+        if ev.sign:
+            break
+    return ev.decide(percent_formatted=percent_formatted)
 
 
 # -- durations ------------------------------------------------------------------------
@@ -413,18 +478,43 @@ def _date_from_groups(g: dict, ctx: DateContext, field: str) -> date:
     return date(ctx.base_date.year, int(g["mo2"]), int(g["d2"]))
 
 
-def decide_date_order(samples: Iterable[object]) -> str:
-    """DAY_FIRST when some ``a/b/yyyy`` has a > 12; MONTH_FIRST otherwise (and when b > 12)."""
-    for v in samples:
-        if not isinstance(v, str):
-            continue
-        m = re.search(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}\b", v)
+_SLASH_DATE_RE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}\b")
+
+
+class DateOrderEvidence:
+    """Running evidence for ``a/b/yyyy`` dates: the first value with a > 12 (or b > 12) decides."""
+
+    __slots__ = ("order",)
+
+    def __init__(self) -> None:
+        self.order: str | None = None
+
+    def add(self, v: object) -> None:
+        if self.order is not None or type(v) is not str:
+            return
+        m = _SLASH_DATE_RE.search(v)
         if m:
             if int(m.group(1)) > 12:
-                return DAY_FIRST
-            if int(m.group(2)) > 12:
-                return MONTH_FIRST
-    return MONTH_FIRST
+                self.order = DAY_FIRST
+            elif int(m.group(2)) > 12:
+                self.order = MONTH_FIRST
+
+    @property
+    def settled(self) -> bool:
+        return self.order is not None
+
+    def decide(self) -> str:
+        return self.order or MONTH_FIRST
+
+
+def decide_date_order(samples: Iterable[object]) -> str:
+    """DAY_FIRST when some ``a/b/yyyy`` has a > 12; MONTH_FIRST otherwise (and when b > 12)."""
+    ev = DateOrderEvidence()
+    for v in samples:
+        ev.add(v)
+        if ev.settled:
+            break
+    return ev.decide()
 
 
 def parse_date(value: object, *, field: str = "date", ctx: DateContext = DateContext()) -> date | None:

@@ -364,6 +364,33 @@ def _auto_complete_windows(ctx: Context, session: Session, samples: list[MetricS
     return done
 
 
+def recheck_metric_runs(ctx: Context, session_id: str) -> Changes:
+    """Complete the existing metric-only recurring runs whose window now holds every metric
+    (e.g. after minute data was imported for a broadcast): nobody ticks the same numbers twice.
+
+    Runs inside the caller's write; creates no runs, so an imported closed session gains none.
+    """
+    session = session_repo.get_session(ctx.ws, session_id)
+    if session is None or session.status == SessionStatus.CANCELLED:
+        return Changes()
+    items = {i.key: i for i in repo.session_items(ctx.ws, session.id) if rules.metric_only(i)}
+    done = 0
+    for run in repo.list_runs(ctx.ws, session.id):
+        item = items.get(run.item_key)
+        if item is None or run.status not in (RunStatus.OPEN, RunStatus.MISSED) or run.due_at is None \
+                or run.window_end is None:
+            continue
+        found = _window_values(ctx, session.id, item, run)
+        if found is not None:
+            values, at, by = found
+            _complete(ctx, run, at=at, by=by, values=values, auto=True)
+            done += 1
+    if not done:
+        return Changes()
+    summaries.refresh(ctx.ws, session.id, ctx.now())
+    return Changes(checklists=frozenset({session.id}))
+
+
 def _window_values(ctx: Context, session_id: str, item: TemplateItem,
                    run: ChecklistRun) -> tuple[dict[str, Any], datetime, str | None] | None:
     """The latest value of each metric field within the run's window, or None if one is missing."""
@@ -816,6 +843,20 @@ def session_products(ctx: Context, session_id: str) -> list[tuple[str, str]]:
         name = p.name if not p.sku or p.sku == p.name else f"{p.name} ({p.sku})"
         out.append((p.id, name))
     return out
+
+
+def resolve_product(ctx: Context, session_id: str, ref: str, field: str) -> str:
+    """A session's product by SKU, name, id or id prefix (for `FIELD@PRODUCT=VALUE` on the command line)."""
+    from desktop_app.storage.exports import list_products
+
+    ref = ref.strip()
+    products = list_products(ctx.ws, session_id)
+    for match in (lambda p: p.sku == ref, lambda p: p.name == ref, lambda p: p.id == ref,
+                  lambda p: len(ref) >= 6 and p.id.startswith(ref)):
+        found = [p for p in products if match(p)]
+        if len(found) == 1:
+            return found[0].id
+    raise ValidationError("error.checklist.product_unknown", field=field, product=ref)
 
 
 def display_values(item: TemplateItem, values: dict[str, Any], currency: str,

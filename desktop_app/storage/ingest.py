@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from datetime import datetime, timedelta
 
@@ -142,3 +143,63 @@ class SampleIds:
                for i in range(n)]
         ids.reverse()
         self.buf = ids
+
+
+# -- bulk insert: per-session triggers ------------------------------------------------------
+_NEW_REF = re.compile(r"\bNEW\s*\.\s*(\w+)", re.IGNORECASE)
+_CONST_SET = re.compile(r"^\s*UPDATE\s+\w+\s+SET\s+\w+\s*=\s*'[^']*'\s+WHERE\b", re.IGNORECASE)
+GROUP_COLUMNS = frozenset({"session_id", "provisional"})
+
+
+def suspend_sample_triggers(ws: Workspace) -> list[str]:
+    """Drop (inside the open transaction) the AFTER INSERT triggers of metric_samples that act per session.
+
+    A per-row trigger halves bulk-insert speed. A trigger qualifies only when its condition and
+    body read nothing of the new row but ``session_id`` / ``provisional`` and its body sets
+    constants (idempotent): firing it once per (session, provisional) group then has exactly the
+    effect of firing it for every row, which ``restore_triggers`` + one held-back row per group
+    provide. Returns the CREATE statements to restore; a rollback restores them as well.
+    """
+    if has_delete_triggers(ws):
+        return []
+    suspended = []
+    for name, sql in ws.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'metric_samples'").fetchall():
+        head, _, body = sql.partition(" BEGIN")
+        statements = [s for s in body.rsplit("END", 1)[0].split(";") if s.strip()]
+        refs = {m.lower() for m in _NEW_REF.findall(sql)}
+        if "AFTER INSERT" not in head.upper() or not refs <= GROUP_COLUMNS or not statements \
+                or not all(_CONST_SET.match(s) for s in statements) or "OLD." in sql.upper():
+            continue
+        ws.conn.execute(f'DROP TRIGGER "{name}"')
+        suspended.append(sql)
+    return suspended
+
+
+def restore_triggers(ws: Workspace, statements: list[str]) -> None:
+    for sql in statements:
+        ws.conn.execute(sql)
+
+
+def has_delete_triggers(ws: Workspace) -> bool:
+    sqls = [r[0] for r in ws.conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'metric_samples'")]
+    return any(_DELETE_ON.search(sql or "") for sql in sqls)
+
+
+_DELETE_ON = re.compile(r"\bDELETE\s+ON\b", re.IGNORECASE)
+
+
+def fire_insert_triggers(ws: Workspace, groups: set[tuple[str, int]], now_iso: str) -> None:
+    """Give restored per-session triggers their one firing per (session, provisional) group.
+
+    A placeholder sample is inserted (the triggers fire) and deleted again in the same
+    transaction; the suspension only ever applies when metric_samples has no delete triggers.
+    """
+    for session_id, provisional in sorted(groups):
+        sid = new_id()
+        ws.conn.execute(
+            "INSERT INTO metric_samples (id, session_id, ts_utc, metric_key, value, source, provisional, as_of,"
+            " created_at) VALUES (?, ?, ?, '_import_trigger', NULL, 'system', ?, ?, ?)",
+            (sid, session_id, now_iso, provisional, None if provisional else now_iso[:10], now_iso))
+        ws.conn.execute("DELETE FROM metric_samples WHERE id = ?", (sid,))

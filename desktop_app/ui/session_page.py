@@ -57,7 +57,10 @@ class OverviewArea(QWidget):
         view.setObjectName("overviewEvents")
         view.setModel(self.events)
         view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
+        # The event text (incl. checklist ticks with their values) gets the room, not the "internal" flag.
+        from PySide6.QtWidgets import QHeaderView
+
+        view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.info)
         split.addWidget(view)

@@ -34,7 +34,8 @@ def register(sub, common) -> None:
     a = actions.add_parser("tick", parents=[common], help="tick a run, recording FIELD=VALUE values")
     _session_args(a)
     a.add_argument("run", help="run id (prefix), item key, or key#occurrence")
-    a.add_argument("values", nargs="*", metavar="FIELD=VALUE")
+    a.add_argument("values", nargs="*", metavar="FIELD=VALUE",
+                   help="FIELD@PRODUCT=VALUE for a per-product field (PRODUCT: SKU, name or id)")
     a.add_argument("--attach", action="append", default=[], metavar="FIELD=PATH", help="store a file for a file field")
     a.add_argument("--note")
     a.add_argument("--ts", help="when it was done: ISO time, without an offset in the session's time zone "
@@ -60,6 +61,13 @@ def register(sub, common) -> None:
     a.add_argument("workspace", type=Path)
     a.add_argument("--json", action="store_true")
     a.set_defaults(handler=cmd_templates)
+
+    a = actions.add_parser("versions", parents=[common],
+                           help="a template's versions: who/when, item changes, sessions using each")
+    a.add_argument("workspace", type=Path)
+    a.add_argument("template", help="template id, name or family")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=cmd_versions)
 
     a = actions.add_parser("export", parents=[common], help="export a template as JSON")
     a.add_argument("workspace", type=Path)
@@ -95,6 +103,21 @@ def _pairs(pairs: list[str], field: str) -> dict[str, str]:
         if not sep or not key.strip():
             raise ValidationError("error.checklist.cli_pair", field=field, value=pair)
         out[key.strip()] = value
+    return out
+
+
+def _per_product(ctx, session_id: str, values: dict[str, str]) -> dict:
+    """`stock_remaining@MASK-01=120`: a per-product value for the product with that SKU, name or id."""
+    out: dict = {}
+    for key, value in values.items():
+        field, sep, product = key.partition("@")
+        if not sep:
+            out[key] = value
+            continue
+        per = out.setdefault(field, {})
+        if not isinstance(per, dict):
+            raise ValidationError("error.checklist.cli_pair", field=field, value=f"{key}={value}")
+        per[engine.resolve_product(ctx, session_id, product, field)] = value
     return out
 
 
@@ -143,6 +166,7 @@ def cmd_tick(args) -> int:
     try:
         session = get_session(ctx, args.session)
         run = engine.resolve_run(ctx, session.id, args.run)
+        values = _per_product(ctx, session.id, values)
         at = parse_user_datetime(args.ts, session.timezone, field="ts") if args.ts else None
         with ctx.ws.write():  # the files and the tick are saved together or not at all
             for field, path in attach.items():
@@ -193,6 +217,46 @@ def cmd_templates(args) -> int:
         print(msg("cli.checklist.template_line", id=i.id[:8], name=i.name, version=i.version, items=i.item_count,
                   default="*" if i.is_default else ""))
     return EXIT_OK
+
+
+def cmd_versions(args) -> int:
+    ctx = open_ctx(args, read_only=True)
+    try:
+        history = templates.version_history(ctx, templates.resolve(ctx, args.template).family_id)
+    finally:
+        ctx.ws.close()
+    if args.json:
+        print_json([_version_json(e) for e in history])
+        return EXIT_OK
+    for e in history:
+        print(msg("cli.checklist.version_line", version=e.info.version, at=e.info.created_at,
+                  by=e.created_by or msg("cli.checklist.built_in"), items=e.info.item_count,
+                  sessions=len(e.sessions)))
+        d = e.diff
+        if d is None:
+            continue
+        for key, keys in (("added", d.added), ("removed", d.removed), ("retired", d.retired),
+                          ("restored", d.restored)):
+            if keys:
+                print(f"    {msg('cli.checklist.diff.' + key)}: {', '.join(keys)}")
+        if d.changed:
+            edited = ", ".join(f"{k} ({'/'.join(a)})" for k, a in d.changed)
+            print(f"    {msg('cli.checklist.diff.edited')}: {edited}")
+        if d.reordered:
+            print(f"    {msg('cli.checklist.diff.reordered')}")
+    return EXIT_OK
+
+
+def _version_json(e) -> dict:
+    d = e.diff
+    return {"template_id": e.info.id, "version": e.info.version, "created_at": e.info.created_at,
+            "created_by": e.created_by, "items": e.info.item_count,
+            "diff": None if d is None else {"added": list(d.added), "removed": list(d.removed),
+                                            "retired": list(d.retired), "restored": list(d.restored),
+                                            "edited": {k: list(a) for k, a in d.changed},
+                                            "reordered": d.reordered},
+            "sessions": [{"id": s.session_id, "title": s.title, "status": s.status, "start": s.start}
+                         for s in e.sessions]}
 
 
 def cmd_export(args) -> int:

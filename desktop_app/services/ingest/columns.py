@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from desktop_app.domain import ingest as rules
 from desktop_app.domain import parsing as p
@@ -45,6 +46,7 @@ class ColumnMap:
 
 
 def build_converter(col: ColumnMap, *, tz: str, base_date: date | None) -> Converter:
+    """The column's converter, built once: the hot path is a type check and a C-level conversion."""
     kind, d, hint, field_name = col.kind, col.decision, col.hint, col.key or "value"
     mult = hint.multiplier
     if kind == rules.K_COUNT:
@@ -65,8 +67,7 @@ def build_converter(col: ColumnMap, *, tz: str, base_date: date | None) -> Conve
             return None if v is None else _int_or_float(v)
         return duration
     if kind == rules.K_DATETIME:
-        ctx = p.DateContext(tz, d.date_order, base_date)
-        return lambda cell: p.parse_datetime(cell, field=field_name, ctx=ctx)
+        return _datetime(field_name, p.DateContext(tz, d.date_order, base_date))
     return _text
 
 
@@ -81,12 +82,38 @@ def _int_or_float(v: Decimal) -> int | float:
     return int(v) if v == v.to_integral_value() else float(v)
 
 
-def _count(field_name: str, locale: str, mult: Decimal, allow_fraction: bool) -> Converter:
+def _datetime(field_name: str, ctx: p.DateContext) -> Converter:
+    zone = ZoneInfo(ctx.tz)
+
     def convert(cell: object) -> object:
-        if type(cell) is int and mult == 1:
-            if cell < 0:
-                raise ValidationError("error.metric.negative", field=field_name, key=field_name)
-            return cell
+        t = type(cell)
+        if t is datetime and cell.tzinfo is None:  # type: ignore[union-attr]
+            if cell.microsecond:  # type: ignore[union-attr]
+                cell = p.round_to_second(cell)  # type: ignore[arg-type]
+            return cell.replace(tzinfo=zone).astimezone(UTC)  # type: ignore[union-attr]
+        if t is str and len(cell) == 19 and cell[4] == "-" and cell[13] == ":":  # type: ignore[arg-type, index]
+            try:  # ISO "2026-01-01 12:00:00" / "...T12:00:00", the common machine-written form
+                return datetime.fromisoformat(cell).replace(tzinfo=zone).astimezone(UTC)  # type: ignore[arg-type]
+            except ValueError:
+                pass
+        return p.parse_datetime(cell, field=field_name, ctx=ctx)
+    return convert
+
+
+def _count(field_name: str, locale: str, mult: Decimal, allow_fraction: bool) -> Converter:
+    plain = mult == 1
+
+    def convert(cell: object) -> object:
+        t = type(cell)
+        if plain:
+            if t is int:
+                if cell < 0:  # type: ignore[operator]
+                    raise ValidationError("error.metric.negative", field=field_name, key=field_name)
+                return cell
+            if t is str and cell.isdigit() and cell.isascii():  # type: ignore[union-attr]
+                return int(cell)  # type: ignore[arg-type]
+            if t is float and cell.is_integer() and cell >= 0:  # type: ignore[union-attr, operator]
+                return int(cell)  # type: ignore[arg-type]
         n = p.parse_number(cell, field=field_name, locale=locale)  # type: ignore[arg-type]
         if n is None:
             return None
@@ -102,7 +129,11 @@ def _count(field_name: str, locale: str, mult: Decimal, allow_fraction: bool) ->
 
 
 def _money(field_name: str, locale: str, mult: Decimal) -> Converter:
+    plain = mult == 1
+
     def convert(cell: object) -> object:
+        if plain and type(cell) is float and cell >= 0 and cell == cell and cell != _INF:  # type: ignore[operator]
+            return Decimal(repr(cell))
         n = p.parse_number(cell, field=field_name, locale=locale)  # type: ignore[arg-type]
         if n is None:
             return None
@@ -113,6 +144,9 @@ def _money(field_name: str, locale: str, mult: Decimal) -> Converter:
     return convert
 
 
+_INF = float("inf")
+
+
 def _number(field_name: str, locale: str, mult: Decimal) -> Converter:
     def convert(cell: object) -> object:
         n = p.parse_number(cell, field=field_name, locale=locale)  # type: ignore[arg-type]
@@ -121,12 +155,11 @@ def _number(field_name: str, locale: str, mult: Decimal) -> Converter:
 
 
 def _percent(field_name: str, mode: str, locale: str) -> Converter:
+    as_is = mode != p.PCT_PERCENT
+
     def convert(cell: object) -> object:
+        if as_is and type(cell) is float and cell == cell and abs(cell) != _INF:  # type: ignore[arg-type]
+            return cell  # float(Decimal(repr(x))) == x: the Decimal path would give the same
         n = p.parse_percent(cell, field=field_name, mode=mode, locale=locale)
-        if n is None:
-            return None
-        if mode == p.PCT_FRACTION and not isinstance(cell, str) and abs(n) > 1:
-            # The column was read as fractions from its first rows; a later value > 1 contradicts it.
-            raise ValidationError("error.ingest.fraction_over_one", field=field_name, value=str(cell))
-        return float(n)
+        return None if n is None else float(n)
     return convert

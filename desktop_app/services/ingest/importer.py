@@ -13,14 +13,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from desktop_app.domain import ingest as rules
 from desktop_app.domain.enums import SessionStatus, Source
 from desktop_app.domain.errors import LiveOpsError, ValidationError
 from desktop_app.domain.metrics import RAW_METRICS
-from desktop_app.domain.money import to_minor
+from desktop_app.domain.money import currency as currency_info
 from desktop_app.domain.parsing import find_date_range
 from desktop_app.domain.timeutil import local, to_iso
 from desktop_app.messages import Message
@@ -43,6 +43,8 @@ PREVIEW_ROWS = 20
 MAX_LISTED = 10_000  # rejected cells listed (all are counted)
 BATCH = 5000
 RECENT_KEYS = 50_000  # this file's own samples remembered for in-file duplicates
+RECENT_ROWS = 10_000  # minute rows (of the fast path) remembered for in-file duplicates
+_ONE = Decimal(1)
 
 Progress = Callable[[int, int], None]
 
@@ -241,24 +243,40 @@ def _default_as_of(ctx: Context, date_range: tuple[date, date] | None, tz: str) 
 
 
 def _decide(insp: Inspection, remembered: dict, overrides: dict[int, dict]) -> None:
-    samples: dict[int, list] = {c.index: [] for c in insp.mapped}
+    """Each mapped column's reading from the first rows (the preview); the import re-decides from the
+    whole column. Remembered and user-chosen readings are pinned: evidence never overrides them."""
+    evidence = {c.index: rules.ColumnEvidence(c.kind, header=c.header,
+                                              percent_formatted=c.index in insp.percent_formatted)
+                for c in insp.mapped}
     n = 0
     for rownum, cells in insp.table.rows():
         if rownum <= insp.header_row:
             continue
-        for j, values in samples.items():
-            if j < len(cells) and cells[j] not in (None, ""):
-                values.append(cells[j])
+        width = len(cells)
+        for j, ev in evidence.items():
+            if j < width and cells[j] != "":
+                ev.add(cells[j])
         n += 1
         if n >= DECIDE_ROWS:
             break
     for c in insp.mapped:
-        c.decision = rules.decide_column(c.kind, samples[c.index], header=c.header,
-                                         percent_formatted=c.index in insp.percent_formatted)
+        c.decision = evidence[c.index].decision()
         for source in (remembered.get(str(c.index)), overrides.get(c.index)):
             for k, v in (source or {}).items():
-                if hasattr(c.decision, k) and v:
-                    setattr(c.decision, k, v)
+                c.decision.pin(k, v)
+
+
+def column_evidence(insp: Inspection) -> list[tuple[int, rules.ColumnEvidence, ColumnMap]]:
+    """Accumulators for the columns whose reading the rest of the file may still change."""
+    out = []
+    for c in insp.mapped:
+        ev = rules.ColumnEvidence(c.kind, header=c.header, percent_formatted=c.index in insp.percent_formatted)
+        if ev.locale is None and ev.percent is None and ev.dates is None:
+            continue
+        if {"locale", "percent_mode", "date_order"} <= c.decision.pinned:
+            continue
+        out.append((c.index, ev, c))
+    return out
 
 
 def remap(insp: Inspection, overrides: dict[int, str | None], decisions: dict[int, dict] | None = None) -> None:
@@ -325,14 +343,22 @@ def run(ctx: Context, insp: Inspection, *, anchor_id: str | None = None, session
         # Every sample references a session this transaction just read or created, so the per-row
         # foreign-key probe (a third of the insert time) proves nothing; it is back on right after.
         conn.execute("PRAGMA foreign_keys = OFF")
+    kw = {"anchor_id": anchor_id, "session_id": session_id, "source": source, "progress": progress,
+          "cancelled": cancelled}
     try:
         with ctx.ws.write():
-            writer = _Writer(ctx, insp, result, anchor_id=anchor_id, session_id=session_id, source=source)
-            for rownum, values in iterate_rows(insp, result, progress=progress, cancelled=cancelled):
-                writer.add(rownum, values)
-            if cancelled is not None and cancelled():
-                raise ImportCancelled("error.ingest.cancelled", file=insp.table.name)
-            writer.finish()
+            suspended = repo.suspend_sample_triggers(ctx.ws)
+            try:
+                writer, result = _pass(ctx, insp, result, watch=True, **kw)
+            except _DecisionsChanged:
+                # A value after the preview rows changed how a column reads (a rate over 1, a
+                # 1.234 that is a decimal after all): the first pass is rolled back to its
+                # savepoint and the whole file is read again with the whole column's decision.
+                result = ImportResult(insp, dry_run=dry_run, import_id=result.import_id)
+                writer, result = _pass(ctx, insp, result, watch=False, **kw)
+            if suspended:
+                repo.restore_triggers(ctx.ws, suspended)
+                repo.fire_insert_triggers(ctx.ws, writer.inserted_groups, writer.now_iso)
             if result.accepted == 0:
                 raise FileRejected("error.ingest.no_rows", file=insp.table.name, rejected=result.rejected_rows,
                                    skipped=result.skipped)
@@ -346,7 +372,7 @@ def run(ctx: Context, insp: Inspection, *, anchor_id: str | None = None, session
     except _Rollback:
         pass
     except FileRejected as exc:
-        exc.result = result  # type: ignore[attr-defined]
+        exc.result = getattr(exc, "result", None) or result  # type: ignore[attr-defined]
         raise
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache)}")
@@ -356,18 +382,53 @@ def run(ctx: Context, insp: Inspection, *, anchor_id: str | None = None, session
     return result
 
 
+class _DecisionsChanged(Exception):
+    """The whole column decided differently from the preview rows: read the file again."""
+
+
+def _pass(ctx: Context, insp: Inspection, result: ImportResult, *, watch: bool, anchor_id: str | None,
+          session_id: str | None, source: Source, progress: Progress | None,
+          cancelled: Callable[[], bool] | None) -> tuple[_Writer, ImportResult]:
+    """One streaming pass over the file inside a savepoint (rolled back when decisions change)."""
+    evidence = column_evidence(insp) if watch else None
+    try:
+        with ctx.ws.write():
+            writer = _Writer(ctx, insp, result, anchor_id=anchor_id, session_id=session_id, source=source)
+            for rownum, values in iterate_rows(insp, result, progress=progress, cancelled=cancelled,
+                                               evidence=evidence):
+                writer.add(rownum, values)
+            if cancelled is not None and cancelled():
+                raise ImportCancelled("error.ingest.cancelled", file=insp.table.name)
+            changed = [c for _j, ev, c in evidence or () if ev.apply(c.decision)]
+            if changed:
+                raise _DecisionsChanged
+            writer.finish()
+    except FileRejected as exc:
+        exc.result = result  # type: ignore[attr-defined]
+        raise
+    return writer, result
+
+
 def iterate_rows(insp: Inspection, result: ImportResult, *, progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None, rows=None) -> Iterator[tuple[int, dict]]:
-    """Accepted rows as {key: value}; skipped and rejected rows are counted in ``result``."""
+                 cancelled: Callable[[], bool] | None = None, rows=None,
+                 evidence: list[tuple[int, rules.ColumnEvidence, ColumnMap]] | None = None,
+                 ) -> Iterator[tuple[int, list]]:
+    """Accepted rows as a list of values in ``insp.converters()`` order (None: not collected);
+    skipped and rejected rows are counted in ``result``. ``evidence`` is fed every cell of its columns.
+    """
     convs = insp.converters()
+    pairs = [(j, conv) for j, _key, conv in convs]
+    width = max((j for j, _k, _c in convs), default=-1) + 1
     headers = {c.index: c.header for c in insp.columns}
     norms = [rules.normalize_header(n) for n in insp.names]
     required = {rules.TIMESERIES: (rules.TS,), rules.SESSIONS: (rules.START, rules.DATE),
                 rules.PRODUCTS: (rules.PRODUCT_NAME, rules.PRODUCT_SKU)}.get(insp.kind or "", ())
-    keys = insp.keys()
-    required = tuple(k for k in required if k in keys)
-    metric_keys = {k for k in keys if k in RAW_METRICS}
+    keys = [k for _j, k, _c in convs]
+    req_pos = [i for i, k in enumerate(keys) if k in required]
+    metric_pos = [i for i, k in enumerate(keys) if k in RAW_METRICS]
+    feeds = [(j, f) for j, ev, c in evidence or () for f in ev.feeds(c.decision.pinned)]
     total = _estimate_rows(insp)
+    pad = [None] * width
     rows = rows if rows is not None else insp.table.rows()
     for rownum, cells in rows:
         if rownum <= insp.header_row:
@@ -377,29 +438,31 @@ def iterate_rows(insp: Inspection, result: ImportResult, *, progress: Progress |
                 raise ImportCancelled("error.ingest.cancelled", file=insp.table.name)
             if progress is not None:
                 progress(rownum, max(total, rownum))
-        first = next((c for c in cells if c is not None and c != ""), None)
-        if first is None or (isinstance(first, str) and not first.strip() and rules.classify_row(cells, norms) == rules.BLANK):
-            result.skipped += 1
-            continue
-        if isinstance(first, str) and first.strip().lower().rstrip(":：") in rules.TOTAL_WORDS:
-            result.skipped += 1
-            continue
-        values, errors = {}, []
-        for j, key, conv in convs:
-            cell = cells[j] if j < len(cells) else None
-            try:
-                v = conv(cell)
-            except ValidationError as exc:
-                errors.append((j, cell, exc.message))
+        if len(cells) < width:
+            cells = [*cells, *pad[len(cells):]]
+        first = cells[0] if cells else None
+        if first is None or first == "":
+            first = next((c for c in cells if c is not None and c != ""), None)
+            if first is None:
+                result.skipped += 1
                 continue
-            if v is not None:
-                values[key] = v
-        if errors or (required and not any(k in values for k in required)) or not (metric_keys & values.keys()):
+        if type(first) is str and first.strip().lower().rstrip(":：") in rules.TOTAL_WORDS:
+            result.skipped += 1
+            continue
+        for j, feed in feeds:
+            feed(cells[j])
+        try:
+            vals = [conv(cells[j]) for j, conv in pairs]
+            errors = None
+        except ValidationError:
+            vals, errors = _convert_collecting(pairs, cells)
+        if errors or (req_pos and all(vals[i] is None for i in req_pos)) \
+                or all(vals[i] is None for i in metric_pos):
             status = rules.classify_row(cells, norms)
             if status != rules.DATA:
                 result.skipped += 1
                 continue
-            if not errors and not (metric_keys & values.keys()):
+            if not errors and all(vals[i] is None for i in metric_pos):
                 result.skipped += 1  # a row with nothing collected: no value to store, not an error
                 continue
             result.rejected_rows += 1
@@ -409,9 +472,20 @@ def iterate_rows(insp: Inspection, result: ImportResult, *, progress: Progress |
             else:
                 result.reject(rownum, _required_header(insp, required), "", Message("error.ingest.missing_time"))
             continue
-        yield rownum, values
+        yield rownum, vals
     if progress is not None:
         progress(total, total)
+
+
+def _convert_collecting(pairs, cells) -> tuple[list, list]:
+    vals, errors = [], []
+    for j, conv in pairs:
+        try:
+            vals.append(conv(cells[j]))
+        except ValidationError as exc:
+            vals.append(None)
+            errors.append((j, cells[j], exc.message))
+    return vals, errors
 
 
 def _required_header(insp: Inspection, required: tuple[str, ...]) -> str:
@@ -447,6 +521,17 @@ class _Writer:
         self.pending: list[tuple] = []
         self.existing: dict[str, dict] = {}
         self.recent: OrderedDict[tuple, tuple] = OrderedDict()  # popitem(last=False) is O(1); dict's is not
+        # (session, ts) → the sample tuples the fast minute path wrote: in-file duplicates find them here.
+        self.recent_rows: OrderedDict[tuple, list] = OrderedDict()
+        self.existing_ts: dict[str, set[str]] = {}
+        self.inserted: set[str] = set()
+        self.inserted_groups: set[tuple[str, int]] = set()  # (session, provisional): for restored triggers
+        self.scales: dict[str, Decimal] = {}
+        self.import_id = result.import_id
+        self.late_limit = self.now + TS_TOLERANCE
+        self.keys = [c.key for c in insp.mapped]
+        self.ts_pos = self.keys.index(rules.TS) if rules.TS in self.keys else -1
+        self.metric_pos = [(i, k) for i, k in enumerate(self.keys) if k in RAW_METRICS]
         self.touched: set[str] = set()
         self.ids = repo.SampleIds()
         self.source_text = str(source)
@@ -461,13 +546,13 @@ class _Writer:
         self.author = ctx.actor_id
 
     # -- rows ----------------------------------------------------------------------
-    def add(self, rownum: int, values: dict) -> None:
+    def add(self, rownum: int, vals: list) -> None:
         try:
             kind = self.insp.kind
             if kind == rules.TIMESERIES:
-                self._add_minute(values)
+                self._add_minute(vals)
             else:
-                self._add_settlement(rownum, values, products=(kind == rules.PRODUCTS))
+                self._add_settlement(rownum, self._dict(vals), products=(kind == rules.PRODUCTS))
         except _RowRefused as exc:
             self.result.rejected_rows += 1
             self.result.reject(rownum, exc.column, exc.value, exc.message)
@@ -476,19 +561,57 @@ class _Writer:
         if len(self.pending) >= BATCH:
             self.flush()
 
-    def _add_minute(self, values: dict) -> None:
-        ts: datetime = values[rules.TS]
-        s = self.fixed or self._minute_session(values, ts)
+    def _dict(self, vals: list) -> dict:
+        return {k: v for k, v in zip(self.keys, vals, strict=True) if v is not None}
+
+    def _add_minute(self, vals: list) -> None:
+        ts: datetime = vals[self.ts_pos]
+        s = self.fixed or self._minute_session(self._dict(vals), ts)
         if s.status == SessionStatus.LIVE and s.on_air_utc and ts < s.on_air_utc - timedelta(seconds=1):
             raise _RowRefused(self._header(rules.TS), ts.isoformat(), ValidationError("error.sample.before_start", field="ts").message)
-        if ts > self.now + TS_TOLERANCE:
+        if ts > self.late_limit:
             raise _RowRefused(self._header(rules.TS), ts.isoformat(), Message("error.ingest.future", {"ts": to_iso(ts)}))
         ts_iso = to_iso(ts)
-        for key, v in values.items():
-            if key in RAW_METRICS:
-                self._sample(s, ts_iso, key, v, provisional=1, as_of=None, product=None)
-        if s.id not in self.last_ts or ts > self.last_ts[s.id]:
-            self.last_ts[s.id] = ts
+        sid = s.id
+        existing = self.existing.get(sid)
+        if existing is None:
+            existing = self._load_existing(sid)
+        row_key = (sid, ts_iso)
+        if (existing and ts_iso in self.existing_ts[sid]) or row_key in self.recent_rows:
+            for pos, key in self.metric_pos:  # seen before: compare sample by sample
+                v = vals[pos]
+                if v is not None:
+                    self._sample(s, ts_iso, key, v, provisional=1, as_of=None, product=None)
+        else:
+            # The common case, one tuple per value: no per-sample lookups.
+            nxt, src, author, imp, now_iso = self.ids.next, self.source_text, self.author, self.import_id, self.now_iso
+            minor = self._minor
+            rows = [(nxt(), sid, ts_iso, key, minor(v, s.currency) if type(v) is Decimal else v, src, 1, None, None,
+                     author, imp, now_iso)
+                    for pos, key in self.metric_pos if (v := vals[pos]) is not None]
+            if rows:
+                self.pending.extend(rows)
+                self.recent_rows[row_key] = rows
+                if len(self.recent_rows) > RECENT_ROWS:
+                    self.recent_rows.popitem(last=False)
+                if sid not in self.touched:
+                    self._touch(sid)
+                if sid not in self.inserted:
+                    self.inserted.add(sid)
+                    self.inserted_groups.add((sid, 1))
+        if sid not in self.last_ts or ts > self.last_ts[sid]:
+            self.last_ts[sid] = ts
+
+    def _minor(self, value: Decimal, code: str) -> int:
+        scale = self.scales.get(code)
+        if scale is None:
+            scale = self.scales[code] = Decimal(10) ** currency_info(code).exponent
+        return int((value * scale).quantize(_ONE, rounding=ROUND_HALF_UP))
+
+    def _load_existing(self, session_id: str) -> dict:
+        existing = self.existing[session_id] = repo.existing_samples(self.ctx.ws, session_id)
+        self.existing_ts[session_id] = {k[0] for k in existing}
+        return existing
 
     def _add_settlement(self, rownum: int, values: dict, *, products: bool) -> None:
         s = self.fixed or self._broadcast_session(values)
@@ -511,12 +634,13 @@ class _Writer:
     def _sample(self, s, ts_iso: str, key: str, value, *, provisional: int, as_of: str | None,
                 product: str | None) -> None:
         if type(value) is Decimal:
-            value = to_minor(value, s.currency)
+            value = self._minor(value, s.currency)
         existing = self.existing.get(s.id)
         if existing is None:
-            existing = self.existing[s.id] = repo.existing_samples(self.ctx.ws, s.id)
+            existing = self._load_existing(s.id)
         natural = (ts_iso, key, provisional, as_of, product)
-        found = (existing.get(natural) if existing else None) or self.recent.get(natural)
+        found = (existing.get(natural) if existing else None) or self.recent.get(natural) \
+            or self._recent_minute(s.id, natural)
         if found is not None:
             self._seen_again(s, natural, found, value, existing)
             return
@@ -526,16 +650,32 @@ class _Writer:
         if len(self.recent) > RECENT_KEYS:
             self.recent.popitem(last=False)
         self.pending.append((sample_id, s.id, ts_iso, key, value, self.source_text, provisional, as_of, product,
-                             self.author, self.result.import_id, self.now_iso))
+                             self.author, self.import_id, self.now_iso))
         if s.id not in self.touched:
             self._touch(s.id)
+        if s.id not in self.inserted:
+            self.inserted.add(s.id)
+        self.inserted_groups.add((s.id, provisional))
+
+    def _recent_minute(self, session_id: str, natural: tuple) -> tuple | None:
+        """A sample the fast minute path wrote for this file (same time and key), as (id, value, source)."""
+        if natural[2] != 1 or natural[4] is not None:
+            return None
+        rows = self.recent_rows.get((session_id, natural[0]))
+        for r in rows or ():
+            if r[3] == natural[1]:
+                return (r[0], r[4], r[5])
+        return None
 
     def _seen_again(self, s, natural: tuple, found: tuple, value, existing: dict) -> None:
         sid, old, src = found
         if old != value and src in ("import", "watch"):
             self.flush()  # the row may still be waiting in the batch
             repo.update_sample_value(self.ctx.ws, sid, value, self.result.import_id, self.now)
-            (existing if natural in existing else self.recent)[natural] = (sid, value, src)
+            if natural in existing:
+                existing[natural] = (sid, value, src)
+            else:
+                self.recent[natural] = (sid, value, src)  # consulted before the fast path's rows
             self.result.samples_updated += 1
             self._touch(s.id)
         else:
@@ -688,6 +828,7 @@ class _Writer:
                                                       "file": self.insp.table.name}), row_id=new_id())
             if sid in self.settled:
                 self.extra = self.extra | _tick_settlement(self.ctx, sid)
+            self.extra = self.extra | _complete_metric_checklist_runs(self.ctx, sid)
             summaries.refresh(ws, sid, now)
         counts = dict(self.result.counts, samples=self.result.samples_written, updated=self.result.samples_updated)
         repo.record_import(ws, import_id=self.result.import_id, at=now, by=self.author,
@@ -720,9 +861,18 @@ def _tick_settlement(ctx: Context, session_id: str) -> Changes:
     return tick_by_app(ctx, session_id, "settlement") or Changes()
 
 
+def _complete_metric_checklist_runs(ctx: Context, session_id: str) -> Changes:
+    """Imported minute data completes the session's metric-only checklist runs of its windows."""
+    from desktop_app.services.checklists import recheck_metric_runs
+
+    return recheck_metric_runs(ctx, session_id) or Changes()
+
+
 def save_mapping(ctx: Context, insp: Inspection) -> None:
     """Remember this layout's mapping and decisions (call inside a write)."""
     mapping = {str(c.index): c.key for c in insp.columns}
-    decisions = {str(c.index): c.decision.to_json() for c in insp.mapped}
+    # Only the readings the user chose are remembered: the rest is decided again from each file's data.
+    decisions = {str(c.index): {k: v for k, v in c.decision.to_json().items() if k in c.decision.pinned}
+                 for c in insp.mapped if c.decision.pinned}
     repo.save_mapping(ctx.ws, insp.signature, preset=insp.preset.name, kind=insp.kind, mapping=mapping,
                       decisions=decisions, now=ctx.now(), by=ctx.actor_id)

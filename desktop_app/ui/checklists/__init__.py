@@ -18,8 +18,13 @@ def templates_title() -> str:
     return QCoreApplication.translate("ChecklistsInstall", "Checklist templates")
 
 
+def compliance_title() -> str:
+    return QCoreApplication.translate("ChecklistsInstall", "Checklist compliance")
+
+
 def install(ext) -> None:
     from desktop_app.ui.checklists.area import ChecklistArea
+    from desktop_app.ui.checklists.compliance import CompliancePage
     from desktop_app.ui.checklists.editor import TemplateEditorPage
     from desktop_app.ui.checklists.reminders import install_reminders
 
@@ -28,4 +33,6 @@ def install(ext) -> None:
                              lambda state, p=phase: ChecklistArea(state, p), order=20)
     ext.add_page("checklists.templates", templates_title,
                  lambda state, window: TemplateEditorPage(state, window), order=60)
+    ext.add_page("checklists.compliance", compliance_title,
+                 lambda state, window: CompliancePage(state, window), order=61)
     ext.add_startup_hook(install_reminders)

@@ -27,6 +27,7 @@ from desktop_app.storage import sessions as session_repo
 from desktop_app.storage.summaries import get_summary
 from desktop_app.ui import format as fmt
 from desktop_app.ui.checklists.clock import clock_for, countdown
+from desktop_app.ui.checklists.compliance import percent
 from desktop_app.ui.checklists.dialogs import AdhocDialog, TickDialog, skip_dialog
 from desktop_app.ui.checklists.next_due import NextDueWidget
 from desktop_app.ui.errors import show_error
@@ -207,7 +208,7 @@ class ChecklistArea(QWidget):
         for i, k in enumerate(("on_time", "late", "skipped", "missed", "open", "overdue"), start=1):
             text = text.replace(f"%{i}", str(counts[k]))
         if rate is not None:
-            text += "   " + self.tr("Session compliance: %1").replace("%1", fmt.ratio(rate))
+            text += "   " + self.tr("Session compliance: %1").replace("%1", percent(rate))
         if comp and not comp.get("include_pre", True):
             text += "  " + self.tr("(no pre items: started now or imported)")
         self.summary.setText(text)

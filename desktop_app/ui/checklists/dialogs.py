@@ -37,6 +37,7 @@ from desktop_app.ui.dialogs import FormDialog, ReasonDialog, from_qdatetime, to_
 from desktop_app.ui.state import AppState
 
 ERROR_STYLE = "border: 1px solid #c0392b;"
+SCROLL_AFTER_PRODUCTS = 8
 
 
 class FileEditor(QWidget):
@@ -121,28 +122,35 @@ class PerProductEditor(QWidget):
             message = QLabel()
             message.setObjectName(f"fieldError_{spec.id}__{pid}")
             message.setStyleSheet("color: #c0392b;")
-            message.setWordWrap(True)
-            message.hide()
-            edit.textChanged.connect(lambda _t, e=edit, m=message: check_inline(self._single(), e, currency, m))
+            message.hide()  # one short line; no word wrap, so its height is exact
+            edit.textChanged.connect(lambda _t, e=edit, m=message: self._checked(e, m))
             grid.addWidget(label, 2 * row, 0)
             grid.addWidget(edit, 2 * row, 1)
             grid.addWidget(unit, 2 * row, 2)
             grid.addWidget(message, 2 * row + 1, 0, 1, 3)
             self.inputs[pid] = edit
             self.messages[pid] = message
-        scroll = QScrollArea()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if len(products) <= SCROLL_AFTER_PRODUCTS:
+            layout.addWidget(inner)  # all rows visible; the dialog grows with inline messages
+            return
+        scroll = QScrollArea()  # a 30-SKU run sheet scrolls inside the dialog
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        # Up to ~6 products show at once; a 30-SKU run sheet scrolls inside the dialog.
-        scroll.setMaximumHeight(min(6, max(1, len(products))) * 34 + 8)
-        scroll.setMinimumHeight(min(6, max(1, len(products))) * 30)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        scroll.setMinimumHeight(300)
         layout.addWidget(scroll)
 
     def _single(self) -> FieldSpec:
         return replace(self.spec, per_product=False)
+
+    def _checked(self, edit: QLineEdit, message: QLabel) -> None:
+        check_inline(self._single(), edit, self.currency, message)
+        dialog = self.window()
+        if dialog is not None and dialog is not self:  # room for the message line that came or went
+            dialog.layout().activate()
+            dialog.resize(dialog.width(), max(dialog.height(), dialog.sizeHint().height()))
 
     def value(self) -> dict[str, str]:
         return {pid: e.text() for pid, e in self.inputs.items() if e.text().strip()}
@@ -257,7 +265,7 @@ class TickDialog(FormDialog):
         self.note = QLineEdit(view.run.note or "")
         self.note.setObjectName("tickNote")
         self.form.addRow(self.tr("Note"), self.note)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(560 if any(isinstance(e, PerProductEditor) for e in self.editors.values()) else 460)
 
     def show_error(self, text: str) -> None:
         super().show_error(text)

@@ -141,6 +141,53 @@
             <source>Checklist templates</source>
             <translation>Checklist templates</translation>
         </message>
+        <message>
+            <source>Checklist compliance</source>
+            <translation>Checklist compliance</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompliancePage</name>
+        <message>
+            <source>%1 sessions · compliance %2 · required items %3</source>
+            <translation>%1 sessions · compliance %2 · required items %3</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>By owner role</source>
+            <translation>By owner role</translation>
+        </message>
+        <message>
+            <source>By specialist (the session's specialist)</source>
+            <translation>By specialist (the session's specialist)</translation>
+        </message>
+        <message>
+            <source>Owner role</source>
+            <translation>Owner role</translation>
+        </message>
+        <message>
+            <source>Specialist</source>
+            <translation>Specialist</translation>
+        </message>
+        <message>
+            <source>Compliance</source>
+            <translation>Compliance</translation>
+        </message>
+        <message>
+            <source>Runs</source>
+            <translation>Runs</translation>
+        </message>
     </context>
     <context>
         <name>Countdown</name>

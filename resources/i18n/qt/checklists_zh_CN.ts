@@ -141,6 +141,53 @@
             <source>Checklist templates</source>
             <translation>检查清单模板</translation>
         </message>
+        <message>
+            <source>Checklist compliance</source>
+            <translation>清单完成率</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompliancePage</name>
+        <message>
+            <source>%1 sessions · compliance %2 · required items %3</source>
+            <translation>%1 个场次 · 完成率 %2 · 必做项完成率 %3</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>查询</translation>
+        </message>
+        <message>
+            <source>By owner role</source>
+            <translation>按负责角色</translation>
+        </message>
+        <message>
+            <source>By specialist (the session's specialist)</source>
+            <translation>按运营专家（场次负责的运营专家）</translation>
+        </message>
+        <message>
+            <source>Owner role</source>
+            <translation>负责角色</translation>
+        </message>
+        <message>
+            <source>Specialist</source>
+            <translation>运营专家</translation>
+        </message>
+        <message>
+            <source>Compliance</source>
+            <translation>完成率</translation>
+        </message>
+        <message>
+            <source>Runs</source>
+            <translation>检查次数</translation>
+        </message>
     </context>
     <context>
         <name>Countdown</name>
@@ -455,7 +502,7 @@
         </message>
         <message>
             <source>Save as new version</source>
-            <translation>另存为新版本</translation>
+            <translation>保存为新版本</translation>
         </message>
         <message>
             <source>Export JSON…</source>
