@@ -97,3 +97,23 @@ def test_per_product_values_from_the_cli_by_sku_or_name(ctx, clock, planned, cap
     assert cli_main(["checklist", "tick", ws, "--session", planned.id, "pre.d1.stock_plan",
                      "stock_remaining@MASK-01=120", "stock_remaining@防晒霜=40"]) == 0
     assert run_of(ctx, planned.id, "pre.d1.stock_plan").values == {"stock_remaining": {mask: 120, sun: 40}}
+
+
+def test_template_versions_from_the_cli(ctx, clock, planned, capsys):
+    from dataclasses import replace
+
+    from desktop_app.services import checklist_templates as templates
+
+    daily = templates.resolve(ctx, "日常场")
+    items = list(templates.get_template(ctx, daily.id).items)
+    items[3] = replace(items[3], retired=True)
+    clock.advance(hours=1)
+    templates.save_new_version(ctx, daily.id, items)
+    assert cli_main(["checklist", "versions", str(ctx.ws.path), "日常场", "--lang", "en"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("v2  2026-11-26T03:00") and "李运营" in out[0] and "used by 0 sessions" in out[0]
+    assert out[1].strip() == f"retired: {items[3].key}"
+    assert out[2].startswith("v1") and "built-in" in out[2] and "used by 1 sessions" in out[2]
+    assert cli_main(["checklist", "versions", str(ctx.ws.path), "日常场", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["diff"]["retired"] == [items[3].key] and rows[1]["sessions"][0]["title"] == "测试场"

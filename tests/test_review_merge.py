@@ -135,6 +135,8 @@ def test_anchor_with_same_platform_account_is_mapped_and_two_specialists_ask(lea
     report = err.value.report
     anchor_map = [m for m in report.mappings if m.table == "anchors"]
     assert anchor_map and anchor_map[0].required
+    line = anchor_map[0].text()  # what the CLI and the merge dialog show: both names and why
+    assert "小美(本地)" in line and "小美" in line and "dy_xiaomei88" in line
     assert [a.anchor_name for a in report.assignment_conflicts] == ["小美(本地)"]
     assert err.value.key in ("error.bundle.mapping_needed", "error.bundle.assignment_conflict")
     decisions = MergeDecisions("ask", mappings={m.bundle_id: True for m in report.mappings},

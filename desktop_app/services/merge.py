@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from desktop_app.domain.errors import LiveOpsError, ValidationError
 from desktop_app.domain.timeutil import to_iso
+from desktop_app.messages import msg
 from desktop_app.services.context import Changes, Context
 from desktop_app.storage import bundle as repo
 from desktop_app.storage import summaries
@@ -55,6 +56,15 @@ class Mapping:
     local_id: str
     bundle_id: str
     required: bool = False  # same platform account: it cannot be kept separate
+    local_name: str = ""
+    account_id: str | None = None  # the shared platform account (anchors matched by account)
+
+    def text(self) -> str:
+        """One line for the CLI and the merge dialog: both names and why they were matched."""
+        why = (msg("bundle.mapping.same_account", account=self.account_id) if self.required and self.account_id
+               else msg("bundle.mapping.same_name"))
+        return msg("bundle.mapping.line", table=msg(f"table.{self.table}"), local=self.local_name or self.local_id[-8:],
+                   bundle=self.name, why=why)
 
 
 @dataclass
@@ -240,11 +250,14 @@ def _plan(ctx: Context, report: MergeReport, decisions: MergeDecisions, source: 
 
 def _plan_mappings(conn: sqlite3.Connection, report: MergeReport, decisions: MergeDecisions) -> None:
     queries = {
-        "clients": "SELECT c.id, m.id, c.name, 0 FROM b.clients c JOIN main.clients m ON trim(m.name) = trim(c.name)"
+        "clients": "SELECT c.id, m.id, c.name, 0, m.name, NULL FROM b.clients c JOIN main.clients m"
+                   " ON trim(m.name) = trim(c.name)"
                    " WHERE m.id <> c.id AND NOT EXISTS (SELECT 1 FROM main.clients x WHERE x.id = c.id)",
-        "people": "SELECT c.id, m.id, c.name, 0 FROM b.people c JOIN main.people m ON trim(m.name) = trim(c.name)"
+        "people": "SELECT c.id, m.id, c.name, 0, m.name, NULL FROM b.people c JOIN main.people m"
+                  " ON trim(m.name) = trim(c.name)"
                   " WHERE m.id <> c.id AND NOT EXISTS (SELECT 1 FROM main.people x WHERE x.id = c.id)",
-        "anchors": "SELECT c.id, m.id, c.name, c.account_id IS NOT NULL AND c.account_id = m.account_id"
+        "anchors": "SELECT c.id, m.id, c.name, c.account_id IS NOT NULL AND c.account_id = m.account_id, m.name,"
+                   " c.account_id"
                    " FROM b.anchors c JOIN main.anchors m ON m.platform = c.platform AND"
                    " ((c.account_id IS NOT NULL AND c.account_id = m.account_id)"
                    " OR ((c.account_id IS NULL OR m.account_id IS NULL) AND trim(m.name) = trim(c.name)))"
@@ -256,8 +269,8 @@ def _plan_mappings(conn: sqlite3.Connection, report: MergeReport, decisions: Mer
         if table in queries:
             _remap(conn, table, bundle_id, local_id)
     for table, sql in queries.items():
-        for bundle_id, local_id, name, required in conn.execute(sql).fetchall():
-            m = Mapping(table, name, local_id, bundle_id, bool(required))
+        for bundle_id, local_id, name, required, local_name, account in conn.execute(sql).fetchall():
+            m = Mapping(table, name, local_id, bundle_id, bool(required), local_name, account)
             report.mappings.append(m)
             if decisions.mapping_choice(m):
                 _remap(conn, table, bundle_id, local_id)

@@ -62,6 +62,13 @@ def register(sub, common) -> None:
     a.add_argument("--json", action="store_true")
     a.set_defaults(handler=cmd_templates)
 
+    a = actions.add_parser("versions", parents=[common],
+                           help="a template's versions: who/when, item changes, sessions using each")
+    a.add_argument("workspace", type=Path)
+    a.add_argument("template", help="template id, name or family")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=cmd_versions)
+
     a = actions.add_parser("export", parents=[common], help="export a template as JSON")
     a.add_argument("workspace", type=Path)
     a.add_argument("template", help="template id, name or family")
@@ -210,6 +217,46 @@ def cmd_templates(args) -> int:
         print(msg("cli.checklist.template_line", id=i.id[:8], name=i.name, version=i.version, items=i.item_count,
                   default="*" if i.is_default else ""))
     return EXIT_OK
+
+
+def cmd_versions(args) -> int:
+    ctx = open_ctx(args, read_only=True)
+    try:
+        history = templates.version_history(ctx, templates.resolve(ctx, args.template).family_id)
+    finally:
+        ctx.ws.close()
+    if args.json:
+        print_json([_version_json(e) for e in history])
+        return EXIT_OK
+    for e in history:
+        print(msg("cli.checklist.version_line", version=e.info.version, at=e.info.created_at,
+                  by=e.created_by or msg("cli.checklist.built_in"), items=e.info.item_count,
+                  sessions=len(e.sessions)))
+        d = e.diff
+        if d is None:
+            continue
+        for key, keys in (("added", d.added), ("removed", d.removed), ("retired", d.retired),
+                          ("restored", d.restored)):
+            if keys:
+                print(f"    {msg('cli.checklist.diff.' + key)}: {', '.join(keys)}")
+        if d.changed:
+            edited = ", ".join(f"{k} ({'/'.join(a)})" for k, a in d.changed)
+            print(f"    {msg('cli.checklist.diff.edited')}: {edited}")
+        if d.reordered:
+            print(f"    {msg('cli.checklist.diff.reordered')}")
+    return EXIT_OK
+
+
+def _version_json(e) -> dict:
+    d = e.diff
+    return {"template_id": e.info.id, "version": e.info.version, "created_at": e.info.created_at,
+            "created_by": e.created_by, "items": e.info.item_count,
+            "diff": None if d is None else {"added": list(d.added), "removed": list(d.removed),
+                                            "retired": list(d.retired), "restored": list(d.restored),
+                                            "edited": {k: list(a) for k, a in d.changed},
+                                            "reordered": d.reordered},
+            "sessions": [{"id": s.session_id, "title": s.title, "status": s.status, "start": s.start}
+                         for s in e.sessions]}
 
 
 def cmd_export(args) -> int:

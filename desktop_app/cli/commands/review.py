@@ -74,8 +74,7 @@ def _print_report_lists(report: MergeReport) -> None:
     if report.mappings:
         print_error(msg("cli.merge.mappings", count=len(report.mappings)))
         for m in report.mappings:
-            print_error("  " + msg("bundle.mapping.line", table=msg(f"table.{m.table}"), name=m.name,
-                                   local=m.local_id[-8:], bundle=m.bundle_id[-8:]))
+            print_error("  " + m.text())
     for a in report.assignment_conflicts:
         print_error("  " + msg("bundle.assignment.line", anchor=a.anchor_name, local=a.local_specialist,
                                bundle=a.bundle_specialist))
@@ -97,8 +96,7 @@ def _decide(report: MergeReport, decisions: MergeDecisions) -> None:
     """Interactive: ask about every undecided mapping, assignment and conflict."""
     for m in report.mappings:
         if decisions.mapping_choice(m) is None:
-            print_error(msg("bundle.mapping.line", table=msg(f"table.{m.table}"), name=m.name, local=m.local_id[-8:],
-                            bundle=m.bundle_id[-8:]))
+            print_error(m.text())
             decisions.mappings[m.bundle_id] = bool(_ask(msg("cli.merge.map_prompt"), {"y": True, "n": False}))
     for a in report.assignment_conflicts:
         if decisions.assignment_choice(a) is None:

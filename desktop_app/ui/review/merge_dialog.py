@@ -72,6 +72,7 @@ class MergeDialog(QDialog):
         self.summary.setWordWrap(True)
         self.items = QTableWidget(0, 3)
         self.items.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.items.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         top = QHBoxLayout()
         for w in (self.path_edit, self.browse_btn, self.preview_btn):
             top.addWidget(w)
@@ -171,8 +172,7 @@ class MergeDialog(QDialog):
     @staticmethod
     def _describe(kind: str, item) -> str:
         if kind == "mapping":
-            return msg("bundle.mapping.line", table=msg(f"table.{item.table}"), name=item.name,
-                       local=item.local_id[-8:], bundle=item.bundle_id[-8:])
+            return item.text()
         if kind == "assignment":
             return msg("bundle.assignment.line", anchor=item.anchor_name, local=item.local_specialist,
                        bundle=item.bundle_specialist)
