@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>Export</name>
+        <message>
+            <source>Export to Excel…</source>
+            <translation>Export to Excel…</translation>
+        </message>
+        <message>
+            <source>Results card (PNG)…</source>
+            <translation>Results card (PNG)…</translation>
+        </message>
+        <message>
+            <source>Multi-session report…</source>
+            <translation>Multi-session report…</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportArea</name>
         <message>
             <source>Export to Excel…</source>
