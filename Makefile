@@ -57,7 +57,8 @@ build: $(VENV)/.installed-dev translations
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
 
 check-build: build
-	$(DIST_APP) --self-test  # sets QT_QPA_PLATFORM=offscreen itself
+	$(DIST_APP) --self-test --report build/selftest-report.txt  # offscreen by itself; the report is for windowed Windows builds
+	@tail -n 1 build/selftest-report.txt
 
 bench: $(VENV)/.installed-test translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks

@@ -13,6 +13,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--lang", choices=("zh_CN", "en"))
     p.add_argument("--as", dest="actor", metavar="PERSON", help="acting person (id or name)")
     p.add_argument("--self-test", action="store_true", help="run the offscreen self-test and exit")
+    p.add_argument("--report", type=Path, metavar="FILE",
+                   help="with --self-test: also write the result there (a windowed Windows .exe has no console)")
     p.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
     return p.parse_args(argv)
 
@@ -22,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         from desktop_app import selftest
 
-        return selftest.run()
+        return selftest.run(report=args.report)
     from desktop_app.app import run
 
     return run(args.workspace, lang=args.lang, actor=args.actor, quit_after_show=args.quit_after_show)

@@ -145,13 +145,15 @@ def _crash_dialog(text: str, log_path: Path) -> None:
 
 
 def use_standard_data_dir() -> None:
-    """Point the Qt-free code (logs, demo, backups) at QStandardPaths' per-user app data folder."""
+    """Point the Qt-free code (logs, demo, self-test) at QStandardPaths' per-user app data folder
+    (%APPDATA% on Windows, ~/Library/Application Support on macOS); paths.user_data_dir names
+    the same folder for the CLI."""
     import os
 
     from PySide6.QtCore import QStandardPaths
 
     if not os.environ.get("LIVEOPS_DATA_DIR"):
-        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
         if location:
             os.environ["LIVEOPS_DATA_DIR"] = location
 

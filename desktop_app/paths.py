@@ -31,18 +31,27 @@ def seeds_dir() -> Path:
     return project_root() / "db" / "seeds"
 
 
-def user_data_dir() -> Path:
-    """Per-user data folder without Qt (CLI, logs before the QApplication exists)."""
+def user_data_dir(platform: str | None = None) -> Path:
+    """Per-user data folder (demo workspace, logs, self-test reports), without Qt.
+
+    The same folder as QStandardPaths.AppDataLocation with our organization/application names,
+    so the CLI and the GUI agree: %APPDATA%\\LiveOps\\liveops-desk on Windows (roaming profile),
+    ~/Library/Application Support/LiveOps/liveops-desk on macOS, $XDG_DATA_HOME/LiveOps/liveops-desk
+    (~/.local/share/…) elsewhere. LIVEOPS_DATA_DIR overrides it (tests, portable installs).
+    """
+    from desktop_app import APP_ID, ORG_NAME
+
     override = os.environ.get("LIVEOPS_DATA_DIR")
     if override:
         return Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "LiveOps" / "LiveOpsDesk"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "LiveOpsDesk"
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "liveops-desk"
+    platform = platform or sys.platform
+    if platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / ORG_NAME / APP_ID
 
 
 def log_dir() -> Path:

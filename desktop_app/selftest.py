@@ -5,6 +5,11 @@ takes a backup and restores it into a new file, exports to .xlsx and reads it ba
 export feature is present), then starts Qt offscreen: translations, an SVG icon, a pyqtgraph
 plot and, when the shell is present, the main window on the demo workspace. Exit 0 when all
 steps pass; otherwise the failing step and its traceback go to stderr and the exit code is 1.
+
+The windowed Windows build has no console (sys.stdout is None), so the same lines also go to a
+report file: ``--report FILE``, or selftest-report.txt in the user data folder when there is no
+stdout. Its last line is "PASSED" or "FAILED"; the exit code says the same
+(``start /wait liveops-desk.exe --self-test`` then ``echo %ERRORLEVEL%``).
 """
 
 from __future__ import annotations
@@ -21,12 +26,26 @@ from pathlib import Path
 Step = Callable[[dict], str]
 
 
-def run(argv: list[str] | None = None) -> int:
+def run(argv: list[str] | None = None, *, report: Path | None = None) -> int:
+    from desktop_app.paths import user_data_dir
+
+    if report is None and sys.stdout is None:  # windowed exe: nowhere else to say the result
+        report = user_data_dir() / "selftest-report.txt"
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the self-test never needs a display
     os.environ.setdefault("LIVEOPS_DATA_DIR", tempfile.mkdtemp(prefix="liveops-selftest-data-"))
-    from desktop_app.messages import language_from_environment, msg, set_language
+    from desktop_app.messages import language_from_environment, set_language
 
     set_language(language_from_environment())
+    lines: list[str] = []
+    code = _run_steps(lines)
+    lines.append("PASSED" if code == 0 else "FAILED")
+    if report is not None:
+        _write_report(Path(report), lines)
+    return code
+
+
+def _run_steps(lines: list[str]) -> int:
+    from desktop_app.messages import msg
 
     with tempfile.TemporaryDirectory(prefix="liveops-selftest-") as tmp:
         state: dict = {"dir": Path(tmp)}
@@ -35,17 +54,26 @@ def run(argv: list[str] | None = None) -> int:
             try:
                 detail = step(state)
             except Exception:  # noqa: BLE001 - report any failure of any step, then stop
-                _out(msg("selftest.step_failed", step=name), sys.stderr)
-                traceback.print_exc()
+                _out(msg("selftest.step_failed", step=name), sys.stderr, lines)
+                _out(traceback.format_exc().rstrip(), sys.stderr, lines)
                 _close(state)
                 return 1
-            _out(f"ok  {name:<14} {(time.perf_counter() - started) * 1000:7.0f} ms  {detail}", sys.stdout)
+            _out(f"ok  {name:<14} {(time.perf_counter() - started) * 1000:7.0f} ms  {detail}", sys.stdout, lines)
         _close(state)
-    _out(msg("selftest.passed"), sys.stdout)
+    _out(msg("selftest.passed"), sys.stdout, lines)
     return 0
 
 
-def _out(text: str, stream) -> None:
+def _write_report(path: Path, lines: list[str]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except OSError as exc:
+        _out(f"cannot write {path}: {exc}", sys.stderr, [])
+
+
+def _out(text: str, stream, lines: list[str]) -> None:
+    lines.append(text)
     if stream is None:  # a windowed exe on Windows has no console streams
         return
     try:

@@ -31,7 +31,32 @@ def _isolated_user_data(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("LIVEOPS_DATA_DIR", str(data))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(data / "config"))
     messages.set_language("zh_CN")
+    before = _qt_language()
     yield
+    _restore_qt_language(before)
+
+
+def _qt_language() -> str | None:
+    import sys
+
+    i18n = sys.modules.get("desktop_app.ui.i18n")
+    return i18n.applied_language() if i18n is not None else None
+
+
+def _restore_qt_language(before: str | None) -> None:
+    """A test that switched the UI language (Qt translators) must not leave it switched for the
+    next one: Qt text stays as it was before the test (a module's own fixture may set it)."""
+    import sys
+
+    i18n = sys.modules.get("desktop_app.ui.i18n")
+    if i18n is None or i18n.applied_language() == before:
+        return
+    i18n.reset_language()
+    if before is not None:
+        i18n.apply_language(before)
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)
 
 
 @pytest.fixture

@@ -32,9 +32,7 @@ def _chinese_ui(qapp):
     _delete_now()
     yield
     _close_all()
-    for translator in list(i18n._installed):  # later modules expect the untranslated (English) UI
-        qapp.removeTranslator(translator)
-    i18n._installed.clear()
+    i18n.reset_language()  # later modules expect the untranslated (English) UI
     _delete_now()
 
 

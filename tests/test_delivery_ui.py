@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.services import backup, event_log, lifecycle
 from desktop_app.storage.workspace import Workspace
-from desktop_app.ui.delivery import dialogs, fmt, theme
+from desktop_app.ui import format as fmt
+from desktop_app.ui.delivery import dialogs, theme
 
 
 @pytest.fixture
@@ -100,24 +101,60 @@ def test_integrity_dialog_salvages_into_a_new_workspace(qtbot, ctx, clock, tmp_p
 
 
 def test_locale_formatting_follows_the_language():
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    try:
-        assert fmt.number(1234567) == "1,234,567"
-        assert fmt.number(1234.5, 2) == "1,234.50"
-        assert fmt.money(123456, "CNY") == "¥1,234.56"
-        assert fmt.money(5000, "JPY") == "¥5,000"
-        assert fmt.ratio(0.0825) == "8.3%"
-        from datetime import UTC, datetime
+    from datetime import UTC, datetime
 
-        en = fmt.datetime_text(datetime(2026, 11, 26, 12, 5, tzinfo=UTC), "Asia/Shanghai")
-        assert "11/26/2026" in en and "8:05" in en and "PM" in en
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        zh = fmt.datetime_text(datetime(2026, 11, 26, 12, 5, tzinfo=UTC), "Asia/Shanghai")
-        assert "2026/11/26" in zh and "20:05" in zh
-        assert fmt.date_text(datetime(2026, 11, 26, 17, 0, tzinfo=UTC), "Asia/Shanghai") == "2026/11/27"
-        assert fmt.number(None) == fmt.DASH and fmt.money(None, "CNY") == fmt.DASH
-    finally:
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    from desktop_app import messages
+
+    evening = datetime(2026, 11, 26, 12, 5, 7, tzinfo=UTC)  # 20:05:07 in Shanghai
+    messages.set_language("en")
+    assert fmt.number(1234567) == "1,234,567"
+    assert fmt.number(1234.5, 2) == "1,234.50"
+    assert fmt.money(123456, "CNY") == "¥1,234.56"
+    assert fmt.money(5000, "JPY") == "¥5,000"  # no minor unit
+    assert fmt.ratio(0.0825) == "8.25%"
+    assert fmt.local_time(evening, "Asia/Shanghai") == "11/26/2026 8:05 PM"
+    assert fmt.local_time("2026-11-26T12:05:07.000Z", "Asia/Shanghai", "%m-%d %H:%M:%S") == "11/26 8:05:07 PM"
+    assert fmt.date_text(datetime(2026, 11, 26, 17, 0, tzinfo=UTC), "Asia/Shanghai") == "11/27/2026"
+    assert fmt.metric_value("gmv", 123456, "USD") == "$1,234.56"
+    messages.set_language("zh_CN")
+    assert fmt.local_time(evening, "Asia/Shanghai") == "2026-11-26 20:05"
+    assert fmt.local_time(evening, "America/New_York", "%m-%d %H:%M:%S") == "11-26 07:05:07"
+    assert fmt.datetime_text(evening, "Asia/Shanghai", seconds=True) == "2026-11-26 20:05:07"
+    assert fmt.date_text(datetime(2026, 11, 26, 17, 0, tzinfo=UTC), "Asia/Shanghai") == "2026-11-27"
+    assert fmt.metric_value("gmv", 123456, "CNY") == "¥1,234.56"
+    assert fmt.number(None) == fmt.DASH and fmt.money(None, "CNY") == fmt.DASH
+
+
+def test_shell_tables_follow_a_language_switch_without_restart(qtbot, ctx, planned):
+    """Today / All sessions show start times and money in the chosen language's style; View →
+    English re-renders the cells in the open window."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.state import AppState
+
+    for old in QApplication.topLevelWidgets():  # windows of earlier tests must not get the LanguageChange
+        old.close()
+        old.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    w = MainWindow(AppState(ctx, poll=False))
+    qtbot.addWidget(w)
+    w.nav.setCurrentRow(1)  # All sessions
+
+    def start_cell() -> str:
+        model = w.sessions.view.model()
+        return model.index(0, 0).data()
+
+    qtbot.waitUntil(lambda: w.sessions.model.rows != [])
+    assert start_cell() == fmt.local_time(planned.scheduled_start_utc, planned.timezone)
+    assert "-" in start_cell() and "PM" not in start_cell() and "AM" not in start_cell()
+    w.set_language("en")
+    qtbot.waitUntil(lambda: "/" in start_cell())
+    assert start_cell().endswith(("AM", "PM"))
+    assert w.sessions.view.model().headerData(0, Qt.Orientation.Horizontal) == "Start"
+    w.set_language("zh_CN")
+    qtbot.waitUntil(lambda: "-" in start_cell() and "/" not in start_cell())
+    w.close()
 
 
 @pytest.mark.parametrize("dark", [False, True])

@@ -282,6 +282,8 @@ def test_cli_json_shape_and_exit_codes(later, tmp_path, capsys):
     assert cli_main(["import", str(copy), str(DATA / "binary_renamed.csv"), "--json"]) == 1
     out = json.loads(capsys.readouterr().out)
     assert out["committed"] is False and "binary_renamed.csv" in out["error"]
+    assert set(out) >= {"file", "sha256", "mapping", "counts", "rejected", "sessions", "dry_run"}  # same shape
+    assert out["counts"] == {"accepted": 0, "rejected": 0, "skipped": 0} and len(out["sha256"]) == 64
     assert cli_main(["import", str(copy), str(DATA / "douyin_sessions_utf8bom.csv"), "--strict"]) == 1
 
 

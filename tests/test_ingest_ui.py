@@ -56,3 +56,68 @@ def test_follow_widget_ingests_within_two_seconds_and_stops(qtbot, ctx, clock, t
     w.stop()
     assert not w.timer.isActive() and w.follower is None
     state.stop()
+
+
+def _follow_setup(qtbot, ctx, clock, tmp_path, monkeypatch, *, fallback_ms: int):
+    from desktop_app.ui.ingest import follow_widget
+
+    monkeypatch.setattr(follow_widget, "FALLBACK_MS", fallback_ms)
+    clock.set(datetime(2026, 11, 26, 11, 59, tzinfo=UTC))
+    s, _ = lifecycle.start_now(ctx, anchor_id=ctx.fixture["anchor"].id, title="直播中")
+    clock.set(datetime(2026, 11, 26, 12, 30, tzinfo=UTC))
+    state = AppState(ctx, poll=False)
+    w = FollowWidget(state)
+    qtbot.addWidget(w)
+    w.set_session(s.id)
+    return state, w, tmp_path / "scrape.csv"
+
+
+def _gmv_rows(ctx) -> int:
+    return ctx.ws.query_one("SELECT count(*) FROM metric_samples WHERE source = 'watch' AND metric_key = 'gmv'")[0]
+
+
+def test_watcher_reads_appends_rotation_and_return_without_the_fallback_timer(qtbot, ctx, clock, tmp_path,
+                                                                             monkeypatch):
+    import os
+
+    # The fallback poll is pushed out of reach: only file-system events can make these reads happen.
+    state, w, path = _follow_setup(qtbot, ctx, clock, tmp_path, monkeypatch, fallback_ms=600_000)
+    path.write_text("时间,实时在线人数,成交金额\n2026-11-26 20:00:00,800,100\n", encoding="utf-8")
+    w.follow(str(path))
+    assert _gmv_rows(ctx) == 1 and str(path) in w.watcher.files()
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("2026-11-26 20:01:00,810,2")  # a partial last line: nothing yet
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("00\n")
+    qtbot.waitUntil(lambda: _gmv_rows(ctx) == 2, timeout=2000)
+    # Rotation by rename: a new file (new inode) replaces the old one; the watcher must re-arm.
+    rotated = tmp_path / "scrape.tmp"
+    rotated.write_text("时间,实时在线人数,成交金额\n2026-11-26 20:01:00,810,200\n2026-11-26 20:02:00,820,300\n",
+                       encoding="utf-8")
+    os.replace(rotated, path)
+    qtbot.waitUntil(lambda: _gmv_rows(ctx) == 3, timeout=2000)
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("2026-11-26 20:03:00,830,400\n")
+    qtbot.waitUntil(lambda: _gmv_rows(ctx) == 4, timeout=2000)
+    # Vanish and return.
+    os.remove(path)
+    qtbot.waitUntil(lambda: w.follower.state == "waiting", timeout=2000)
+    path.write_text("时间,实时在线人数,成交金额\n2026-11-26 20:04:00,840,500\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: _gmv_rows(ctx) == 5, timeout=2000)
+    assert "5" in w.status.text() or "following" in w.light.toolTip()
+    w.stop()
+    assert not w.watcher.files() and not w.watcher.directories() and not w.soon.isActive()
+    state.stop()
+
+
+def test_polling_fallback_alone_still_ingests_within_two_seconds(qtbot, ctx, clock, tmp_path, monkeypatch):
+    state, w, path = _follow_setup(qtbot, ctx, clock, tmp_path, monkeypatch, fallback_ms=1000)
+    path.write_text("时间,实时在线人数,成交金额\n2026-11-26 20:00:00,800,100\n", encoding="utf-8")
+    w.follow(str(path))
+    w.watcher.blockSignals(True)  # a network folder: no file-system events at all
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("2026-11-26 20:01:00,810,200\n")
+    qtbot.waitUntil(lambda: _gmv_rows(ctx) == 2, timeout=2000)
+    assert w.timer.isActive() and w.timer.interval() == 1000
+    w.stop()
+    state.stop()

@@ -248,6 +248,38 @@ def compliance(items: Iterable[TemplateItem], runs: Iterable[ChecklistRun], now:
             "rate": rate(total), "required_rate": rate(req), "include_pre": include_pre}
 
 
+def compliance_plus(base: dict[str, Any] | None, counted: Iterable[tuple[TemplateItem, str]],
+                    *, include_pre: bool = True) -> dict[str, Any] | None:
+    """``base`` (a compliance() result) with more runs counted, given as (item, outcome) pairs.
+
+    What one logged event adds (the runs it created) without reloading every item and run of a
+    long session; equal to compliance() over all runs when no earlier run's outcome moved.
+    """
+    counted = [(item, outcome) for item, outcome in counted if not (item.phase == Phase.PRE and not include_pre)]
+    if not counted:
+        return base
+    out: dict[str, Any] = _copy_compliance(base) if base else {
+        "counts": _blank_counts(), "required": _blank_counts(), "optional": _blank_counts(), "phases": {},
+        "owners": {}, "rate": None, "required_rate": None, "include_pre": include_pre}
+    for item, outcome in counted:
+        for bucket in (out["counts"], out["required"] if item.required else out["optional"],
+                       out["phases"].setdefault(str(item.phase), _blank_counts()),
+                       out["owners"].setdefault(str(item.owner), _blank_counts())):
+            bucket[outcome] = bucket.get(outcome, 0) + 1
+    out["rate"], out["required_rate"] = rate(out["counts"]), rate(out["required"])
+    return out
+
+
+def _copy_compliance(base: dict[str, Any]) -> dict[str, Any]:
+    """Two levels of count dicts (deepcopy costs more than the rest of a hotkey's summary update)."""
+    out = dict(base)
+    for k in ("counts", "required", "optional"):
+        out[k] = dict(base[k])
+    for k in ("phases", "owners"):
+        out[k] = {name: dict(counts) for name, counts in base[k].items()}
+    return out
+
+
 def rate(counts: dict[str, int]) -> float | None:
     done = counts.get("on_time", 0) + counts.get("late", 0)
     decided = done + counts.get("skipped", 0) + counts.get("missed", 0) + counts.get("overdue", 0)

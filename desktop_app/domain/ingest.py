@@ -121,11 +121,33 @@ def unit_hint(header: object) -> UnitHint:
     return UnitHint()
 
 
+_LOOSE_DROP = re.compile(r"[\s.\-_/·・,，、'’()\[\]（）【】:：]+")
+# Headers that are derived from a metric rather than the metric itself: never matched loosely.
+_DERIVED = re.compile(r"环比|同比|占比|增长|增幅|变化|排名|排行|对比|较上|较前|人均|平均|均值|预估|预计|目标|同行|行业|"
+                      r"vs|change|growth|rank|shareof|avg|average|target|benchmark|estimated|est\b", re.IGNORECASE)
+_GROUP_SEP = re.compile(r"[-_/|>·—]")
+_PREFIXES = ("直播间", "本场", "累计", "总", "整体", "全场", "直播", "live", "total", "overall")
+
+
+def loose(norm: str) -> str:
+    """A normalised header without punctuation: 'avg.viewingduration' and 'avg viewing duration' meet."""
+    return _LOOSE_DROP.sub("", norm)
+
+
 @dataclass
 class AliasIndex:
-    """Normalised header text → key (GLOSSARY metric or column role)."""
+    """Normalised header text → key (GLOSSARY metric or column role).
+
+    Exact aliases first; then, for headers no alias names exactly (real exports rename columns
+    between versions and platforms), the same header without its unit, a group prefix
+    ("展现数据-总花费"), a scope prefix ("直播间", "本场", "累计"…), punctuation, and finally the
+    longest alias it contains ("本场直播支付成交金额" → gmv) — never for derived columns
+    (环比, 占比, 人均, 排名, growth…) and never when two keys tie.
+    """
 
     exact: dict[str, str] = field(default_factory=dict)
+    loose_map: dict[str, str] = field(default_factory=dict)
+    contained: list[tuple[str, str]] = field(default_factory=list)  # (loose alias, key), longest first
 
     @classmethod
     def build(cls, *tables: dict[str, Iterable[str]]) -> AliasIndex:
@@ -135,12 +157,26 @@ class AliasIndex:
                 for alias in aliases:
                     idx.exact[normalize_header(alias)] = key
                 idx.exact.setdefault(normalize_header(key), key)
+        for norm, key in idx.exact.items():
+            idx.loose_map.setdefault(loose(norm), key)
+        # Only distinctive aliases are looked for inside longer headers (not "时间", "gmv", "roi").
+        idx.contained = sorted(((loose(n), k) for n, k in idx.exact.items()
+                                if k != PII and (len(loose(n)) >= 4 if not loose(n).isascii() else len(loose(n)) >= 8)),
+                               key=lambda t: -len(t[0]))
         return idx
 
     def match(self, header: object) -> str | None:
         norm = normalize_header(header)
         if not norm:
             return None
+        found = self._exact(norm)
+        if found:
+            return found
+        if _PII_PATTERN.search(norm):
+            return PII
+        return self._similar(norm)
+
+    def _exact(self, norm: str) -> str | None:
         if norm in self.exact:
             return self.exact[norm]
         base, _unit = strip_unit(norm)
@@ -149,9 +185,31 @@ class AliasIndex:
         for prefix in ("直播间", "本场", "累计", "总", "live "):  # "本场成交金额", "累计成交金额"
             if base.startswith(prefix) and base[len(prefix):] in self.exact:
                 return self.exact[base[len(prefix):]]
-        if _PII_PATTERN.search(norm):
-            return PII
         return None
+
+    def _similar(self, norm: str) -> str | None:
+        base, _unit = strip_unit(norm)
+        if _DERIVED.search(base):
+            return None
+        parts = [p for p in _GROUP_SEP.split(base) if p]
+        candidates = [base] + ([parts[-1]] if len(parts) > 1 else [])
+        for cand in candidates:
+            key = self._exact(cand) or self.loose_map.get(loose(cand))
+            if key:
+                return key
+            stripped = loose(cand)
+            for prefix in _PREFIXES:
+                if stripped.startswith(prefix) and stripped[len(prefix):] in self.loose_map:
+                    return self.loose_map[stripped[len(prefix):]]
+        text = loose(base)
+        best_len, keys = 0, set()
+        for alias, key in self.contained:
+            if len(alias) < best_len:
+                break
+            if alias in text:
+                best_len = len(alias)
+                keys.add(key)
+        return keys.pop() if len(keys) == 1 else None
 
 
 def score_row(cells: Sequence[object], index: AliasIndex) -> int:

@@ -28,6 +28,7 @@ from desktop_app.storage.workspace import (
     Workspace,
     backup_file_name,
     backup_folder,
+    backup_stem,
 )
 
 log = logging.getLogger(__name__)
@@ -160,7 +161,7 @@ def _free_name(folder: Path, ws_path: Path, at: datetime, reason: str) -> Path:
     n = 2
     while target.exists():
         stamp = at.astimezone(UTC).strftime(BACKUP_STAMP)
-        target = folder / f"{ws_path.stem}.{stamp}-{n}.{reason}{WORKSPACE_SUFFIX}"
+        target = folder / f"{backup_stem(ws_path)}.{stamp}-{n}.{reason}{WORKSPACE_SUFFIX}"
         n += 1
     return target
 
@@ -207,7 +208,7 @@ def _scan(folder: Path, ws_path: Path) -> list[tuple[Path, datetime, str]]:
     found = []
     for p in folder.glob(f"*{WORKSPACE_SUFFIX}"):
         m = _NAME_RE.match(p.name)
-        if m and m.group("stem") == ws_path.stem:
+        if m and m.group("stem") in (ws_path.stem, backup_stem(ws_path)):
             at = datetime.strptime(m.group("stamp"), BACKUP_STAMP).replace(tzinfo=UTC)
             found.append((p, at, m.group("reason")))
     return found

@@ -108,6 +108,14 @@ def list_runs(ws: Workspace, session_id: str) -> list[ChecklistRun]:
     return [run_from_row(r) for r in rows]
 
 
+def open_runs(ws: Workspace, session_id: str) -> list[ChecklistRun]:
+    """Open runs only, by the (session_id, status, due_at) index (what is due next; a 6 h session
+    has hundreds of done runs not worth parsing)."""
+    rows = ws.query("SELECT * FROM checklist_runs WHERE session_id = ? AND status = 'open'"
+                    " ORDER BY due_at, item_key, occurrence", (session_id,))
+    return [run_from_row(r) for r in rows]
+
+
 def insert_runs(ws: Workspace, runs: list[ChecklistRun], now: datetime) -> None:
     ws.conn.executemany(
         "INSERT INTO checklist_runs (id, session_id, item_key, occurrence, due_at, window_end, status, done_at,"
@@ -153,6 +161,14 @@ def max_occurrence(ws: Workspace, session_id: str, item_key: str) -> int:
     r = ws.conn.execute("SELECT coalesce(max(occurrence), 0) FROM checklist_runs WHERE session_id = ?"
                         " AND item_key = ?", (session_id, item_key)).fetchone()
     return int(r[0])
+
+
+def outcome_moved(ws: Workspace, session_id: str, lo_iso: str, hi_iso: str) -> bool:
+    """Whether a run's compliance outcome can differ between two times: an open run without a
+    window turns overdue once its due time passes (domain.checklists.run_outcome)."""
+    r = ws.conn.execute("SELECT 1 FROM checklist_runs WHERE session_id = ? AND status = 'open' AND due_at >= ?"
+                        " AND due_at < ? AND window_end IS NULL LIMIT 1", (session_id, lo_iso, hi_iso)).fetchone()
+    return r is not None
 
 
 def run_event_id(ws: Workspace, run_id: str) -> str | None:

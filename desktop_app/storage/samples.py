@@ -57,10 +57,18 @@ def series(ws: Workspace, session_id: str, key: str, provisional_only: bool = Tr
     return [(r[0], r[1]) for r in ws.conn.execute(sql, (session_id, key))]
 
 
+def metric_keys(ws: Workspace, session_id: str) -> list[str]:
+    """Distinct metric keys of a session by skip-scan of the (session_id, metric_key, ts_utc) index:
+    one seek per key (DISTINCT walked all 130k index entries of a 6 h session: ~0.1 s)."""
+    return [r[0] for r in ws.conn.execute(
+        "WITH RECURSIVE k(key) AS (SELECT min(metric_key) FROM metric_samples WHERE session_id = ?1"
+        " UNION ALL SELECT (SELECT min(metric_key) FROM metric_samples WHERE session_id = ?1 AND metric_key > k.key)"
+        " FROM k WHERE k.key IS NOT NULL) SELECT key FROM k WHERE key IS NOT NULL", (session_id,))]
+
+
 def latest_values(ws: Workspace, session_id: str, provisional_only: bool = True) -> dict[str, tuple[str, float]]:
     """Last value and its time per metric key (one index seek per key)."""
-    keys = [r[0] for r in ws.conn.execute(
-        "SELECT DISTINCT metric_key FROM metric_samples WHERE session_id = ?", (session_id,))]
+    keys = metric_keys(ws, session_id)
     sql = ("SELECT ts_utc, value FROM metric_samples WHERE session_id = ? AND metric_key = ? AND product_id IS NULL"
            " AND value IS NOT NULL" + (" AND provisional = 1" if provisional_only else "")
            + " ORDER BY ts_utc DESC LIMIT 1")

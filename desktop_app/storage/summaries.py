@@ -83,6 +83,34 @@ def refresh(ws: Workspace, session_id: str, now: datetime) -> None:
     )
 
 
+# -- what one event changes (issue 5: a hotkey in a 6 h session must not recount its samples) ------
+
+def note_events(ws: Workspace, session_id: str, delta: int) -> None:
+    """Events added (+) or deleted (-): their count and the sign-off (an approval covers the events).
+
+    Sample-derived KPIs and the sample count do not move. Call inside the write transaction.
+    """
+    ws.conn.execute("UPDATE session_summaries SET event_count = event_count + ?, signoff = ? WHERE session_id = ?",
+                    (delta, signoff_fn(ws, session_id), session_id))
+
+
+def compliance_as_of(ws: Workspace, session_id: str) -> tuple[dict[str, Any] | None, str] | None:
+    """The stored compliance and the time it was computed at (the row's updated_at); None without a row."""
+    r = ws.conn.execute("SELECT compliance_json, updated_at FROM session_summaries WHERE session_id = ?",
+                        (session_id,)).fetchone()
+    if r is None:
+        return None
+    return (json.loads(r[0]) if r[0] else None), r[1]
+
+
+def set_compliance(ws: Workspace, session_id: str, compliance: dict[str, Any] | None, now: datetime) -> None:
+    """Replace only the compliance of the row (exact as of ``now``). Call inside the write transaction."""
+    ws.conn.execute(
+        "UPDATE session_summaries SET compliance_json = ?, compliance_rate = ?, updated_at = ? WHERE session_id = ?",
+        (json.dumps(compliance, ensure_ascii=False) if compliance is not None else None,
+         compliance.get("rate") if compliance else None, to_iso(now), session_id))
+
+
 def gather_aggregates(ws: Workspace, session_id: str, on_air: datetime | None,
                       off_air: datetime | None) -> SampleAggregates:
     """Final value per key, peak and time-weighted mean online, by indexed queries."""

@@ -15,8 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from desktop_app.paths import migrations_dir
 from desktop_app.storage import fts_text, search_index
@@ -29,10 +28,14 @@ from desktop_app.storage.errors import (
     translated,
 )
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 APPLICATION_ID = 0x4C4F5044  # "LOPD": marks a LiveOps Desk workspace in the file header
 WORKSPACE_SUFFIX = ".liveops"
 BUSY_TIMEOUT_MS = 5000
+BACKUP_STEM = 32
 _MIGRATION_RE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -62,14 +65,23 @@ BACKUP_STAMP = "%Y%m%dT%H%M%SZ"
 
 
 def backup_folder(path: Path) -> Path:
-    """Where a workspace's backups live: a folder beside it (``shop.liveops`` → ``shop-backups/``)."""
-    return path.parent / f"{path.stem}-backups"
+    """Where a workspace's backups live: a folder beside it (``shop.liveops`` → ``shop-backups/``).
+    A very long name is cut (see backup_stem) unless backups already sit under the full name."""
+    legacy = path.parent / f"{path.stem}-backups"
+    return legacy if legacy.is_dir() else path.parent / f"{backup_stem(path)}-backups"
 
 
 def backup_file_name(path: Path, at: datetime, reason: str) -> str:
     """``shop.20261126T120000Z.close.liveops``: UTC time and why it was taken, sortable by name."""
     utc = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)  # naive: taken as UTC
-    return f"{path.stem}.{utc.strftime(BACKUP_STAMP)}.{reason}{WORKSPACE_SUFFIX}"
+    return f"{backup_stem(path)}.{utc.strftime(BACKUP_STAMP)}.{reason}{WORKSPACE_SUFFIX}"
+
+
+def backup_stem(path: Path) -> str:
+    """The workspace's name as backups carry it, cut to BACKUP_STEM characters: the name appears
+    twice (folder and file) below the workspace's own folder, in a path that Windows without long
+    paths enabled limits to 260 characters (and ext4/APFS names to 255 bytes)."""
+    return path.stem[:BACKUP_STEM].rstrip(". ") or "workspace"
 
 
 def _check_header(path: Path) -> None:
@@ -97,13 +109,23 @@ class Workspace:
     def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self._db = None
         self.read_only = read_only
         self._owner = threading.get_ident()
         # Derived values cached per connection (e.g. running online-viewer stats); dropped on
         # any rollback so a cache never describes rows that were not committed.
         self.caches: dict = {}
         self._search_queue: bool | None = None  # has search_pending (migration 0006); looked up once
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils view for inserts/updates; imported on first use because sqlite_utils pulls in
+        numpy, click, dateutil and pluggy (about half a second of a cold start that only reads)."""
+        if self._db is None or self._db.conn is not self.conn:  # built for this connection
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     # -- opening ----------------------------------------------------------------
     @classmethod

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtWidgets import (
@@ -28,6 +27,7 @@ from desktop_app.messages import msg
 from desktop_app.services import lifecycle, roster
 from desktop_app.storage import checklists as checklist_repo
 from desktop_app.storage import roster as roster_repo
+from desktop_app.ui import format as fmt
 from desktop_app.ui.state import AppState
 
 TIMEZONES = ["Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Jakarta", "Asia/Bangkok",
@@ -207,7 +207,7 @@ class PlanSessionDialog(FormDialog):
         self.end = QDateTimeEdit(to_qdatetime(start + timedelta(hours=3), "Asia/Shanghai"))
         self.end.setObjectName("end")
         for e in (self.start, self.end):
-            e.setDisplayFormat("yyyy-MM-dd HH:mm")
+            e.setDisplayFormat(fmt.qt_pattern())  # the chosen language's date style
             e.setCalendarPopup(True)
         self.template = QComboBox()
         for r in checklist_repo.latest_templates(ws):
@@ -250,9 +250,9 @@ class PlanSessionDialog(FormDialog):
             return
         self.timezone.setCurrentText(a.timezone)
         if not self.title_edit.text().strip():
-            local_start = from_qdatetime(self.start.dateTime()).astimezone(ZoneInfo(a.timezone))
+            start = from_qdatetime(self.start.dateTime())
             self.title_edit.setText(self.tr("{date} {anchor} session").format(
-                date=local_start.strftime("%m-%d"), anchor=a.name))
+                date=fmt.local_time(start, a.timezone, "%m-%d"), anchor=a.name))
 
     def _zone_changed(self, tz: str) -> None:
         try:

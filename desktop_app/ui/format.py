@@ -1,31 +1,114 @@
-"""Display formatting at the edge: local times in the session's zone, money, ratios, "—" for NULL."""
+"""Display formatting at the edge, following the chosen UI language (the one helper module).
+
+Storage keeps UTC, integer minor units and raw numbers; only widgets format them, always here:
+local times in the session's zone, numbers, money, ratios, durations, file sizes, "—" for NULL.
+The language chosen in View → 中文 / English (messages.current_language) decides the locale, so
+every table follows a switch without a restart once it re-reads its cells:
+
+- zh_CN: 2026-11-26 20:05 (GB/T 7408, what Chinese platforms and spreadsheets show), 1,234.5, ¥1,234.50
+- en:    11/26/2026 8:05 PM (QLocale en_US, four-digit year), 1,234.5, ¥1,234.50
+
+Callers may still pass a strftime-style pattern ("%m-%d %H:%M:%S"); it says which parts to show
+(year? date? time? seconds?) and the locale decides their order and separators.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
+
+from desktop_app import messages
 from desktop_app.domain.metrics import metric_unit
-from desktop_app.domain.money import format_money
-from desktop_app.domain.timeutil import from_iso, local
+from desktop_app.domain.money import currency as currency_info
+from desktop_app.domain.timeutil import from_iso
 
 DASH = "—"
+DEFAULT_PATTERN = "%Y-%m-%d %H:%M"
+
+# Per language: (date with year, date without year, time, time with seconds) as Qt patterns.
+_ZH = ("yyyy-MM-dd", "MM-dd", "HH:mm", "HH:mm:ss")
 
 
-def local_time(value: str | datetime | None, tz: str, fmt: str = "%Y-%m-%d %H:%M") -> str:
+def locale() -> QLocale:
+    """The QLocale of the chosen UI language (not the OS's): numbers, money, date patterns."""
+    if messages.current_language() == "zh_CN":
+        return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def _patterns() -> tuple[str, str, str, str]:
+    if messages.current_language() == "zh_CN":
+        return _ZH
+    loc = locale()
+    short = QLocale.FormatType.ShortFormat
+    # Qt's short English date has a two-digit year ("11/26/26"): ambiguous in reports.
+    date = re.sub(r"y+", "yyyy", loc.dateFormat(short))
+    no_year = re.sub(r"^y+[^dMy]*|[^dMy]*y+$", "", date)
+    time = loc.timeFormat(short)
+    seconds = time if "ss" in time else time.replace("mm", "mm:ss")
+    return date, no_year, time, seconds
+
+
+def qt_pattern(pattern: str = DEFAULT_PATTERN) -> str:
+    """A Qt date/time pattern for the parts a strftime-style ``pattern`` shows, in the locale's style
+    (also for QDateTimeEdit.setDisplayFormat)."""
+    date, no_year, time, seconds = _patterns()
+    parts = []
+    if "%d" in pattern or "%m" in pattern:
+        parts.append(date if "%Y" in pattern else no_year)
+    if "%H" in pattern or "%M" in pattern:
+        parts.append(seconds if "%S" in pattern else time)
+    return " ".join(parts) or date
+
+
+def _qdatetime(value: datetime, tz: str) -> QDateTime:
+    lt = value.astimezone(ZoneInfo(tz))
+    return QDateTime(QDate(lt.year, lt.month, lt.day), QTime(lt.hour, lt.minute, lt.second),
+                     QTimeZone(tz.encode()))
+
+
+def local_time(value: str | datetime | None, tz: str, fmt: str = DEFAULT_PATTERN) -> str:
+    """``value`` (UTC ISO text or aware datetime) in zone ``tz``, parts chosen by ``fmt``."""
     if value is None:
         return DASH
     dt = from_iso(value) if isinstance(value, str) else value
-    return local(dt, tz).strftime(fmt)
+    # CLDR puts a narrow no-break space before AM/PM; a plain one pastes cleanly into spreadsheets.
+    return locale().toString(_qdatetime(dt, tz), qt_pattern(fmt)).replace("\u202f", " ")
+
+
+def datetime_text(value: datetime | None, tz: str, *, seconds: bool = False) -> str:
+    return local_time(value, tz, "%Y-%m-%d %H:%M:%S" if seconds else DEFAULT_PATTERN)
+
+
+def date_text(value: datetime | None, tz: str) -> str:
+    return local_time(value, tz, "%Y-%m-%d")
 
 
 def number(value: float | int | None, decimals: int = 0) -> str:
     if value is None:
         return DASH
-    return f"{value:,.{decimals}f}"
+    if decimals == 0:
+        return locale().toString(int(round(value)))
+    return locale().toString(float(value), "f", decimals)
 
 
-def ratio(value: float | None) -> str:
-    return DASH if value is None else f"{value * 100:.2f}%"
+def ratio(value: float | None, decimals: int = 2) -> str:
+    """A 0–1 ratio as a percentage in the locale's style."""
+    if value is None:
+        return DASH
+    loc = locale()
+    return loc.toString(value * 100, "f", decimals) + loc.percent()
+
+
+def money(minor: int | float | None, code: str) -> str:
+    """Integer minor units (分) as the locale writes money, with the currency's own symbol."""
+    if minor is None:
+        return DASH
+    cur = currency_info(code)
+    return locale().toCurrencyString(round(minor) / (10 ** cur.exponent), cur.symbol, cur.exponent)
 
 
 def duration(seconds: float | None) -> str:
@@ -35,12 +118,20 @@ def duration(seconds: float | None) -> str:
     return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
 
 
+def file_size(size: int) -> str:
+    units = ("B", "KB", "MB", "GB")
+    value, unit = float(size), 0
+    while value >= 1024 and unit < len(units) - 1:
+        value, unit = value / 1024, unit + 1
+    return f"{number(value, 0 if unit == 0 else 1)} {units[unit]}"
+
+
 def metric_value(key: str, value: float | int | None, currency: str) -> str:
     unit = metric_unit(key)
     if value is None:
         return DASH
     if unit == "money":
-        return format_money(round(value), currency)
+        return money(value, currency)
     if unit == "ratio":
         return ratio(value)
     if unit == "s":

@@ -8,6 +8,11 @@ from desktop_app import messages
 from desktop_app.paths import resource_path
 
 _installed: list[QTranslator] = []
+_applied: list[str] = []  # the language of the last apply_language (none yet: Qt's source texts)
+
+
+def applied_language() -> str | None:
+    return _applied[-1] if _applied else None
 
 
 def qm_files(lang: str) -> list:
@@ -33,9 +38,27 @@ def apply_language(lang: str) -> str:
         app.installTranslator(qt_base)
         _installed.append(qt_base)
     messages.set_language(lang)
+    _applied[:] = [lang]
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang == "zh_CN"
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     return lang
+
+
+def reset_language() -> None:
+    """Remove every installed translator and the QLocale default (tests; a clean slate)."""
+    app = QCoreApplication.instance()
+    for t in _installed:
+        if app is not None:
+            app.removeTranslator(t)
+    _installed.clear()
+    _applied.clear()
+    QLocale.setDefault(QLocale.system())
+    messages.set_language(messages.DEFAULT_LANGUAGE)
+    # Widgets of a finished test may outlive their workspace: drop the LanguageChange events
+    # removeTranslator posted to every top-level widget instead of retranslating them.
+    from PySide6.QtCore import QEvent
+
+    QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)
 
 
 def _qt_translations_dir() -> str:

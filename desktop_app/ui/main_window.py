@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -50,7 +51,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setMaximumWidth(180)
         self.stack = QStackedWidget()
-        self.pages: list[tuple] = []  # (title_fn, widget)
+        self._pages: list[tuple] = []  # (title_fn, widget); a feature page is a holder until first shown
+        self._page_factories: dict[int, object] = {}
         self.today = SessionsPage(state, self, today_only=True)
         self.sessions = SessionsPage(state, self)
         self.roster = RosterPage(state, self)
@@ -61,8 +63,9 @@ class MainWindow(QMainWindow):
         self._add_page(lambda: self.tr("Roster"), self.roster)
         ext = load_extensions()
         for page in ext.pages:
-            self._add_page(page.title, page.factory(state, self))
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self._add_lazy_page(page.title, page.factory)
+        self.nav.currentRowChanged.connect(self._show_page)
+        self._page_shortcuts()
         split = QSplitter()
         split.addWidget(self.nav)
         split.addWidget(self.stack)
@@ -83,21 +86,71 @@ class MainWindow(QMainWindow):
 
     # -- structure ------------------------------------------------------------------
     def _add_page(self, title_fn, widget: QWidget) -> None:
-        self.pages.append((title_fn, widget))
+        self._pages.append((title_fn, widget))
         self.stack.addWidget(widget)
         self.nav.addItem(title_fn())
+
+    def _add_lazy_page(self, title_fn, factory) -> None:
+        """A feature page (history, templates …) is built the first time it is shown: start-up
+        pays neither its imports nor its queries (issue 9 cold start)."""
+        holder = QWidget()
+        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        self._page_factories[len(self._pages)] = factory
+        self._add_page(title_fn, holder)
+
+    def page_widget(self, index: int) -> QWidget:
+        factory = self._page_factories.pop(index, None)
+        title_fn, holder = self._pages[index]
+        if factory is None:
+            return holder
+        widget = factory(self.state, self)
+        holder.layout().addWidget(widget)
+        self._pages[index] = (title_fn, widget)
+        return widget
+
+    @property
+    def pages(self) -> list[tuple]:
+        """(title_fn, widget) of every page, building the lazy ones (tests, tools)."""
+        for index in list(self._page_factories):
+            self.page_widget(index)
+        return list(self._pages)
+
+    def _page_shortcuts(self) -> None:
+        """Alt+1 … Alt+9 go to the n-th page and put the focus in it (Ctrl+digits zoom live charts)."""
+        from PySide6.QtGui import QShortcut
+
+        self.page_shortcuts = []
+        for i in range(min(9, len(self._pages))):
+            sc = QShortcut(QKeySequence(f"Alt+{i + 1}"), self, activated=lambda i=i: self.go_to_page(i))
+            self.page_shortcuts.append(sc)
+
+    def go_to_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+        page = self.stack.currentWidget()
+        target = page.focusProxy() or page
+        if not target.hasFocus():
+            target.setFocus()
+            if not target.hasFocus():  # a plain container: give the focus to its first control
+                target.focusNextChild()
+
+    def _show_page(self, index: int) -> None:
+        if index >= 0:
+            self.page_widget(index)
+        self.stack.setCurrentIndex(index)
 
     def _build_menus(self, ext) -> None:
         bar = self.menuBar()
         self.menus = {k: bar.addMenu("") for k in ("file", "session", "view", "tools", "help")}
         self.actions: dict[str, QAction] = {}
 
-        def add(menu: str, key: str, slot, shortcut=None) -> QAction:
+        def add(menu: str, key: str, slot, shortcut=None, fallback: str | None = None) -> QAction:
             action = QAction(self)
             action.setObjectName(f"action_{key}")
             action.triggered.connect(slot)
             if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
+                keys = QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey) else []
+                # A platform without a standard binding (Quit on Windows) still gets the key we name.
+                action.setShortcuts(keys or [QKeySequence(fallback or shortcut)])
             self.menus[menu].addAction(action)
             self.actions[key] = action
             return action
@@ -108,7 +161,7 @@ class MainWindow(QMainWindow):
         add("file", "switch_person", self.switch_person)
         self._extension_actions(ext, "file")
         self.menus["file"].addSeparator()
-        add("file", "quit", self.close, QKeySequence.StandardKey.Quit)
+        add("file", "quit", self.close, QKeySequence.StandardKey.Quit, "Ctrl+Q")
         add("session", "plan", self.plan_session, "Ctrl+Shift+N")
         add("session", "start_now", self.start_now)
         self._extension_actions(ext, "session")
@@ -134,7 +187,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(f"{self.tr('LiveOps Desk')} — {workspace_info(self.state.ctx).name}")
-        for i, (title_fn, _w) in enumerate(self.pages):
+        for i, (title_fn, _w) in enumerate(self._pages):
             self.nav.item(i).setText(title_fn())
         titles = {"file": self.tr("&File"), "session": self.tr("&Session"), "view": self.tr("&View"),
                   "tools": self.tr("&Tools"), "help": self.tr("&Help")}
@@ -148,6 +201,10 @@ class MainWindow(QMainWindow):
         for k, t in texts.items():
             if k in self.actions:
                 self.actions[k].setText(t)
+        for action in self.actions.values():  # a feature's action may carry its own retranslate()
+            again = getattr(action, "retranslate", None)
+            if callable(again):
+                again()
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -164,8 +221,7 @@ class MainWindow(QMainWindow):
     # -- navigation ----------------------------------------------------------------
     def open_session(self, session_id: str) -> None:
         self.session_page.set_session(session_id)
-        index = self.stack.indexOf(self.session_page)
-        self.nav.setCurrentRow(index)
+        self.nav.setCurrentRow(self.stack.indexOf(self.session_page))
 
     # -- actions -------------------------------------------------------------------
     def plan_session(self) -> None:

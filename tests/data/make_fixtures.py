@@ -153,6 +153,99 @@ def zip_bomb_xlsx(source: Path) -> None:
             dst.writestr(name, data)
 
 
+# -- layouts of real platform exports (synthetic values; headers, title rows, units and date forms
+# follow what each console writes) ------------------------------------------------------------
+def tiktok_live_list() -> None:
+    """TikTok Shop LIVE list (English): title + date-range rows, US dates with AM/PM, $ and K, "1h 5min"
+    durations, %-text rates, columns no preset names (CTOR, Est. commission) left unmapped."""
+    header = ("Creator name,Creator ID,LIVE name,Launched time,Duration,GMV ($),Items sold,SKU orders,Views,"
+              "Viewers,Peak viewers,Avg. watch duration,Product impressions,Product clicks,Product CTR,CTOR,"
+              "Watch GPM,New followers,Est. commission")
+    rows = [
+        "LIVE list",
+        "Date range: 11/01/2026 - 11/25/2026",
+        header,
+        'Mia Home,mia.home,Black Friday warm-up,11/20/2026 8:00 PM,2h 30min,"$12,345.60",1.2K,980,"45,678",'
+        '"23,456","1,204",1min 25s,"88,000","6,160",7.0%,15.91%,$270.27,812,$987.65',
+        'Mia Home,mia.home,Cyber deals,11/22/2026 7:30 PM,1h 5min,"$3,210.00",300,280,"12,000","8,100",'
+        '--,58s,"20,000","1,500",7.5%,18.7%,$267.50,240,$256.80',
+        "Total,,,,,\"$15,555.60\",1.5K,1260,,,,,,,,,,,",
+    ]
+    write_text("tiktok_live_list.csv", "\n".join(rows) + "\n", "utf-8")
+
+
+def taobao_console_sessions() -> None:
+    """淘宝直播中控台 场次数据: GB18030, title with a date range, 时长 in minutes, 秒, "--", 1,234.5."""
+    header = ("淘宝直播账号,直播标题,开播时间,直播时长(分钟),观看次数,场观,最高在线人数,新增粉丝数,"
+              "引导成交金额(元),引导成交笔数,引导成交人数,商品点击次数,人均观看时长(秒),成交金额环比")
+    rows = [
+        "淘宝直播中控台-直播数据 2026-11-01~2026-11-25",
+        header,
+        "tb_xiaomei,宠粉福利夜,2026/11/22 19:00:00,120,\"56,789\",\"21,000\",\"1,888\",530,\"98,765.40\",870,"
+        "760,\"12,340\",95,12.5%",
+        "tb_xiaomei,上新专场,2026/11/24 19:30:00,95,\"31,000\",\"14,200\",--,310,\"45,000.00\",400,380,\"8,800\","
+        "80,-3.2%",
+    ]
+    write_text("taobao_console_sessions_gb18030.csv", "\r\n".join(rows) + "\r\n", "gb18030")
+
+
+def generic_similar_headers() -> None:
+    """Headers no preset spells exactly (renamed between console versions, flattened group headers)
+    next to derived columns that must NOT be read as the metric (环比, 人均)."""
+    header = ("主播昵称,场次开始时间,本场直播支付成交金额(元),直播间累计看播人数,新增粉丝人数,展现数据-总花费,"
+              "订单数(笔),最高在线人数(人),成交金额环比,人均成交金额")
+    rows = [
+        header,
+        "小美,2026-11-21 20:00,\"66,000.00\",\"30,100\",420,\"5,000.00\",610,\"1,350\",8%,2.19",
+        "小美,2026-11-23 20:00,\"71,500.50\",\"33,000\",455,\"5,500.00\",655,\"1,420\",8.3%,2.17",
+    ]
+    write_text("generic_similar_headers.csv", "\n".join(rows) + "\n", "utf-8")
+
+
+def kuaishou_minutes_xlsx() -> None:
+    """快手生意通 分钟级: title rows naming the broadcast start, Excel time-only cells (the date comes
+    from the title), 直播间-prefixed headers, a blank and a 合计 row."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "直播间分钟数据"
+    ws.append(["快手生意通 · 直播间实时数据（分钟级）"])
+    ws.append(["直播开始时间：2026-11-24 19:30:05", None, "快手号：ks_xiaomei"])
+    ws.append(["时间", "直播间实时在线人数", "进入直播间人数", "离开直播间人数", "支付金额(元)", "支付订单数",
+               "新增粉丝数"])
+    for i in range(6):
+        ws.append([time(19, 31 + i), 500 + 20 * i, 60 + i, 40 + i, 1000.5 * (i + 1), 10 + i, 3 + i])
+    ws.append([None] * 7)
+    ws.append(["合计", None, 381, 255, 21010.5, 75, 33])
+    wb.save(OUT / "kuaishou_minutes.xlsx")
+
+
+def buyin_sessions_xlsx() -> None:
+    """巨量百应 直播数据: a merged group row over a two-level header, Excel datetime cells, %-formatted
+    rate cells, money as numbers, 1分25秒 text durations."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "直播数据"
+    ws.append(["巨量百应-直播数据  统计时间：2026-11-20 ~ 2026-11-25"])
+    ws.append(["基础信息", None, None, None, "流量", None, None, "交易", None, None, None])
+    ws.merge_cells("A2:D2")
+    ws.merge_cells("E2:G2")
+    ws.merge_cells("H2:K2")
+    ws.append(["达人昵称", "直播标题", "直播开始时间", "直播结束时间", "累计观看人数", "最高在线人数", "人均观看时长",
+               "直播间成交金额", "成交订单数", "千次观看成交金额", "成交转化率"])
+    ws.append(["小美", "年货节预热", datetime(2026, 11, 20, 20, 0, 0), datetime(2026, 11, 20, 23, 0, 0), 12000, 860,
+               "1分25秒", 123456.7, 1200, 10288.06, 0.045])
+    ws.append(["小美", "返场", datetime(2026, 11, 23, 19, 59, 59, 600000), datetime(2026, 11, 23, 22, 0, 0), 8000,
+               640, "58秒", 45000.0, 500, 5625.0, 0.0321])
+    for r in (4, 5):
+        ws.cell(r, 11).number_format = "0.00%"
+        ws.cell(r, 8).number_format = "#,##0.00"
+    wb.save(OUT / "buyin_sessions.xlsx")
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     douyin_sessions_bom()
@@ -165,6 +258,15 @@ def main() -> None:
     xlsx = compass_minutes_xlsx()
     truncated_xlsx(xlsx)
     zip_bomb_xlsx(xlsx)
+    platform_layouts()
+
+
+def platform_layouts() -> None:
+    tiktok_live_list()
+    taobao_console_sessions()
+    generic_similar_headers()
+    kuaishou_minutes_xlsx()
+    buyin_sessions_xlsx()
 
 
 if __name__ == "__main__":

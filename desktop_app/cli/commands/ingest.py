@@ -80,7 +80,7 @@ def _anchor(ctx, ref: str) -> str:
 
 def _rejected(args, exc: FileRejected, result) -> int:
     if args.json:
-        data = result.to_json(current_language()) if result else {"file": str(args.file), "committed": False}
+        data = result.to_json(current_language()) if result else _empty_shape(args.file)
         data["dry_run"] = args.dry_run
         data["committed"] = False
         data["error"] = exc.text()
@@ -92,6 +92,16 @@ def _rejected(args, exc: FileRejected, result) -> int:
                 print_error("  " + msg("cli.import.rejected_row", row=r.row, column=r.column, value=r.value,
                                        message=r.message.text()))
     return EXIT_REFUSED
+
+
+def _empty_shape(file) -> dict:
+    """The --json keys of a file refused before its header was read: same shape, nothing in it."""
+    try:
+        sha = importer.file_sha256(Path(file))
+    except OSError:
+        sha = None
+    return {"file": str(file), "sha256": sha, "encoding": None, "sheet": None, "preset": None, "header_row": None,
+            "mapping": [], "counts": {"accepted": 0, "rejected": 0, "skipped": 0}, "rejected": [], "sessions": []}
 
 
 def _print_text(result) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from desktop_app.domain.enums import PersonRole
+from desktop_app.domain.filenames import safe_stem
 from desktop_app.messages import current_language
 from desktop_app.services import review as review_service
 from desktop_app.services.context import Context
@@ -42,7 +42,7 @@ def export_info(ctx: Context, session_id: str) -> SessionExportInfo:
     role = ctx.ws.query_one("SELECT role FROM people WHERE id = ?", (ctx.actor_id,)) if ctx.actor_id else None
     start = s.on_air_utc or s.scheduled_start_utc
     day = start.strftime("%Y%m%d") if start else ""
-    safe = re.sub(r'[\\/:*?"<>|\s]+', "_", s.title).strip("_")[:60]
+    safe = safe_stem(s.title)  # Windows-valid, CJK kept
     return SessionExportInfo(
         s.id, s.title, tuple((c, names.get(c, c)) for c in ids),
         is_signed(str(review_service.signoff_for(ctx.ws, s.id))),

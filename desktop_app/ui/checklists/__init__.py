@@ -22,17 +22,34 @@ def compliance_title() -> str:
     return QCoreApplication.translate("ChecklistsInstall", "Checklist compliance")
 
 
-def install(ext) -> None:
-    from desktop_app.ui.checklists.area import ChecklistArea
-    from desktop_app.ui.checklists.compliance import CompliancePage
+def _area(state, phase):
+    from desktop_app.ui.checklists.area import ChecklistArea  # on first use: start-up stays cheap
+
+    return ChecklistArea(state, phase)
+
+
+def _editor(state, window):
     from desktop_app.ui.checklists.editor import TemplateEditorPage
+
+    return TemplateEditorPage(state, window)
+
+
+def _compliance(state, window):
+    from desktop_app.ui.checklists.compliance import CompliancePage
+
+    return CompliancePage(state, window)
+
+
+def _reminders(window) -> None:
     from desktop_app.ui.checklists.reminders import install_reminders
 
+    install_reminders(window)
+
+
+def install(ext) -> None:
     for phase, title in TITLES.items():
         ext.add_session_area(f"checklists.{phase}", str(phase), title,
-                             lambda state, p=phase: ChecklistArea(state, p), order=20)
-    ext.add_page("checklists.templates", templates_title,
-                 lambda state, window: TemplateEditorPage(state, window), order=60)
-    ext.add_page("checklists.compliance", compliance_title,
-                 lambda state, window: CompliancePage(state, window), order=61)
-    ext.add_startup_hook(install_reminders)
+                             lambda state, p=phase: _area(state, p), order=20)
+    ext.add_page("checklists.templates", templates_title, _editor, order=60)
+    ext.add_page("checklists.compliance", compliance_title, _compliance, order=61)
+    ext.add_startup_hook(_reminders)

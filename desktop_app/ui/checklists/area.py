@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +30,7 @@ from desktop_app.ui.checklists.clock import clock_for, countdown
 from desktop_app.ui.checklists.compliance import percent
 from desktop_app.ui.checklists.dialogs import AdhocDialog, TickDialog, skip_dialog
 from desktop_app.ui.checklists.next_due import NextDueWidget
+from desktop_app.ui.delivery import theme
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.models import Column, RowsModel
 from desktop_app.ui.state import AppState
@@ -75,9 +76,9 @@ class RunsModel(RowsModel):
             key = "overdue" if view.overdue and view.run.status == RunStatus.OPEN else (
                 "due_now" if due_now else str(view.run.status))
             color = COLORS.get(key)
-            return QBrush(QColor(color)) if color else None
+            return QBrush(theme.tint(color)) if color else None  # readable in the dark theme too
         if role == Qt.ItemDataRole.ForegroundRole and view.overdue and view.run.status == RunStatus.OPEN:
-            return QBrush(QColor("#b71c1c"))
+            return QBrush(theme.ink("#b71c1c"))
         if role == Qt.ItemDataRole.FontRole and view.item.required and view.run.status == RunStatus.OPEN:
             font = QFont()
             font.setBold(True)
@@ -209,6 +210,8 @@ class ChecklistArea(QWidget):
             text = text.replace(f"%{i}", str(counts[k]))
         if rate is not None:
             text += "   " + self.tr("Session compliance: %1").replace("%1", percent(rate))
+            if comp.get("required_rate") is not None:
+                text += " · " + self.tr("required items %1").replace("%1", percent(comp["required_rate"]))
         if comp and not comp.get("include_pre", True):
             text += "  " + self.tr("(no pre items: started now or imported)")
         self.summary.setText(text)

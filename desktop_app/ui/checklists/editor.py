@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +40,7 @@ from desktop_app.domain.errors import LiveOpsError
 from desktop_app.domain.models import FieldSpec, TemplateItem, Trigger
 from desktop_app.messages import current_language, msg
 from desktop_app.services import checklist_templates as templates
+from desktop_app.ui.delivery import theme
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.models import Column, RowsModel
 from desktop_app.ui.state import AppState
@@ -279,7 +280,7 @@ class TemplateItemsModel(RowsModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if index.isValid() and role == Qt.ItemDataRole.ForegroundRole and self.rows[index.row()][1].retired:
-            return QBrush(QColor("#999999"))
+            return QBrush(theme.ink("#999999"))
         return super().data(index, role)
 
 

@@ -54,7 +54,9 @@ def _make(window: QMainWindow, text_fn, slot, icon: str | None = None) -> QActio
 
 
 def backup_now_action(window: QMainWindow) -> QAction:
-    return _make(window, lambda: translate("DeliveryActions", "Back up now"), backup_now, "backup")
+    action = _make(window, lambda: translate("DeliveryActions", "Back up now"), backup_now, "backup")
+    action.setShortcut("Ctrl+Shift+B")
+    return action
 
 
 def restore_action(window: QMainWindow) -> QAction:

@@ -37,7 +37,7 @@ from desktop_app.services import backup, salvage
 from desktop_app.services.context import Context
 from desktop_app.services.workspace_service import open_workspace, workspace_info
 from desktop_app.storage.workspace import WORKSPACE_SUFFIX
-from desktop_app.ui.delivery import fmt
+from desktop_app.ui import format as fmt
 
 OpenFn = Callable[[Path], None] | None
 

@@ -8,7 +8,7 @@ Colors follow QStyleHints.colorScheme and change live when the system switches.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from desktop_app.paths import resource_path
@@ -76,6 +76,32 @@ def apply_theme(app: QApplication | None = None, dark: bool | None = None) -> bo
             hints.colorSchemeChanged.connect(lambda _scheme: apply_theme())
             _connected = True
     return dark
+
+
+def _palette_is_dark() -> bool:
+    app = QApplication.instance()
+    return app is not None and app.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def tint(color: str) -> QColor:
+    """A row background given for a light theme (pale green "done", pale red "overdue"), made
+    readable in the current one: in dark mode the same hue, dark, behind light text."""
+    c = QColor(color)
+    if not _palette_is_dark():
+        return c
+    base = QApplication.instance().palette().color(QPalette.ColorRole.Base)
+    mix = 0.22  # enough hue to tell the states apart, dark enough for the palette's light text
+    sat = QColor.fromHsl(c.hslHue(), min(255, max(c.hslSaturation(), 90)), 128) if c.hslSaturation() > 0 else c
+    return QColor(int(base.red() * (1 - mix) + sat.red() * mix), int(base.green() * (1 - mix) + sat.green() * mix),
+                  int(base.blue() * (1 - mix) + sat.blue() * mix))
+
+
+def ink(color: str) -> QColor:
+    """A text color chosen for a light background, lightened enough to read on a dark one."""
+    c = QColor(color)
+    if _palette_is_dark() and c.lightness() < 150:
+        return QColor.fromHsl(c.hslHue(), c.hslSaturation(), 170)
+    return c
 
 
 def icon(name: str) -> QIcon:

@@ -3,12 +3,24 @@ export area on the session page's Post tab. The work runs through ui/tasks.py.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
+
+# Marked for pyside6-lupdate (it does not see through _tr); looked up at run time so a language
+# switch applies.
+_TEXTS = (QT_TRANSLATE_NOOP("Export", "Export to Excel…"), QT_TRANSLATE_NOOP("Export", "Results card (PNG)…"),
+          QT_TRANSLATE_NOOP("Export", "Multi-session report…"), QT_TRANSLATE_NOOP("Export", "Export"))
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Export", text)
+
+
+def _action(text: str, window) -> QAction:
+    """A menu action whose text follows a language switch (MainWindow.retranslate calls it)."""
+    action = QAction(_tr(text), window)
+    action.retranslate = lambda: action.setText(_tr(text))
+    return action
 
 
 def _current_session(window) -> str | None:
@@ -17,8 +29,8 @@ def _current_session(window) -> str | None:
 
 
 def _session_action(window) -> QAction:
-    action = QAction(_tr("Export to Excel…"), window)
-    action.setShortcut("Ctrl+E")
+    action = _action("Export to Excel…", window)
+    action.setShortcut("Ctrl+Shift+E")  # Ctrl+E is the live console's "enter metrics" key
 
     def run() -> None:
         from desktop_app.ui.export.flow import export_session_interactive, need_session
@@ -34,7 +46,7 @@ def _session_action(window) -> QAction:
 
 
 def _card_action(window) -> QAction:
-    action = QAction(_tr("Results card (PNG)…"), window)
+    action = _action("Results card (PNG)…", window)
 
     def run() -> None:
         from desktop_app.ui.export.flow import need_session, save_card_interactive
@@ -50,7 +62,7 @@ def _card_action(window) -> QAction:
 
 
 def _multi_action(window) -> QAction:
-    action = QAction(_tr("Multi-session report…"), window)
+    action = _action("Multi-session report…", window)
 
     def run() -> None:
         from desktop_app.ui.export.flow import export_multi_interactive

@@ -8,6 +8,8 @@ from PySide6.QtGui import QAction
 
 def _import_action(window) -> QAction:
     action = QAction(QCoreApplication.translate("Ingest", "Import platform data…"), window)
+    # called by MainWindow.retranslate on a language switch
+    action.retranslate = lambda: action.setText(QCoreApplication.translate("Ingest", "Import platform data…"))
 
     def open_dialog() -> None:
         from desktop_app.ui.ingest.dialog import ImportDialog

@@ -276,11 +276,26 @@ class ImportDialog(QDialog):
 
     def finished_ok(self, result: importer.ImportResult) -> None:
         self.result = result
+        self._adopt_decisions(result.inspection)
         self._show_result(result)
         if result.committed:
             self.state.emit_changes(result.changes)
         self.check_button.setEnabled(True)
         self.import_button.setEnabled(not result.committed)
+
+    def _adopt_decisions(self, done: importer.Inspection) -> None:
+        """Show the readings the check/import decided over the WHOLE column (the preview only saw
+        the first rows), so the user sees, and can still override, what was really applied."""
+        if self.insp is None or done is self.insp:
+            return
+        final = {c.index: c.decision for c in done.mapped}
+        changed = False
+        for c in self.insp.mapped:
+            d = final.get(c.index)
+            if d is not None and d.to_json() != c.decision.to_json():
+                c.decision, changed = d, True
+        if changed:
+            self._show_inspection()
 
     def failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(True)

@@ -1,14 +1,23 @@
-"""Live area: follow a growing CSV into the selected live session, with a status light and a stop."""
+"""Live area: follow a growing CSV into the selected live session, with a status light and a stop.
+
+A QFileSystemWatcher on the file and on its folder triggers a read as soon as the scraper
+writes (or replaces, deletes, recreates) the file. Watchers are not reliable everywhere:
+network and FUSE folders send no events, and a file replaced by rename drops out of the
+watch list. So a fallback timer polls as well (every FALLBACK_MS, well inside the 2 s the
+issue allows); the service's ``poll()`` is idempotent, so a read triggered twice costs nothing.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QTimer
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.domain.errors import LiveOpsError
-from desktop_app.services.ingest.follow import ERROR, FOLLOWING, POLL_MS, STOPPED, WAITING, Follower
+from desktop_app.services.ingest.follow import ERROR, FOLLOWING, STOPPED, WAITING, Follower
 from desktop_app.ui.errors import show_error
 
+FALLBACK_MS = 1000  # polling when the watcher is silent; a watcher event reads at once
+SETTLE_MS = 50  # coalesce a burst of watcher events (one write can signal several times)
 _COLORS = {FOLLOWING: "#2e7d32", WAITING: "#f9a825", ERROR: "#c62828", STOPPED: "#9e9e9e"}
 
 
@@ -29,8 +38,16 @@ class FollowWidget(QWidget):
             row.addWidget(w)
         row.setStretch(1, 1)
         self.timer = QTimer(self)
-        self.timer.setInterval(POLL_MS)
+        self.timer.setInterval(FALLBACK_MS)
         self.timer.timeout.connect(self.poll)
+        self.soon = QTimer(self)
+        self.soon.setSingleShot(True)
+        self.soon.setInterval(SETTLE_MS)
+        self.soon.timeout.connect(self.poll)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._changed)
+        self.watcher.directoryChanged.connect(self._changed)
+        self.polls = 0  # reads done (tests and the status tooltip)
         self.retranslate()
         self._show(STOPPED, "")
 
@@ -64,11 +81,28 @@ class FollowWidget(QWidget):
         self.stop_button.setEnabled(True)
         self.start_button.setEnabled(False)
         self.timer.start()
+        self._watch()
         self.poll()
+
+    def _watch(self) -> None:
+        """(Re)arm the watcher: a replaced or recreated file has to be added again."""
+        if self.follower is None:
+            return
+        path = self.follower.path
+        wanted = [str(p) for p in (path, path.parent) if p.exists()]
+        missing = [p for p in wanted if p not in self.watcher.files() + self.watcher.directories()]
+        if missing:
+            self.watcher.addPaths(missing)
+
+    def _changed(self, _path: str) -> None:
+        if self.follower is not None and not self.soon.isActive():
+            self.soon.start()
 
     def poll(self) -> None:
         if self.follower is None:
             return
+        self.polls += 1
+        self._watch()
         try:
             st = self.follower.poll()
         except LiveOpsError as exc:
@@ -81,6 +115,10 @@ class FollowWidget(QWidget):
 
     def stop(self) -> None:
         self.timer.stop()
+        self.soon.stop()
+        watched = self.watcher.files() + self.watcher.directories()
+        if watched:
+            self.watcher.removePaths(watched)
         if self.follower is not None:
             st = self.follower.stop()
             self._show(st.state, st.text())

@@ -26,6 +26,7 @@ from desktop_app.domain.timeutil import local
 from desktop_app.messages import msg
 from desktop_app.ui.live.markers import MarkerLines
 from desktop_app.ui.live.series import CURVES, SeriesStore
+from desktop_app.ui.live.time_axis import ZonedDateAxis
 
 KIND_COLORS = {
     "giveaway": "#e8590c", "product": "#1971c2", "traffic": "#2f9e44", "incident": "#e03131",
@@ -40,11 +41,6 @@ TICK_MS = 500
 
 def kind_label(kind: str) -> str:
     return msg(f"event_kind.{kind}")
-
-
-def utc_offset_seconds(tz: str, at: datetime) -> int:
-    """pyqtgraph's DateAxisItem wants seconds *west* of UTC (like time.timezone)."""
-    return -int(local(at, tz).utcoffset().total_seconds())
 
 
 class LiveCharts(QWidget):
@@ -69,13 +65,13 @@ class LiveCharts(QWidget):
 
     # -- construction ------------------------------------------------------------------------
     def _build(self) -> None:
-        self.axis = pg.DateAxisItem(orientation="bottom")
+        self.axis = ZonedDateAxis(orientation="bottom")
         self.glw = pg.GraphicsLayoutWidget()
         self.glw.setBackground("w")
         self.plots: list[pg.PlotItem] = []
         self.twins: dict[int, pg.ViewBox] = {}
         for row in range(4):
-            axis = {"bottom": self.axis} if row == 3 else {"bottom": pg.DateAxisItem(orientation="bottom")}
+            axis = {"bottom": self.axis} if row == 3 else {"bottom": ZonedDateAxis(orientation="bottom")}
             p = self.glw.addPlot(row=row, col=0, axisItems=axis)
             # No grid: pyqtgraph's axis-drawn grid costs more than all curves together per repaint.
             p.setMenuEnabled(False)
@@ -201,10 +197,9 @@ class LiveCharts(QWidget):
             self.store.load(arrays)
         self.compare = SeriesStore(money_scale=10.0 ** exponent)
         self.set_events([])
-        if session is not None and session.on_air_utc is not None:
-            offset = utc_offset_seconds(session.timezone, session.on_air_utc)
+        if session is not None:  # labels in the session's zone, DST included, whatever this PC's zone
             for p in self.plots:
-                p.getAxis("bottom").utcOffset = offset
+                p.getAxis("bottom").set_zone(session.timezone)
         self.follow = True
         self.follow_button.setChecked(True)
         self.dirty = True

@@ -64,6 +64,7 @@ class LiveConsole(QWidget):
         self.sample_rowid = 0
         self.last_auto_bucket: int | None = None
         self.gmv_target: float | None = None
+        self.targets: dict[str, float] = {}
         self.bindings = hk.load_bindings()
         self.shortcuts: list[QShortcut] = []
         self.mini = MiniWindow()
@@ -78,8 +79,6 @@ class LiveConsole(QWidget):
         self.global_keys.triggered.connect(self.hotkey)
         self._build()
         self.install_hotkeys()
-        if hk.global_enabled():
-            self.global_keys.start(self.bindings)
         state.workspace_changed.connect(self.on_changes)
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
@@ -87,6 +86,8 @@ class LiveConsole(QWidget):
         self.clock.start()
         self.retranslate()
         self.set_session(None)
+        if hk.global_enabled():
+            self.start_global_hotkeys()
 
     @property
     def ctx(self):
@@ -295,10 +296,20 @@ class LiveConsole(QWidget):
         QSettings().setValue(hk.GLOBAL_KEY, dialog.global_on)
         self.install_hotkeys()
         if dialog.global_on:
-            if not self.global_keys.start(self.bindings):
-                self.show_status(self.tr("System-wide hotkeys could not start; in-app hotkeys still work."))
+            self.start_global_hotkeys()
         else:
             self.global_keys.stop()
+
+    def start_global_hotkeys(self) -> bool:
+        """Turn on the opt-in system-wide hotkeys; say clearly why not when they cannot start."""
+        result = self.global_keys.start(self.bindings)
+        if result == hk.GlobalHotkeys.MISSING:
+            self.show_status(self.tr("System-wide hotkeys need the optional package pynput (pip install pynput); "
+                                     "in-app hotkeys still work."), error=True)
+        elif result == hk.GlobalHotkeys.UNAVAILABLE:
+            self.show_status(self.tr("System-wide hotkeys could not start (%1); in-app hotkeys still work.")
+                             .replace("%1", self.global_keys.error[:120]), error=True)
+        return result == hk.GlobalHotkeys.OK
 
     # -- commits (the panels call these) -----------------------------------------------------------
     def _guard(self, fn):
@@ -350,9 +361,10 @@ class LiveConsole(QWidget):
         self.last_auto_bucket = None
         if self.events.pending_note:
             self.events.end_note()
-        for widget in (self.next_due_widget, self.mini_next_due):
-            if widget is not None:
-                widget.set_session(session_id)
+        if self.next_due_widget is not None:
+            self.next_due_widget.set_session(session_id)
+        if self.mini_next_due is not None:  # a hidden mini window does not reload on every change
+            self.mini_next_due.set_session(session_id if self.mini.isVisible() else None)
         self._load_charts()
         self._load_compare_choices()
         self.reload_events()
@@ -371,6 +383,7 @@ class LiveConsole(QWidget):
         self.charts.set_session(s, load_arrays(self.ctx.ws, s.id), currency_info(s.currency).exponent)
         targets = {t.metric_key: t.value for t in session_repo.get_targets(self.ctx.ws, s.id)}
         self.gmv_target = targets.get("gmv")
+        self.targets = targets
         planned = (s.scheduled_end_utc - s.scheduled_start_utc
                    if s.scheduled_start_utc and s.scheduled_end_utc else None)
         self.charts.set_target(self.gmv_target, planned)
@@ -451,8 +464,8 @@ class LiveConsole(QWidget):
             share = ratio(last.get("gmv"), self.gmv_target)
             gmv += f" / {fmt.metric_value('gmv', self.gmv_target, s.currency)} ({fmt.ratio(share)})"
         text = (self.tr("GMV %1 · online %2 · orders %3 · conversion %4")
-                .replace("%1", gmv).replace("%2", fmt.number(last.get("online_viewers")))
-                .replace("%3", fmt.number(last.get("orders")))
+                .replace("%1", gmv).replace("%2", self._vs_target("online_viewers", last))
+                .replace("%3", self._vs_target("orders", last))
                 .replace("%4", fmt.ratio(ratio(last.get("buyers"), last.get("uv")))))
         self.numbers.setText(text)
         row = live_repo.next_open_run(self.ctx.ws, s.id)
@@ -466,6 +479,12 @@ class LiveConsole(QWidget):
         self.mini.elapsed.setText(f"{elapsed}  {s.title}")
         self.mini.numbers.setText(text.replace(" · ", "\n"))
         self.mini.next_due.setText(due)
+
+    def _vs_target(self, key: str, last: dict) -> str:
+        """'1,512 / 1,500' when the session has a target for that number."""
+        text = fmt.number(last.get(key))
+        target = self.targets.get(key)
+        return text if target is None else f"{text} / {fmt.number(target)}"
 
     def _workspace_open(self) -> bool:
         """False once the shell closed the workspace (timers may still fire before we are deleted)."""
@@ -530,7 +549,11 @@ class LiveConsole(QWidget):
     def toggle_mini(self) -> None:
         if self.mini.isVisible():
             self.mini.close()
+            if self.mini_next_due is not None:
+                self.mini_next_due.set_session(None)
         else:
+            if self.mini_next_due is not None:
+                self.mini_next_due.set_session(self.session_id)
             self.refresh_header()
             self.mini.show_at_saved_place()
 

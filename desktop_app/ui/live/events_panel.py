@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +26,7 @@ from desktop_app.domain.models import Event
 from desktop_app.domain.quick_entry import parse_quick_entry
 from desktop_app.domain.timeutil import local
 from desktop_app.services import event_log
+from desktop_app.ui.delivery import theme
 from desktop_app.ui.live.charts import KIND_COLORS
 from desktop_app.ui.live.hotkeys import kind_label
 
@@ -68,7 +68,7 @@ class EventsModel(QAbstractTableModel):
                 return event_log.display_text(e).replace("\n", " ⏎ ")
             return self.tr("internal") if e.internal else ""
         if role == Qt.ItemDataRole.ForegroundRole and col == 1:
-            return QColor(KIND_COLORS.get(e.kind.value, "#495057"))
+            return theme.ink(KIND_COLORS.get(e.kind.value, "#495057"))  # readable in the dark theme too
         if role == Qt.ItemDataRole.ToolTipRole and col == 2:
             return event_log.display_text(e)
         if role == Qt.ItemDataRole.UserRole:

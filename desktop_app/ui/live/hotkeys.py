@@ -8,6 +8,7 @@ turned the option on; without pynput the option explains what to install.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -77,11 +78,12 @@ def clash(bindings: dict[str, str], kind: str, seq: str) -> str | None:
 
 
 def pynput_available() -> bool:
+    """Whether pynput is installed (found, not imported: importing it picks a backend, which fails
+    without a display; that is UNAVAILABLE, not missing)."""
     try:
-        importlib.import_module("pynput")
-    except ImportError:
+        return importlib.util.find_spec("pynput") is not None
+    except (ImportError, ValueError):  # sys.modules["pynput"] = None (tests), broken install
         return False
-    return True
 
 
 def to_pynput(seq: str) -> str:
@@ -94,29 +96,41 @@ def to_pynput(seq: str) -> str:
 
 
 class GlobalHotkeys(QObject):
-    """System-wide hotkeys via pynput; the listener thread hands over through a queued signal."""
+    """System-wide hotkeys via pynput. pynput calls back on its listener thread; emitting a signal
+    of this GUI-thread object from there is a queued connection, so the slot (the same commit as
+    an in-app hotkey) runs on the GUI thread."""
 
     triggered = Signal(str)
+    OK, MISSING, UNAVAILABLE = "ok", "missing", "unavailable"
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.listener = None
+        self.error = ""  # why the last start failed (pynput's own words), for the status line
 
-    def start(self, bindings: dict[str, str]) -> bool:
+    def start(self, bindings: dict[str, str]) -> str:
+        """OK, MISSING (pynput not installed) or UNAVAILABLE (no display, no permission...)."""
         self.stop()
+        if not pynput_available():
+            self.error = "pynput"
+            return self.MISSING
         try:
             keyboard = importlib.import_module("pynput.keyboard")
-        except ImportError:
-            return False
+        except Exception as exc:  # pynput picks its backend on import; without a display it raises
+            # ImportError("this platform is not supported: ('failed to acquire X connection: ...')")
+            log.warning("global hotkeys unavailable: %s", exc)
+            self.error = (str(exc) or type(exc).__name__).splitlines()[0]
+            return self.UNAVAILABLE
         mapping = {to_pynput(seq): (lambda k=kind: self.triggered.emit(k)) for kind, seq in bindings.items() if seq}
         try:
             self.listener = keyboard.GlobalHotKeys(mapping)
             self.listener.start()
-        except Exception:  # no X display / accessibility permission: in-app hotkeys keep working
-            log.exception("global hotkeys unavailable")
+        except Exception as exc:  # no X display / accessibility permission: in-app hotkeys keep working
+            log.warning("global hotkeys unavailable: %s", exc)
+            self.error = str(exc) or type(exc).__name__
             self.listener = None
-            return False
-        return True
+            return self.UNAVAILABLE
+        return self.OK
 
     def stop(self) -> None:
         if self.listener is not None:

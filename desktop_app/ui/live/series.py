@@ -61,7 +61,8 @@ class SeriesStore:
         self.clear()
         for key, (t, v) in arrays.items():
             if key in self.raw:
-                self.raw[key] = (list(t), list(v))
+                # tolist(): Python floats at C speed (list() made 130k numpy scalars one by one)
+                self.raw[key] = (np.asarray(t, dtype=np.float64).tolist(), np.asarray(v, dtype=np.float64).tolist())
         arr = {k: (np.asarray(t, dtype=np.float64), np.asarray(v, dtype=np.float64)) for k, (t, v) in arrays.items()}
         empty = (np.empty(0), np.empty(0))
         t, v = arr.get("online_viewers", empty)

@@ -15,12 +15,21 @@ _TEXTS = (QT_TRANSLATE_NOOP("ReviewFeature", "Review"), QT_TRANSLATE_NOOP("Revie
           QT_TRANSLATE_NOOP("ReviewFeature", "Export workspace bundle…"))
 
 
-def install(ext) -> None:
-    from desktop_app.ui.review.history import HistoryPage
-    from desktop_app.ui.review.panel import ReviewPanel
+def _panel(state):
+    from desktop_app.ui.review.panel import ReviewPanel  # on first use: start-up stays cheap
 
-    ext.add_session_area("review", "post", lambda: _t("Review"), lambda state: ReviewPanel(state), order=20)
-    ext.add_page("history", lambda: _t("History"), lambda state, window: HistoryPage(state, window), order=20)
+    return ReviewPanel(state)
+
+
+def _history(state, window):
+    from desktop_app.ui.review.history import HistoryPage
+
+    return HistoryPage(state, window)
+
+
+def install(ext) -> None:
+    ext.add_session_area("review", "post", lambda: _t("Review"), _panel, order=20)
+    ext.add_page("history", lambda: _t("History"), _history, order=20)
     ext.add_action("merge_bundle", "file", _merge_action, order=60)
     ext.add_action("export_bundle", "file", _export_action, order=61)
 
@@ -31,6 +40,7 @@ def _merge_action(window):
     from desktop_app.ui.review.merge_dialog import MergeDialog
 
     action = QAction(_t("Merge workspace bundle…"), window)
+    action.retranslate = lambda: action.setText(_t("Merge workspace bundle…"))  # called on a language switch
     action.triggered.connect(lambda: MergeDialog(window.state, window).exec())
     return action
 
@@ -41,5 +51,6 @@ def _export_action(window):
     from desktop_app.ui.review.merge_dialog import export_bundle_dialog
 
     action = QAction(_t("Export workspace bundle…"), window)
+    action.retranslate = lambda: action.setText(_t("Export workspace bundle…"))  # called on a language switch
     action.triggered.connect(lambda: export_bundle_dialog(window.state, window))
     return action

@@ -4,6 +4,7 @@ action items, internal notes and the sign-off buttons. Typing autosaves as a dra
 from __future__ import annotations
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -258,11 +259,10 @@ class ReviewPanel(QWidget):
             self._fill_settlement(s)
             self._fill_actions(view.actions)
             start = s.on_air_utc or s.scheduled_start_utc
-            day = fmt.local_time(start, s.timezone, "%Y-%m-%d") if start else None
-            if day:
-                y, m, d = (int(x) for x in day.split("-"))
-                self.action_due.setMinimumDate(QDate(y, m, d))
-                self.action_due.setDate(QDate(y, m, d).addDays(2))
+            if start:  # the session's local date (display text is locale-formatted: not parsed back)
+                day = start.astimezone(ZoneInfo(s.timezone)).date()
+                self.action_due.setMinimumDate(QDate(day.year, day.month, day.day))
+                self.action_due.setDate(QDate(day.year, day.month, day.day).addDays(2))
             today = self.state.ctx.now().date()
             self.as_of.setDate(QDate(today.year, today.month, today.day))
         finally:

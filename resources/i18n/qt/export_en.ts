@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>Export</name>
+    <message>
+        <source>Export these sessions…</source>
+        <translation>Export these sessions…</translation>
+    </message>
+    <message>
+        <source>Multi-session report of the sessions listed, with the filters set above</source>
+        <translation>Multi-session report of the sessions listed, with the filters set above</translation>
+    </message>
+        <message>
+            <source>Export to Excel…</source>
+            <translation>Export to Excel…</translation>
+        </message>
+        <message>
+            <source>Results card (PNG)…</source>
+            <translation>Results card (PNG)…</translation>
+        </message>
+        <message>
+            <source>Multi-session report…</source>
+            <translation>Multi-session report…</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportArea</name>
     <message>
         <source>Logo and header…</source>
@@ -203,15 +230,4 @@
             <translation>Excel workbooks (*.xlsx)</translation>
         </message>
     </context>
-<context>
-    <name>Export</name>
-    <message>
-        <source>Export these sessions…</source>
-        <translation>Export these sessions…</translation>
-    </message>
-    <message>
-        <source>Multi-session report of the sessions listed, with the filters set above</source>
-        <translation>Multi-session report of the sessions listed, with the filters set above</translation>
-    </message>
-</context>
 </TS>

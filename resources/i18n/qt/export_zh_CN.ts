@@ -1,5 +1,33 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Export</name>
+    <message>
+        <source>Export these sessions…</source>
+        <translation>导出这些场次…</translation>
+    </message>
+    <message>
+        <source>Multi-session report of the sessions listed, with the filters set above</source>
+        <translation>按上方筛选条件导出所列场次的多场次报告</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Results card (PNG)…</source>
+        <translation>战报图片（PNG）…</translation>
+    </message>
+    <message>
+        <source>Multi-session report…</source>
+        <translation>多场次报告…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
 <context>
     <name>ExportArea</name>
     <message>
@@ -68,7 +96,7 @@
         <translation>内部版（含内部事件与备注）</translation>
     </message>
     <message>
-        <source>Include session-wide totals (lead's decision)</source>
+        <source>Include session-wide totals (lead&apos;s decision)</source>
         <translation>包含全场汇总（组长决定）</translation>
     </message>
     <message>
@@ -197,17 +225,6 @@
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-</context>
-<context>
-    <name>Export</name>
-    <message>
-        <source>Export these sessions…</source>
-        <translation>导出这些场次…</translation>
-    </message>
-    <message>
-        <source>Multi-session report of the sessions listed, with the filters set above</source>
-        <translation>按上方筛选条件导出所列场次的多场次报告</translation>
     </message>
 </context>
 </TS>

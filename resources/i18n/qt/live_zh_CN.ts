@@ -1,29 +1,25 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>EventEditDialog</name>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="105" />
         <source>Edit event</source>
         <translation>编辑事件</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="112" />
         <source>Internal (never in client exports)</source>
         <translation>内部（不进入客户导出）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="115" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="116" />
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="123" />
         <source>Edits and deletions are kept in the audit trail.</source>
         <translation>修改和删除都会保留在审计记录中。</translation>
     </message>
@@ -31,7 +27,6 @@
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="69" />
         <source>internal</source>
         <translation>内部</translation>
     </message>
@@ -39,93 +34,74 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="209" />
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="210" />
         <source>Quick entry: g 福袋… / p 过款… / t 投流… / i 事故… / c 违规… / m 里程碑… / ! internal — Enter</source>
         <translation>快速记录：g 福袋… / p 过款… / t 投流… / i 事故… / c 违规… / m 里程碑… / ! 内部 — 回车保存</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="212" />
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="217" />
         <source>Internal</source>
         <translation>内部</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="213" />
         <source>Press a hotkey, then type a note here (Enter saves, Esc skips)</source>
         <translation>按热键记录后在此输入备注（回车保存，Esc 跳过）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="214" />
         <source>Filter text</source>
         <translation>筛选内容</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="215" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="216" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="217" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="217" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="217" />
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="221" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="229" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="229" />
         <source>Client-visible</source>
         <translation>客户可见</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="230" />
         <source>Internal only</source>
         <translation>仅内部</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="272" />
         <source>Note: press a hotkey first</source>
         <translation>备注：请先按热键</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="275" />
         <source>Note for %1 at %2 (saved already; the note is optional)</source>
         <translation>%2 的%1备注（事件已保存，备注可选）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="325" />
         <source>Delete event</source>
         <translation>删除事件</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/events_panel.py" line="326" />
         <source>Delete this event? It stays in the audit trail.</source>
         <translation>删除此事件？审计记录会保留。</translation>
     </message>
@@ -133,77 +109,62 @@
 <context>
     <name>HotkeyDialog</name>
     <message>
-        <location filename="../../../desktop_app/ui/live/hotkeys.py" line="141" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/hotkeys.py" line="152" />
         <source>System-wide hotkeys (also while another program has focus)</source>
         <translation>全局热键（其他程序在前台时也有效）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/hotkeys.py" line="158" />
         <source>Uses pynput. On macOS the app needs the accessibility permission.</source>
         <translation>使用 pynput。macOS 需要授予辅助功能权限。</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/hotkeys.py" line="162" />
         <source>System-wide hotkeys need the optional package pynput (pip install pynput). In-app hotkeys work without it.</source>
         <translation>全局热键需要可选组件 pynput（pip install pynput）。不装也能使用应用内热键。</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/hotkeys.py" line="173" />
         <source>Event hotkeys</source>
         <translation>事件热键</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/hotkeys.py" line="180" />
         <source>%1 is already used by %2; choose another key.</source>
         <translation>%1 已被“%2”占用，请换一个键。</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/hotkeys.py" line="191" />
         <source>Follow live</source>
         <translation>跟随实时</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/hotkeys.py" line="191" />
         <source>Chart zoom</source>
         <translation>图表缩放</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/hotkeys.py" line="191" />
         <source>Report now</source>
         <translation>立即战报</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/hotkeys.py" line="192" />
         <source>Mini window</source>
         <translation>迷你窗口</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/hotkeys.py" line="192" />
         <source>Metric entry</source>
         <translation>指标录入</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/hotkeys.py" line="193" />
         <source>Quick entry</source>
         <translation>快速记录</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/hotkeys.py" line="193" />
         <source>Cancel note</source>
         <translation>取消备注</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/hotkeys.py" line="193" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/hotkeys.py" line="194" />
         <source>Focus</source>
         <translation>切换焦点</translation>
     </message>
@@ -211,47 +172,38 @@
 <context>
     <name>LiveCharts</name>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="182" />
         <source>Online viewers</source>
         <translation>实时在线人数</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="182" />
         <source>Cumulative GMV (target, pace)</source>
         <translation>累计 GMV（目标线、进度线）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="183" />
         <source>Orders / min · conversion % (right)</source>
         <translation>每分钟订单 · 看播成交转化率 %（右轴）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="183" />
         <source>Ad spend · overall ROI (right)</source>
         <translation>投放消耗 · 整体ROI（右轴）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="187" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="187" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="188" />
         <source>Follow live (End)</source>
         <translation>跟随实时 (End)</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="189" />
         <source>Compare with:</source>
         <translation>对比场次：</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/charts.py" line="334" />
         <source>%1 · online %2 · GMV %3 · orders/min %4 · conversion %5 · spend %6 · ROI %7</source>
         <translation>%1 · 在线 %2 · GMV %3 · 每分钟订单 %4 · 转化率 %5 · 消耗 %6 · ROI %7</translation>
     </message>
@@ -259,116 +211,94 @@
 <context>
     <name>LiveConsole</name>
     <message>
-        <location filename="../../../desktop_app/ui/live/__init__.py" line="9" />
         <source>Live console</source>
         <translation>直播中控台</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="214" />
         <source>Hotkeys…</source>
         <translation>热键…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="215" />
         <source>Mini window (Ctrl+M)</source>
         <translation>迷你窗口 (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="216" />
         <source>Group robots…</source>
         <translation>群机器人…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="217" />
         <source>Interval report</source>
         <translation>间隔战报</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="219" />
         <source>every %1 min</source>
         <translation>每 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="220" />
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="221" />
         <source>Report now and copy (Ctrl+R)</source>
         <translation>立即生成并复制 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="222" />
         <source>Demo feed</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="224" />
         <source>real time</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="224" />
         <source>%1× faster</source>
         <translation>%1 倍速</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="225" />
-        <location filename="../../../desktop_app/ui/live/console.py" line="525" />
         <source>Stop demo</source>
         <translation>停止演示</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="225" />
-        <location filename="../../../desktop_app/ui/live/console.py" line="525" />
-        <location filename="../../../desktop_app/ui/live/console.py" line="528" />
         <source>Start demo</source>
         <translation>开始演示</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="286" />
-        <source>System-wide hotkeys could not start; in-app hotkeys still work.</source>
-        <translation>全局热键无法启动；应用内热键仍可使用。</translation>
+        <source>System-wide hotkeys need the optional package pynput (pip install pynput); in-app hotkeys still work.</source>
+        <translation>全局热键需要可选组件 pynput（pip install pynput）；应用内热键仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="293" />
-        <location filename="../../../desktop_app/ui/live/console.py" line="425" />
+        <source>System-wide hotkeys could not start (%1); in-app hotkeys still work.</source>
+        <translation>全局热键无法启动（%1）；应用内热键仍可使用。</translation>
+    </message>
+    <message>
         <source>No session selected.</source>
         <translation>未选择场次。</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="365" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="388" />
         <source>This session is not on air or has ended; it takes no new live entries.</source>
         <translation>该场次未在直播或已结束，不能再录入实时内容。</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="436" />
         <source>GMV %1 · online %2 · orders %3 · conversion %4</source>
         <translation>GMV %1 · 在线 %2 · 订单 %3 · 转化率 %4</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="443" />
         <source>Next check: none open</source>
         <translation>下一项检查：无</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="447" />
         <source>Next check %1: %2</source>
         <translation>下一项检查 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="494" />
         <source>Interval report stored and copied to the clipboard.</source>
         <translation>战报已保存并复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/console.py" line="506" />
         <source>Group robots: %1 waiting, %2 failed</source>
         <translation>群机器人：%1 条待发，%2 条失败</translation>
     </message>
@@ -376,22 +306,18 @@
 <context>
     <name>MetricForm</name>
     <message>
-        <location filename="../../../desktop_app/ui/live/metric_form.py" line="65" />
         <source>Metric snapshot (Enter saves; money in major units, 万/w ok)</source>
         <translation>指标快照（回车保存；金额按元，可用 万/w）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/metric_form.py" line="68" />
         <source>Time (empty = now)</source>
         <translation>时间（留空=现在）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/metric_form.py" line="69" />
         <source>e.g. 20:35 or 2026-11-26 20:35:00</source>
         <translation>如 20:35 或 2026-11-26 20:35:00</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/metric_form.py" line="70" />
         <source>Save snapshot</source>
         <translation>保存快照</translation>
     </message>
@@ -399,12 +325,10 @@
 <context>
     <name>MiniWindow</name>
     <message>
-        <location filename="../../../desktop_app/ui/live/mini.py" line="52" />
         <source>LiveOps mini</source>
         <translation>直播迷你窗</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/mini.py" line="53" />
         <source>hotkey, then note + Enter</source>
         <translation>按热键后输入备注，回车保存</translation>
     </message>
@@ -412,93 +336,74 @@
 <context>
     <name>RobotDialog</name>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="98" />
         <source>Group robots (WeCom / Feishu / DingTalk)</source>
         <translation>群机器人（企业微信 / 飞书 / 钉钉）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="111" />
         <source>Add robot</source>
         <translation>添加机器人</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="114" />
         <source>Disable selected</source>
         <translation>停用所选</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="118" />
         <source>Retry failed now</source>
         <translation>立即重试失败项</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="122" />
-        <location filename="../../../desktop_app/ui/live/robots.py" line="142" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="123" />
         <source>Webhook URL</source>
         <translation>Webhook 地址</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="124" />
         <source>Signing secret (DingTalk/Feishu, optional)</source>
         <translation>加签密钥（钉钉/飞书，可选）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="133" />
         <source>Queue (newest first)</source>
         <translation>发送队列（最新在前）</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="142" />
         <source>URL</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="142" />
         <source>Signed</source>
         <translation>加签</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="142" />
         <source>On</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="151" />
         <source>Queued</source>
         <translation>排队时间</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="151" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="151" />
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="152" />
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="154" />
         <source>pending</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="154" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/live/robots.py" line="154" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
