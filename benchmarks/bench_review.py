@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -141,7 +142,7 @@ def bench_history(ctx, anchors) -> None:
             bare.rows = rows
             bare.endResetModel()
 
-        t, fl = best_of(ours, repeat=15), best_of(floor, repeat=15)
+        t, fl = paired(ours, floor, repeat=21)
         emit(name, t * 1000, fl * 1000, "ms", rows=model.rowCount(), sessions=N_SESSIONS, target_ratio=1.2)
 
     start = (CLOCK.now() - timedelta(days=2000)).date()
@@ -150,6 +151,19 @@ def bench_history(ctx, anchors) -> None:
     run("history_open_filtered_10k", history.HistoryFilter(client_id=client, date_from=start),
         " WHERE start_utc >= ? AND client_id = ?", (bound, client))
     run("history_open_all_10k", history.HistoryFilter(), "", ())
+
+
+def paired(ours, floor, *, repeat: int) -> tuple[float, float]:
+    """Medians of ``ours`` and ``floor`` timed alternately, so both see the same load on a shared CPU."""
+    ours()
+    floor()
+    a, b = [], []
+    for _ in range(repeat):
+        for fn, acc in ((ours, a), (floor, b)):
+            t0 = time.perf_counter()
+            fn()
+            acc.append(time.perf_counter() - t0)
+    return statistics.median(a), statistics.median(b)
 
 
 def bench_search(ctx) -> None:

@@ -293,6 +293,13 @@ def test_an_event_hit_selects_and_scrolls_to_the_event_row(window, state, qtbot)
     assert view.verticalScrollBar().value() > 0  # the row was below the first screen: the list scrolled
     assert _visible_in(view, view.visualRect(rows[0]))
     assert hist.revealed is view
+    # Another client writes (or a live event arrives): the list refreshes, the hit stays selected and in view.
+    from desktop_app.services.context import Changes
+
+    state.workspace_changed.emit(Changes(external=True))
+    rows = view.selectionModel().selectedRows()
+    assert [page.overview.events.rows[r.row()][1].id for r in rows] == [event_id]
+    assert _visible_in(view, view.visualRect(rows[0]))
 
 
 def test_a_review_hit_opens_the_review_and_selects_the_words_in_the_field(window, state, qtbot):

@@ -11,6 +11,7 @@ by storage/search_index.py and plain SQLite clients can write.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
@@ -26,6 +27,7 @@ def _bigrams(run: str) -> str:
     return " ".join(run[i:i + 2] for i in range(len(run) - 1))
 
 
+@functools.lru_cache(maxsize=8192)  # live notes repeat ("福袋 88元无门槛"); the transform is pure
 def index_text(text: str | None) -> str:
     """What the index stores for ``text``: CJK runs as bigrams, the rest unchanged."""
     if not text:

@@ -79,7 +79,10 @@ def flush(conn: sqlite3.Connection) -> int:
     if not ids:
         return 0
     texts = bodies(conn, ids)
-    conn.executemany("DELETE FROM search_fts WHERE rowid = ?", [(i,) for i in ids])
+    # One statement each (no per-row Python round trip): drop what the index holds for the queued
+    # rows, then add their current text.
+    conn.execute("DELETE FROM search_fts WHERE rowid IN (SELECT fts_rowid FROM search_pending WHERE rowid <= ?)",
+                 (top,))
     conn.executemany("INSERT INTO search_fts (rowid, body) VALUES (?, ?)", sorted(texts.items()))
     conn.execute("DELETE FROM search_pending WHERE rowid <= ?", (top,))
     return len(ids)

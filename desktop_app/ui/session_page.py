@@ -95,8 +95,19 @@ class OverviewArea(QWidget):
                 f"<th align=left>{self.tr('Actual')}</th><th></th></tr>")
         table = f"<table cellspacing=6>{head}{''.join(lines)}</table>" if lines else self.tr("No targets set.")
         self.info.setText(table)
+        # Keep the selected event and the scroll position across refreshes (a new event arrives
+        # every few seconds live; a search hit shown here must stay selected).
+        view = self.findChild(QTableView, "overviewEvents")
+        same = getattr(self, "_shown", None) == s.id
+        self._shown = s.id
+        selected = {self.events.row(i.row())[1].id for i in view.selectionModel().selectedRows()} if same else set()
+        scroll = view.verticalScrollBar().value() if same else 0
         self.events.set_rows([(fmt.local_time(e.ts_utc, s.timezone, "%m-%d %H:%M:%S"), e)
                               for e in event_repo.list_events(ws, s.id)])
+        for row, (_t, e) in enumerate(self.events.rows):
+            if e.id in selected:
+                view.selectRow(row)
+        view.verticalScrollBar().setValue(scroll)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -210,6 +210,8 @@ class ChecklistArea(QWidget):
             text = text.replace(f"%{i}", str(counts[k]))
         if rate is not None:
             text += "   " + self.tr("Session compliance: %1").replace("%1", percent(rate))
+            if comp.get("required_rate") is not None:
+                text += " · " + self.tr("required items %1").replace("%1", percent(comp["required_rate"]))
         if comp and not comp.get("include_pre", True):
             text += "  " + self.tr("(no pre items: started now or imported)")
         self.summary.setText(text)

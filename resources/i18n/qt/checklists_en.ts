@@ -71,6 +71,10 @@
             <translation>Session compliance: %1</translation>
         </message>
         <message>
+            <source>required items %1</source>
+            <translation>required items %1</translation>
+        </message>
+        <message>
             <source>(no pre items: started now or imported)</source>
             <translation>(no pre items: started now or imported)</translation>
         </message>

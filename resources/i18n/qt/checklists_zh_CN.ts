@@ -71,6 +71,10 @@
             <translation>本场清单完成率：%1</translation>
         </message>
         <message>
+            <source>required items %1</source>
+            <translation>必做项 %1</translation>
+        </message>
+        <message>
             <source>(no pre items: started now or imported)</source>
             <translation>（无开播前检查项：直接开播或导入的场次）</translation>
         </message>
