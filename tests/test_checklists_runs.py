@@ -263,3 +263,16 @@ def test_reopen_a_mistaken_tick(ctx, planned):
     engine.do_run(ctx, run.id, {})
     engine.reopen_run(ctx, run.id)
     assert run_of(ctx, planned.id, "pre.h2.props").status == RunStatus.OPEN
+
+
+def test_a_gate_override_names_the_open_items_by_their_text(ctx, clock, planned):
+    from desktop_app.storage import events as event_repo
+
+    clock.set(planned.scheduled_start_utc)
+    lifecycle.start_preparing(ctx, planned.id)
+    lifecycle.go_live(ctx, planned.id, override_reason="主播已到位")
+    override = [e for e in event_repo.list_events(ctx.ws, planned.id) if str(e.kind) == "override"]
+    assert len(override) == 1
+    text = override[0].text
+    assert text.startswith("主播已到位 | ") and "pre." not in text  # item texts, never raw keys
+    assert "推流测试" in text

@@ -211,6 +211,10 @@ def test_action_items_carry_over_to_the_anchors_next_session(ctx, post, clock):
         assert "开播前复核福袋库存" in note[0]
     review.update_action(ctx, item.id, done=True)
     assert review.carryover_items(ctx, nxt.id) == []
+    note = ctx.ws.query_one("SELECT note FROM checklist_runs WHERE session_id = ? AND item_key = 'pre.h4.carryover'",
+                            (nxt.id,))
+    if note is not None:  # nothing left open: no "0 items" note on the run
+        assert not note[0]
 
 
 def test_a_session_planned_later_picks_up_open_action_items(ctx, post, clock):

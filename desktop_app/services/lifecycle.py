@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from desktop_app.domain.checklists import item_text
 from desktop_app.domain.enums import Direction, EventKind, Phase, SessionOrigin, SessionStatus, Source
 from desktop_app.domain.errors import NotFound, TransitionRefused, ValidationError
 from desktop_app.domain.lifecycle import check_transition
@@ -210,8 +211,9 @@ def go_live(ctx: Context, session_id: str, *, override_reason: str | None = None
             reason = (override_reason or "").strip()
             if not reason:
                 raise TransitionRefused("error.gate.pre_open", count=len(blocking),
-                                        items=", ".join(i.key for i in blocking[:5]))
-            text = reason + " | " + ", ".join(i.key for i in blocking)
+                                        items="、".join(item_text(i) for i in blocking[:5]))
+            # Name the items as people read them; the keys stay findable in the checklist runs.
+            text = reason + " | " + "、".join(item_text(i) for i in blocking)
             event_repo.insert_event(ctx.ws, _event(ctx, s.id, EventKind.OVERRIDE, text, now), now)
         repo.update_session(ctx.ws, s.id, now, status=str(SessionStatus.LIVE), on_air_utc=now)
         _system_event(ctx, s.id, "event.system.went_live", now)

@@ -204,7 +204,7 @@ def carry_over(ctx: Context, anchor_id: str, after_iso: str | None) -> Changes:
         if a.carried_to_session_id != nxt["id"]:
             ctx.ws.conn.execute("UPDATE action_items SET carried_to_session_id = ?, modified_at = ? WHERE id = ?",
                                 (nxt["id"], now, a.id))
-    note = carryover_note(items)
+    note = carryover_note(items) if items else ""  # nothing open: no "0 items" note
     ctx.ws.conn.execute(
         "UPDATE checklist_runs SET note = ?, modified_at = ? WHERE session_id = ? AND item_key = ?"
         " AND status = 'open' AND COALESCE(note, '') <> ?", (note, now, nxt["id"], CARRYOVER_ITEM, note))
