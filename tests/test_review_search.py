@@ -24,7 +24,9 @@ TERMS = ("福袋", "超卖", "断货", "oversell")
 
 
 def _texts(hits) -> list[str]:
-    return [h["text"] for h in hits]
+    # The setup's gate override names the open pre items by text, some of which mention 福袋;
+    # these tests are about the rows they write themselves.
+    return [h["text"] for h in hits if h["kind"] != "override"]
 
 
 def _live(ctx, planned, clock):
