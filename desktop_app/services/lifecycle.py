@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from desktop_app.domain.enums import Direction, EventKind, Phase, SessionOrigin, SessionStatus, Source
-from desktop_app.domain.errors import NotFound, TransitionRefused, ValidationError
+from desktop_app.domain.errors import NotFound, TransitionRefused, ValidationError, required_text
 from desktop_app.domain.lifecycle import check_transition
 from desktop_app.domain.metrics import ALL_KEYS, is_money
 from desktop_app.domain.models import Session, Target
@@ -110,11 +110,7 @@ def _new_session(ctx: Context, *, anchor_id: str, title: str, status: SessionSta
     specialist_id = specialist_id or _active_specialist(ctx, anchor_id)
     if not specialist_id:
         raise ValidationError("error.session.no_specialist", field="specialist", anchor=anchor.name)
-    title = (title or "").strip()
-    if not title:
-        raise ValidationError("error.field.required", field="title")
-    if len(title) > MAX_TITLE:
-        raise ValidationError("error.field.too_long", field="title", max=MAX_TITLE)
+    title = required_text(title, "title", max_len=MAX_TITLE)
     if scheduled_start is None or scheduled_start.tzinfo is None:
         raise ValidationError("error.field.required", field="scheduled_start")
     if scheduled_end is not None and scheduled_end <= scheduled_start:
@@ -174,10 +170,7 @@ def update_plan(ctx: Context, session_id: str, *, title: str | None = None, sche
             raise ValidationError("error.session.end_before_start", field="scheduled_end")
         fields = {"scheduled_start_utc": start, "scheduled_end_utc": end}
         if title is not None:
-            title = title.strip()
-            if not title:
-                raise ValidationError("error.field.required", field="title")
-            fields["title"] = title
+            fields["title"] = required_text(title, "title", max_len=MAX_TITLE)
         repo.update_session(ctx.ws, s.id, ctx.now(), **fields)
         if start != s.scheduled_start_utc:
             engine.reschedule_pre_runs(ctx, get(ctx, s.id))  # open pre runs follow the new start
@@ -261,9 +254,7 @@ def close_session(ctx: Context, session_id: str) -> Changes:
 
 
 def cancel_session(ctx: Context, session_id: str, reason: str) -> Changes:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("error.field.required", field="reason")
+    reason = required_text(reason, "reason")
     with ctx.ws.write():
         _transition(ctx, session_id, SessionStatus.CANCELLED, cancel_reason=reason)
         summaries.refresh(ctx.ws, session_id, ctx.now())
@@ -272,9 +263,7 @@ def cancel_session(ctx: Context, session_id: str, reason: str) -> Changes:
 
 def reopen(ctx: Context, session_id: str, reason: str) -> Changes:
     """closed → post, logged in the audit log."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("error.field.required", field="reason")
+    reason = required_text(reason, "reason")
     with ctx.ws.write():
         s = _transition(ctx, session_id, SessionStatus.POST)
         repo.audit(ctx.ws, at=ctx.now(), by=ctx.actor_id, session_id=s.id, action="reopen",
