@@ -301,6 +301,14 @@ def test_declining_to_resume_with_nothing_logged_ends_at_on_air(ctx, clock, plan
 
 
 # -- gates ----------------------------------------------------------------------------------
+def test_start_preparing_a_session_already_in_pre_changes_nothing(ctx, planned):
+    """The checklist clock may move it first; the button a moment later must not show an error."""
+    lifecycle.start_preparing(ctx, planned.id)
+    before = lifecycle.get(ctx, planned.id)
+    lifecycle.start_preparing(ctx, planned.id)
+    assert lifecycle.get(ctx, planned.id) == before
+
+
 def test_going_live_with_open_required_pre_items_needs_a_reason(ctx, clock, planned):
     lifecycle.start_preparing(ctx, planned.id)
     for reason in (None, "", "   "):
@@ -329,7 +337,15 @@ def test_closing_with_open_required_post_items_is_refused(ctx, clock, planned):
     with pytest.raises(TransitionRefused) as exc:
         lifecycle.close_session(ctx, planned.id)
     assert status(ctx, planned.id) == SessionStatus.POST
-    assert "下播后" in exc.value.text("zh_CN") and "post.h" in exc.value.text("en")
+    zh, en = exc.value.text("zh_CN"), exc.value.text("en")
+    assert "下播后" in zh and "post-broadcast" in en
+    # the items by name in each language, never their internal keys
+    from desktop_app.services import checklists as engine
+
+    first = engine.open_required(ctx, planned.id, Phase.POST)[0]
+    assert first.text_zh.replace("：", ":").split(":")[0].strip()[:20] in zh
+    assert first.text_en.split(":")[0].strip()[:20] in en
+    assert "post." not in zh and "post." not in en
     finish_runs(ctx, planned.id, Phase.POST)
     lifecycle.close_session(ctx, planned.id)
 

@@ -12,7 +12,7 @@ from desktop_app.domain.metrics import ALL_KEYS, is_money
 from desktop_app.domain.models import Session, Target
 from desktop_app.domain.money import currency as check_currency
 from desktop_app.domain.timeutil import is_valid_timezone
-from desktop_app.messages import label
+from desktop_app.messages import Texts, label
 from desktop_app.services import checklists as engine
 from desktop_app.services.context import Changes, Context
 from desktop_app.storage import checklists as checklist_repo
@@ -187,6 +187,10 @@ def _transition(ctx: Context, session_id: str, target: SessionStatus, **fields) 
 
 def start_preparing(ctx: Context, session_id: str) -> Changes:
     with ctx.ws.write():
+        if get(ctx, session_id).status == SessionStatus.PRE:
+            # The checklist clock moves a session to pre when its first item falls due; a click on
+            # "start preparing" a moment later asks for what already happened, not for a transition.
+            return Changes(sessions=frozenset({session_id}))
         _transition(ctx, session_id, SessionStatus.PRE)
         summaries.refresh(ctx.ws, session_id, ctx.now())
     return Changes(sessions=frozenset({session_id}))
@@ -203,7 +207,7 @@ def go_live(ctx: Context, session_id: str, *, override_reason: str | None = None
             reason = (override_reason or "").strip()
             if not reason:
                 raise TransitionRefused("error.gate.pre_open", count=len(blocking),
-                                        items=", ".join(i.key for i in blocking[:5]))
+                                        items=_item_names(blocking))
             text = reason + " | " + ", ".join(i.key for i in blocking)
             event_repo.insert_event(ctx.ws, _event(ctx, s.id, EventKind.OVERRIDE, text, now), now)
         repo.update_session(ctx.ws, s.id, now, status=str(SessionStatus.LIVE), on_air_utc=now)
@@ -243,7 +247,7 @@ def close_session(ctx: Context, session_id: str) -> Changes:
         blocking = engine.open_required(ctx, s.id, Phase.POST)
         if blocking:
             raise TransitionRefused("error.gate.post_open", count=len(blocking),
-                                    items=", ".join(i.key for i in blocking[:5]))
+                                    items=_item_names(blocking))
         repo.update_session(ctx.ws, s.id, ctx.now(), status=str(SessionStatus.CLOSED))
         summaries.refresh(ctx.ws, s.id, ctx.now())
     if not ctx.ws.conn.in_transaction:  # inside a caller's transaction the caller backs up after commit
@@ -271,6 +275,17 @@ def reopen(ctx: Context, session_id: str, reason: str) -> Changes:
         _system_event(ctx, s.id, "event.system.reopened", ctx.now(), reason=reason)
         summaries.refresh(ctx.ws, s.id, ctx.now())
     return Changes(sessions=frozenset({session_id}), events=frozenset({session_id}))
+
+
+def _item_names(items: list, limit: int = 5) -> Texts:
+    """The first ``limit`` items by their short name (the text before the first colon), per language."""
+    def short(text: str) -> str:
+        head = text.lstrip("★ ").replace("：", ":").split(":")[0].strip()
+        return head[:30] + ("…" if len(head) > 30 else "")
+
+    more = "…" if len(items) > limit else ""
+    return Texts("", zh="；".join(short(i.text_zh) for i in items[:limit]) + more,
+                 en="; ".join(short(i.text_en) for i in items[:limit]) + more)
 
 
 def live_sessions_needing_resume(ctx: Context) -> list[Session]:

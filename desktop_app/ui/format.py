@@ -18,6 +18,17 @@ def local_time(value: str | datetime | None, tz: str, fmt: str = "%Y-%m-%d %H:%M
     return local(dt, tz).strftime(fmt)
 
 
+def time_span(start: datetime | None, end: datetime | None, tz: str) -> str:
+    """``2026-11-26 20:00 – 23:00``; the end's date only when it differs; ``20:00 –`` while open."""
+    if start is None:
+        return DASH if end is None else f"{DASH} – {local_time(end, tz)}"
+    head = local_time(start, tz)
+    if end is None:
+        return f"{head} –"
+    same_day = local(start, tz).date() == local(end, tz).date()
+    return f"{head} – {local_time(end, tz, '%H:%M' if same_day else '%Y-%m-%d %H:%M')}"
+
+
 def number(value: float | int | None, decimals: int = 0) -> str:
     if value is None:
         return DASH

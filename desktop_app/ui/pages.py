@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -114,6 +114,10 @@ class SessionsPage(Page):
         self.filter.textChanged.connect(self.view.model().setFilterFixedString)
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
+        font = self.heading.font()
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.heading.setFont(font)
         self.overdue = QLabel()
         self.overdue.setWordWrap(True)
         self.overdue.setObjectName("overdue")
@@ -129,7 +133,7 @@ class SessionsPage(Page):
         self.refresh()
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("Today") if self.today_only else self.tr("All sessions"))
+        self._set_heading()
         self.filter.setPlaceholderText(self.tr("Filter…"))
         self.model.retranslate()
         self._refresh_overdue()
@@ -142,6 +146,7 @@ class SessionsPage(Page):
 
             local_now = ctx.now().astimezone(ZoneInfo(tz))
             start = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
+            self._set_heading(local_now.date())
             # Today's sessions, what is still running, and what is planned for the next two days.
             rows = queries.session_rows(ctx, start_from=start, start_to=start + timedelta(days=1))
             rows += [r for r in queries.session_rows(ctx, statuses=("live", "pre", "post"))
@@ -153,6 +158,16 @@ class SessionsPage(Page):
             rows.reverse()
         self.model.set_rows(rows)
         self._refresh_overdue()
+
+    def _set_heading(self, day=None) -> None:
+        """"Today · 2026年11月26日星期四": the date of the injected clock in the workspace zone, in the UI locale."""
+        if not self.today_only:
+            self.heading.setText(self.tr("All sessions"))
+            return
+        self._day = day or getattr(self, "_day", None)
+        when = QLocale().toString(QDate(self._day.year, self._day.month, self._day.day),
+                                  QLocale.FormatType.LongFormat) if self._day else ""
+        self.heading.setText(self.tr("Today") + (f" · {when}" if when else ""))
 
     def _refresh_overdue(self) -> None:
         if not self.today_only:
