@@ -271,3 +271,42 @@ def test_today_heading_shows_the_date_of_the_injected_clock(qtbot, window):
 
     today = next(p for p in window.findChildren(SessionsPage) if p.today_only)
     assert today.heading.text().startswith("今天 · 2026年11月26日")
+
+
+def test_welcome_builds_the_demo_off_the_gui_thread_then_opens_it(qtbot, tmp_path, demo_file, monkeypatch, clock):
+    import shutil
+    import threading
+
+    from desktop_app.services import demo
+    from desktop_app.ui.welcome import WelcomeDialog
+
+    monkeypatch.setenv("LIVEOPS_DATA_DIR", str(tmp_path))
+    threads = []
+
+    def fake_build(path, *, clock, progress=None, **kw):  # the real one takes ~30 s; the flow is what counts
+        threads.append(threading.current_thread() is threading.main_thread())
+        progress(1, 2)
+        shutil.copy(demo_file, path)
+        return type("C", (), {"ws": type("W", (), {"close": lambda self: None})()})()
+
+    monkeypatch.setattr(demo, "build_demo_workspace", fake_build)
+
+    class Controller:
+        opened: list = []
+
+        def __init__(self):
+            self.clock = clock
+
+        def open_path(self, path, parent=None):
+            self.opened.append(path)
+            return True
+
+    controller = Controller()
+    dialog = WelcomeDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.buttons[0].click()
+    assert not dialog.buttons[0].isEnabled()  # busy while it builds
+    qtbot.waitUntil(lambda: bool(controller.opened), timeout=5000)
+    assert threads == [False]
+    assert controller.opened[0].name == "demo.liveops" and controller.opened[0].exists()
+    assert dialog.result() == dialog.DialogCode.Accepted

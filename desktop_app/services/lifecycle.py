@@ -9,7 +9,7 @@ from desktop_app.domain.enums import Direction, EventKind, Phase, SessionOrigin,
 from desktop_app.domain.errors import NotFound, TransitionRefused, ValidationError, required_text
 from desktop_app.domain.lifecycle import check_transition
 from desktop_app.domain.metrics import ALL_KEYS, is_money
-from desktop_app.domain.models import Session, Target
+from desktop_app.domain.models import Session, Target, short_title
 from desktop_app.domain.money import currency as check_currency
 from desktop_app.domain.timeutil import is_valid_timezone
 from desktop_app.messages import Texts, label
@@ -278,14 +278,10 @@ def reopen(ctx: Context, session_id: str, reason: str) -> Changes:
 
 
 def _item_names(items: list, limit: int = 5) -> Texts:
-    """The first ``limit`` items by their short name (the text before the first colon), per language."""
-    def short(text: str) -> str:
-        head = text.lstrip("★ ").replace("：", ":").split(":")[0].strip()
-        return head[:30] + ("…" if len(head) > 30 else "")
-
+    """The first ``limit`` items by their short name, in each language."""
     more = "…" if len(items) > limit else ""
-    return Texts("", zh="；".join(short(i.text_zh) for i in items[:limit]) + more,
-                 en="; ".join(short(i.text_en) for i in items[:limit]) + more)
+    return Texts("", zh="；".join(short_title(i.text_zh, 20) for i in items[:limit]) + more,
+                 en="; ".join(short_title(i.text_en) for i in items[:limit]) + more)
 
 
 def live_sessions_needing_resume(ctx: Context) -> list[Session]:

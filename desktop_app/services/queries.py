@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from desktop_app.services.context import Context
-from desktop_app.storage.sessions import SessionFilter, session_json_rows
+from desktop_app.storage.sessions import SessionFilter, overdue_runs, session_json_rows
 
 
 def session_rows(ctx: Context, *, start_from: datetime | None = None, start_to: datetime | None = None,
@@ -21,3 +21,8 @@ def session_rows(ctx: Context, *, start_from: datetime | None = None, start_to: 
 def session_rows_json(ctx: Context, filt: SessionFilter) -> list[str]:
     """The same rows as compact JSON text, for output that only passes them on (no parse, no re-encode)."""
     return session_json_rows(ctx.ws, filt)
+
+
+def overdue_items(ctx: Context) -> list[dict[str, Any]]:
+    """Open pre/post checklist runs past due, oldest first: ``{session_id, title, text_zh, text_en, due_at}``."""
+    return [dict(r) for r in overdue_runs(ctx.ws, ctx.now())]

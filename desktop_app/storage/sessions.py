@@ -150,6 +150,16 @@ def session_json_rows(ws: Workspace, filt: SessionFilter) -> list[str]:
     return [r[0] for r in ws.query(sql, tuple(params))]
 
 
+def overdue_runs(ws: Workspace, now: datetime) -> list[sqlite3.Row]:
+    """Open checklist runs past due in sessions not on air (pre and post runs wait until done or skipped)."""
+    return ws.query(
+        "SELECT s.id AS session_id, s.title, i.text_zh, i.text_en, r.due_at FROM checklist_runs r"
+        " JOIN sessions s ON s.id = r.session_id"
+        " JOIN session_items i ON i.session_id = r.session_id AND i.key = r.item_key"
+        " WHERE r.status = 'open' AND r.due_at < ? AND s.status IN ('planned', 'pre', 'post')"
+        " ORDER BY r.due_at", (to_iso(now),))
+
+
 def live_sessions(ws: Workspace) -> list[Session]:
     return [session_from_row(r) for r in ws.query("SELECT * FROM sessions WHERE status = 'live' ORDER BY on_air_utc")]
 

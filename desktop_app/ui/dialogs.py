@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import messages
 from desktop_app.domain.enums import Direction, PersonRole, Platform
 from desktop_app.domain.errors import LiveOpsError
 from desktop_app.domain.models import Target
@@ -234,8 +235,10 @@ class PlanSessionDialog(FormDialog):
             e.setCalendarPopup(True)
             set_zoned(e, at, zone)
         self.template = QComboBox()
+        english = messages.current_language() != "zh_CN"
         for r in checklist_repo.latest_templates(ws):
-            self.template.addItem(f"{r['name']} v{r['version']}", r["id"])
+            name = r["name_en"] if english and r["name_en"] else r["name"]
+            self.template.addItem(f"{name} v{r['version']}", r["id"])
         self.gmv = QDoubleSpinBox()
         self.gmv.setObjectName("target_gmv")
         self.gmv.setRange(0, 1e10)

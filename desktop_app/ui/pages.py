@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import messages
-from desktop_app.domain.timeutil import to_iso
+from desktop_app.domain.models import short_title
 from desktop_app.messages import msg
 from desktop_app.services import queries, roster
 from desktop_app.services.workspace_service import workspace_info
@@ -172,17 +172,12 @@ class SessionsPage(Page):
     def _refresh_overdue(self) -> None:
         if not self.today_only:
             return
-        ctx = self.state.ctx
-        rows = ctx.ws.query(
-            "SELECT r.item_key, s.title, i.text_zh, i.text_en FROM checklist_runs r JOIN sessions s ON s.id = r.session_id"
-            " JOIN session_items i ON i.session_id = r.session_id AND i.key = r.item_key"
-            " WHERE r.status = 'open' AND r.due_at < ? AND s.status IN ('planned', 'pre', 'post')"
-            " ORDER BY r.due_at", (to_iso(ctx.now()),))
+        rows = queries.overdue_items(self.state.ctx)
         if not rows:
             self.overdue.setText(self.tr("Nothing overdue."))
             return
         zh = messages.current_language() == "zh_CN"
-        lines = [f"• {r['title']} — {(r['text_zh'] if zh else r['text_en']).split('：')[0].split(':')[0][:40]}"
+        lines = [f"• {r['title']} — {short_title(r['text_zh'] if zh else r['text_en'], 30 if zh else 60)}"
                  for r in rows[:5]]
         more = self.tr("… and {count} more").format(count=len(rows) - 5) if len(rows) > 5 else ""
         self.overdue.setText(self.tr("Overdue ({count}):").format(count=len(rows)) + "\n" + "\n".join(lines)

@@ -577,6 +577,10 @@ Checklists, live session log, charts, reviews and Excel exports for livestream e
             <translation>Open a workspace…</translation>
         </message>
         <message>
+            <source>Building the demo workspace…</source>
+            <translation>Building the demo workspace…</translation>
+        </message>
+        <message>
             <source>New workspace</source>
             <translation>New workspace</translation>
         </message>

@@ -577,6 +577,10 @@ Checklists, live session log, charts, reviews and Excel exports for livestream e
         <translation>打开工作区…</translation>
     </message>
     <message>
+        <source>Building the demo workspace…</source>
+        <translation>正在生成演示工作区…</translation>
+    </message>
+    <message>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
