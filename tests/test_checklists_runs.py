@@ -84,11 +84,22 @@ def test_metric_fields_become_samples_and_complete_the_window(ctx, clock, planne
     assert summaries.get_summary(ctx.ws, planned.id).kpis["gmv"].value == 1_200_000
 
 
-def test_per_product_stock_values_are_stored_per_product(ctx, planned):
+def test_per_product_stock_values_are_stored_per_product(ctx, clock, planned):
+    from desktop_app.storage.ingest import find_or_add_product
+
+    with ctx.ws.write():
+        p1, _ = find_or_add_product(ctx.ws, planned.id, None, name="玻尿酸面膜", sku="MASK-01", now=clock.now())
+        p2, _ = find_or_add_product(ctx.ws, planned.id, None, name="防晒霜", sku=None, now=clock.now())
     run = run_of(ctx, planned.id, "pre.d1.stock_plan")
-    engine.do_run(ctx, run.id, {"stock_remaining": {"p1": "100", "p2": 40}})
+    with pytest.raises(ValidationError) as exc:  # a product of another session (or a typo) saves nothing
+        engine.do_run(ctx, run.id, {"stock_remaining": {p1: "100", "nope": 5}})
+    assert exc.value.text("en") == "“Stock remaining”: this session has no product nope."
+    assert run_of(ctx, planned.id, "pre.d1.stock_plan").status == RunStatus.OPEN
+    engine.do_run(ctx, run.id, {"stock_remaining": {p1: "100", p2: 40}})
     rows = {s.product_id: s.value for s in sample_repo.list_samples(ctx.ws, planned.id, ["stock_remaining"])}
-    assert rows == {"p1": 100, "p2": 40}
+    assert rows == {p1: 100, p2: 40}
+    [view] = [v for v in engine.session_runs(ctx, planned.id) if v.item.key == "pre.d1.stock_plan"]
+    assert view.value_pairs("CNY", "en") == [("Stock remaining", "玻尿酸面膜 (MASK-01): 100 件, 防晒霜: 40 件")]
 
 
 def test_attachments_are_stored_with_a_size_limit(ctx, planned, tmp_path):

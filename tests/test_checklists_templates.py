@@ -189,3 +189,32 @@ def test_item_json_round_trip_keeps_everything():
     header, items, problems = validate_template(data)
     assert not problems and [item_to_json(i) for i in items] == [
         {**i, "serves": i.get("serves", []), "client_visible": i.get("client_visible", False)} for i in data["items"]]
+
+
+def test_version_history_names_who_when_what_changed_and_which_sessions_use_it(ctx, clock, planned):
+    daily = templates.resolve(ctx, "日常场")
+    v1 = templates.get_template(ctx, daily.id)
+    items = list(v1.items)
+    items[0], items[1] = items[1], items[0]
+    items[2] = replace(items[2], text_zh=items[2].text_zh + "（改）", required=not items[2].required)
+    items[5] = replace(items[5], retired=True)
+    new_item = templates.blank_item("pre", {i.key for i in items})
+    items.append(replace(new_item, text_zh="核对新背景板", text_en="Check the new backdrop"))
+    removed = items.pop(10)
+    clock.advance(hours=1)
+    ctx.actor_id = ctx.fixture["lead"].id
+    v2_id, _ = templates.save_new_version(ctx, daily.id, items)
+    second, _ = lifecycle.plan_session(ctx, anchor_id=ctx.fixture["anchor"].id, title="第二场",
+                                       scheduled_start=clock.now() + timedelta(days=2))
+    history = templates.version_history(ctx, daily.family_id)
+    assert [e.info.version for e in history] == [2, 1]
+    newest, first = history
+    assert newest.info.id == v2_id and newest.created_by == "周组长" and first.diff is None
+    assert newest.info.created_at > first.info.created_at
+    d = newest.diff
+    assert d.added == (new_item.key,) and d.removed == (removed.key,) and d.retired == (items[5].key,)
+    assert d.changed == ((items[2].key, ("text", "required")),) and d.reordered and not d.restored
+    assert [s.title for s in first.sessions] == ["测试场"] and [s.title for s in newest.sessions] == ["第二场"]
+    assert second.template_version == 2
+    # The earlier session's snapshot is what v1 said, whatever v2 did.
+    assert [i.key for i in repo.session_items(ctx.ws, planned.id)] == [i.key for i in v1.items]

@@ -255,3 +255,83 @@ def test_template_editor_item_dialog_edits_text_and_trigger(qtbot, ctx, state):
     page.dirty = True
     page.save()
     assert page.problems.count() >= 1 and "重复间隔" in page.problems.item(0).text()
+
+
+def test_per_product_field_has_one_input_per_product_with_inline_range_check(qtbot, ctx, clock, state, planned):
+    from desktop_app.domain.models import FieldSpec
+    from desktop_app.storage.ingest import find_or_add_product
+    from desktop_app.ui.checklists.dialogs import PerProductEditor
+
+    with ctx.ws.write():
+        mask, _ = find_or_add_product(ctx.ws, planned.id, None, name="玻尿酸面膜", sku="MASK-01", now=clock.now())
+        sun, _ = find_or_add_product(ctx.ws, planned.id, None, name="防晒霜", sku=None, now=clock.now())
+    area = make_area(qtbot, state, Phase.PRE, planned.id)
+    select(area, "pre.d1.stock_plan")
+    dialog = area.tick_selected()
+    editor = dialog.findChild(PerProductEditor, "field_stock_remaining")
+    assert list(editor.inputs) == [mask, sun]
+    labels = [w.text() for w in editor.findChildren(QLabel)]
+    assert "玻尿酸面膜 (MASK-01)" in labels and "防晒霜" in labels and labels.count("件") == 2
+    qtbot.keyClicks(editor.inputs[mask], "-120")  # min 0: the minus is refused as typed
+    qtbot.keyClicks(editor.inputs[sun], "40")
+    ok(dialog, qtbot)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert run_of(ctx, planned.id, "pre.d1.stock_plan").values == {"stock_remaining": {mask: 120, sun: 40}}
+    rows = {s.product_id: s.value for s in
+            __import__("desktop_app.storage.samples", fromlist=["x"]).list_samples(ctx.ws, planned.id,
+                                                                                   ["stock_remaining"])}
+    assert rows == {mask: 120, sun: 40}
+    row = next(i for i, v in enumerate(area.model.rows) if v.item.key == "pre.d1.stock_plan")
+    assert area.model.index(row, 4).data() == "剩余库存: 玻尿酸面膜 (MASK-01)：120 件，防晒霜：40 件"
+
+    # A range beyond what the validator can stop while typing: said inline, per product, before saving.
+    spec = FieldSpec("release", "放量件数", "Units released", "int", unit="件", min=0, max=500, per_product=True)
+    engine.add_adhoc_item(ctx, planned.id, text="核对分批放量", phase="pre", fields=(spec,))
+    area.reload()
+    select(area, "adhoc.pre.1")
+    dialog = area.tick_selected()
+    editor = dialog.findChild(PerProductEditor, "field_release")
+    editor.inputs[mask].setText("900")  # e.g. pasted
+    message = dialog.findChild(QLabel, f"fieldError_release__{mask}")
+    assert message.isVisible() and "超出范围" in message.text() and "c0392b" in editor.inputs[mask].styleSheet()
+    ok(dialog, qtbot)
+    assert dialog.isVisible() and "“放量件数”超出范围" in dialog.error.text()
+    assert run_of(ctx, planned.id, "adhoc.pre.1").status == RunStatus.OPEN
+    editor.inputs[mask].setText("300")
+    assert not message.isVisible() and editor.inputs[mask].styleSheet() == ""
+    ok(dialog, qtbot)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert run_of(ctx, planned.id, "adhoc.pre.1").values == {"release": {mask: 300}}
+
+
+def test_per_product_field_without_products_takes_one_session_value(qtbot, ctx, state, planned):
+    area = make_area(qtbot, state, Phase.PRE, planned.id)
+    select(area, "pre.d1.stock_plan")
+    dialog = area.tick_selected()
+    edit = dialog.findChild(QLineEdit, "field_stock_remaining")
+    assert edit is not None and edit.placeholderText() == "件 0–"
+    edit.insert("500")
+    ok(dialog, qtbot)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert run_of(ctx, planned.id, "pre.d1.stock_plan").values == {"stock_remaining": 500}
+
+
+def test_template_editor_shows_the_version_history(qtbot, ctx, clock, state, planned):
+    page = TemplateEditorPage(state)
+    qtbot.addWidget(page)
+    page.table.selectRow(3)
+    retired_key = page.items[3].key
+    qtbot.mouseClick(page.buttons["retire"], Qt.MouseButton.LeftButton)
+    clock.advance(minutes=5)
+    qtbot.mouseClick(page.buttons["save"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.buttons["history"], Qt.MouseButton.LeftButton)
+    dialog = page.history_dialog
+    assert dialog.isVisible() and dialog.model.rowCount() == 2
+    assert dialog.model.index(0, 0).data() == "v2" and dialog.model.index(0, 4).data() == "1 retired"
+    assert dialog.model.index(1, 4).data() == "first version" and dialog.model.index(1, 5).data() == "1"
+    assert dialog.model.index(0, 2).data() == "李运营" and dialog.model.index(0, 1).data() == "2026-11-26 10:05"
+    details = dialog.details.toPlainText()
+    assert retired_key in details and "None yet." in details  # no session uses v2 yet
+    dialog.table.selectRow(1)
+    assert "测试场" in dialog.details.toPlainText()  # the planned session still uses v1
+    assert page.picker.currentText().endswith("v2")

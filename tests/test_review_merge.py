@@ -152,21 +152,108 @@ def _merged_pair(lead_ws, bundle):
     return path
 
 
-def test_a_newer_local_edit_is_a_conflict_and_kept_unless_asked(lead_ws, bundle, src_copy, tmp_path, clock):
+def test_a_local_edit_after_the_merge_is_kept_without_asking(lead_ws, bundle):
     path = _merged_pair(lead_ws, bundle)
     sid = lead_ws.ws.query_one("SELECT session_id FROM reviews LIMIT 1")[0]
-    row = lead_ws.ws.query_one("SELECT fields_json, modified_at FROM reviews WHERE session_id = ?", (sid,))
-    later = "2030-01-01T00:00:00.000Z"
     lead_ws.ws.conn.execute("UPDATE reviews SET fields_json = ?, modified_at = ? WHERE session_id = ?",
-                            ('{"values": {"summary": "组长改过"}}', later, sid))
+                            ('{"values": {"summary": "组长改过"}}', "2030-01-01T00:00:00.000Z", sid))
+    report, changes = merge.merge_bundle(lead_ws, path, MergeDecisions("ask"))  # the bundle has nothing new
+    assert not report.conflicts and report.updated == 0 and changes.empty
+    assert "组长改过" in lead_ws.ws.query_one("SELECT fields_json FROM reviews WHERE session_id = ?", (sid,))[0]
+
+
+def test_an_edit_on_both_sides_is_a_conflict_and_kept_unless_asked(lead_ws, src_copy, tmp_path, clock):
+    from desktop_app.services.workspace_service import open_workspace
+
+    src = open_workspace(src_copy)
+    merge.export_bundle(src, tmp_path / "1.zip")
+    merge.merge_bundle(lead_ws, tmp_path / "1.zip", MergeDecisions("keep-local"))
+    sid = src.ws.query_one("SELECT session_id FROM reviews LIMIT 1")[0]
+    src.ws.conn.execute("UPDATE reviews SET fields_json = ?, modified_at = ? WHERE session_id = ?",
+                        ('{"values": {"summary": "运营补充"}}', "2029-01-01T00:00:00.000Z", sid))
+    merge.export_bundle(src, tmp_path / "2.zip")
+    src.ws.close()
+    lead_ws.ws.conn.execute("UPDATE reviews SET fields_json = ?, modified_at = ? WHERE session_id = ?",
+                            ('{"values": {"summary": "组长改过"}}', "2030-01-01T00:00:00.000Z", sid))
     with pytest.raises(MergeNeedsDecision) as err:
-        merge.merge_bundle(lead_ws, path, MergeDecisions("ask"))
+        merge.merge_bundle(lead_ws, tmp_path / "2.zip", MergeDecisions("ask"))
     assert [c.row_id for c in err.value.report.conflicts] == [sid]
-    report, _ = merge.merge_bundle(lead_ws, path, MergeDecisions("keep-local"))
+    report, _ = merge.merge_bundle(lead_ws, tmp_path / "2.zip", MergeDecisions("keep-local"))
     assert report.kept == 1
     assert "组长改过" in lead_ws.ws.query_one("SELECT fields_json FROM reviews WHERE session_id = ?", (sid,))[0]
-    merge.merge_bundle(lead_ws, path, MergeDecisions("take-bundle"))
-    assert lead_ws.ws.query_one("SELECT fields_json FROM reviews WHERE session_id = ?", (sid,))[0] == row[0]
+    # Decided once: the same bundle again asks nothing and keeps the local edit.
+    again, changes = merge.merge_bundle(lead_ws, tmp_path / "2.zip", MergeDecisions("ask"))
+    assert not again.conflicts and changes.empty
+    assert "组长改过" in lead_ws.ws.query_one("SELECT fields_json FROM reviews WHERE session_id = ?", (sid,))[0]
+
+
+def test_a_conflict_taken_from_the_bundle_replaces_the_local_row(lead_ws, src_copy, tmp_path):
+    from desktop_app.services.workspace_service import open_workspace
+
+    src = open_workspace(src_copy)
+    merge.export_bundle(src, tmp_path / "1.zip")
+    merge.merge_bundle(lead_ws, tmp_path / "1.zip", MergeDecisions("keep-local"))
+    sid = src.ws.query_one("SELECT session_id FROM reviews LIMIT 1")[0]
+    src.ws.conn.execute("UPDATE reviews SET fields_json = ?, modified_at = ? WHERE session_id = ?",
+                        ('{"values": {"summary": "运营补充"}}', "2029-01-01T00:00:00.000Z", sid))
+    merge.export_bundle(src, tmp_path / "2.zip")
+    src.ws.close()
+    lead_ws.ws.conn.execute("UPDATE reviews SET fields_json = ?, modified_at = ? WHERE session_id = ?",
+                            ('{"values": {"summary": "组长改过"}}', "2030-01-01T00:00:00.000Z", sid))
+    merge.merge_bundle(lead_ws, tmp_path / "2.zip", MergeDecisions("take-bundle"))
+    assert "运营补充" in lead_ws.ws.query_one("SELECT fields_json FROM reviews WHERE session_id = ?", (sid,))[0]
+
+
+def _backups(ctx) -> list:
+    from desktop_app.services import backup
+
+    return [b for b in backup.list_for(ctx) if b.reason == "merge"]
+
+
+def test_remerging_after_the_leads_approval_changes_nothing_and_asks_nothing(lead_ws, bundle):
+    path, _ = bundle
+    merge.merge_bundle(lead_ws, path, MergeDecisions("keep-local"))  # maps the bundle's 周组长 onto ours
+    sid = lead_ws.ws.query_one("SELECT session_id FROM reviews WHERE status = 'submitted' LIMIT 1")[0]
+    review.approve(lead_ws, sid)
+    assert review.signoff_for(lead_ws.ws, sid).value == "approved"
+    before, counts, backups = _dump(lead_ws.ws), _counts(lead_ws.ws), len(_backups(lead_ws))
+    for _ in range(2):
+        report, changes = merge.merge_bundle(lead_ws, path, MergeDecisions("ask"))
+        assert not report.conflicts and not report.mappings and not report.assignment_conflicts
+        assert report.inserted == report.updated == report.deleted == 0 and changes.empty
+        assert _dump(lead_ws.ws) == before and _counts(lead_ws.ws) == counts
+    assert review.signoff_for(lead_ws.ws, sid).value == "approved"
+    assert len(_backups(lead_ws)) == backups  # nothing to write: no backup either
+
+
+def test_a_merge_that_writes_takes_a_backup_first(lead_ws, bundle):
+    from desktop_app.services.backup import read_backup
+
+    path, manifest = bundle
+    merge.merge_bundle(lead_ws, path, MergeDecisions("keep-local"), dry_run=True)
+    assert _backups(lead_ws) == []  # a dry run writes nothing, so it backs up nothing
+    merge.merge_bundle(lead_ws, path, MergeDecisions("keep-local"))
+    taken = _backups(lead_ws)
+    assert len(taken) == 1
+    info = read_backup(taken[0].path)
+    assert info.sessions == 0  # the state before the merge
+    assert _counts(lead_ws.ws)["sessions"] == manifest["sessions"]
+
+
+def test_a_failing_backup_stops_the_merge_before_anything_changes(lead_ws, bundle, monkeypatch):
+    from desktop_app.storage.errors import DiskFull
+
+    path, _ = bundle
+    before = _counts(lead_ws.ws)
+
+    def full(*_a, **_k):
+        raise DiskFull("error.storage.disk_full", path="backup")
+
+    monkeypatch.setattr(lead_ws.ws, "backup_to", full)
+    with pytest.raises(DiskFull):
+        merge.merge_bundle(lead_ws, path, MergeDecisions("keep-local"))
+    assert _counts(lead_ws.ws) == before
+    assert not any(r[1] == "b" for r in lead_ws.ws.conn.execute("PRAGMA database_list"))
 
 
 def test_a_newer_bundle_edit_replaces_the_local_row(lead_ws, src_copy, tmp_path, clock):

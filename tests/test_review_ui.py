@@ -199,7 +199,21 @@ def test_lead_approves_from_the_panel(state, qtbot):
     assert panel.approve_btn.isEnabled() and not panel.submit_btn.isEnabled()
     qtbot.mouseClick(panel.approve_btn, Qt.MouseButton.LeftButton)
     assert state.ctx.ws.query_one("SELECT signoff FROM session_summaries WHERE session_id = ?", (sid,))[0] == "approved"
-    assert "已审核" in panel.status_label.text()
+    assert "已审核" in panel.status_label.text() and "周组长" in panel.status_label.text()  # who approved
+
+
+def test_a_specialist_cannot_press_approve_and_is_told_why(state, qtbot):
+    from desktop_app.ui.review.panel import ReviewPanel
+
+    sid = state.ctx.ws.query_one("SELECT session_id FROM reviews WHERE status = 'submitted' LIMIT 1")[0]
+    panel = ReviewPanel(state)  # the fixture works as 李运营, a specialist
+    qtbot.addWidget(panel)
+    panel.set_session(sid)
+    assert not panel.approve_btn.isEnabled() and not panel.return_btn.isEnabled()
+    assert panel.approve_btn.toolTip()
+    assert "提交" in panel.status_label.text() or "submitted" in panel.status_label.text()
+    state.set_actor(state.ctx.ws.query_one("SELECT id FROM people WHERE role = 'lead'")[0])
+    assert panel.approve_btn.isEnabled() and not panel.approve_btn.toolTip()
 
 
 def test_merge_dialog_previews_and_merges(state, qtbot, tmp_path, clock):
@@ -225,3 +239,113 @@ def test_merge_dialog_previews_and_merges(state, qtbot, tmp_path, clock):
         "SELECT count(*) FROM sessions")[0]
     assert lead.ws.query_one("SELECT count(*) FROM people WHERE name = '周组长'")[0] == 1
     lead.ws.close()
+
+
+# -- a search hit opens the session and shows the hit ------------------------------------------------
+@pytest.fixture
+def window(state, qtbot):
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.review.history import HistoryPage
+
+    w = MainWindow(state)
+    qtbot.addWidget(w)
+    w.resize(1300, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    hist = next(widget for _t, widget in w.pages if isinstance(widget, HistoryPage))
+    yield w, hist
+    w.close()
+
+
+def _open_first_hit(hist, query, source):
+    hist.search_box.setText(query)
+    hist.run_search()
+    for i in range(hist.results.count()):
+        item = hist.results.item(i)
+        if item.data(Qt.ItemDataRole.UserRole)["source"] == source:
+            hist._open_hit(item)
+            return item.data(Qt.ItemDataRole.UserRole)
+    raise AssertionError(f"no {source} hit for {query}")
+
+
+def _visible_in(view, rect) -> bool:
+    return view.viewport().rect().intersects(rect)
+
+
+def test_an_event_hit_selects_and_scrolls_to_the_event_row(window, state, qtbot):
+    w, hist = window
+    ctx = state.ctx
+    # The session with the most events, and a hit late in it: far below the first screen of rows.
+    sid = ctx.ws.query_one("SELECT session_id FROM events GROUP BY session_id ORDER BY count(*) DESC LIMIT 1")[0]
+    event_id = ctx.ws.query_one("SELECT id FROM events WHERE session_id = ? AND kind NOT IN ('system', 'checklist')"
+                                " AND deleted = 0 ORDER BY ts_utc DESC LIMIT 1", (sid,))[0]
+    with ctx.ws.write():  # as another tool would have written it
+        ctx.ws.conn.execute("UPDATE events SET text = '场控记录：尾款断货提醒 zebra' WHERE id = ?", (event_id,))
+    hit = _open_first_hit(hist, "zebra", "event")
+    assert hit["id"] == event_id
+    page = w.session_page
+    assert w.stack.currentWidget() is page and page.session_id == sid
+    assert page.tabs.currentWidget() is page.overview
+    view = page.overview.findChild(type(hist.table), "overviewEvents")
+    rows = view.selectionModel().selectedRows()
+    assert len(rows) == 1
+    assert page.overview.events.rows[rows[0].row()][1].id == event_id
+    assert view.verticalScrollBar().value() > 0  # the row was below the first screen: the list scrolled
+    assert _visible_in(view, view.visualRect(rows[0]))
+    assert hist.revealed is view
+
+
+def test_a_review_hit_opens_the_review_and_selects_the_words_in_the_field(window, state, qtbot):
+    from desktop_app.services import review
+    from desktop_app.ui.review.panel import ReviewPanel
+
+    w, hist = window
+    ctx = state.ctx
+    sid = ctx.ws.query_one("SELECT id FROM sessions WHERE status IN ('post', 'closed') ORDER BY id LIMIT 1")[0]
+    state.emit_changes(review.save_draft(ctx, sid, {"scene_equipment": "补光灯偏暗，第二机位超卖提示牌看不清"}))
+    hit = _open_first_hit(hist, "提示牌", "review")
+    assert hit["field"] == "scene_equipment"
+    page = w.session_page
+    assert page.phase_of_tab[page.tabs.currentIndex()] == "post"
+    panel = next(a for a in page.areas if isinstance(a, ReviewPanel))
+    assert panel.isVisible()
+    edit = panel.field_edits["scene_equipment"]
+    assert hist.revealed is edit
+    assert edit.textCursor().selectedText() == "提示牌"
+    qtbot.waitUntil(lambda: edit.hasFocus(), timeout=1000)
+    top_left = edit.mapTo(panel.scroll.widget(), edit.rect().topLeft())
+    viewport_top = panel.scroll.verticalScrollBar().value()
+    assert viewport_top <= top_left.y() <= viewport_top + panel.scroll.viewport().height()
+    assert viewport_top > 0  # scrolled: the field sits below the settlement box
+
+
+def test_a_checklist_hit_selects_the_run(window, state, qtbot):
+    w, hist = window
+    ctx = state.ctx
+    run_id, sid, key = ctx.ws.query_one(
+        "SELECT id, session_id, item_key FROM checklist_runs WHERE item_key LIKE 'post.%' ORDER BY id LIMIT 1")
+    with ctx.ws.write():
+        ctx.ws.conn.execute("UPDATE checklist_runs SET note = '样品寄回快递单号 walrus' WHERE id = ?", (run_id,))
+    hit = _open_first_hit(hist, "walrus", "checklist")
+    assert hit["id"] == run_id and hit["field"] == key
+    page = w.session_page
+    assert page.session_id == sid and page.phase_of_tab[page.tabs.currentIndex()] == "post"
+    view = hist.revealed
+    assert view is not None and view.isVisible()
+    area = view.parentWidget()
+    assert area.selected().run.id == run_id
+
+
+def test_search_stays_inside_the_filtered_sessions_unless_unticked(page, state):
+    page.search_box.setText("福袋")
+    page.run_search()
+    everywhere = {page.results.item(i).data(Qt.ItemDataRole.UserRole)["session_id"]
+                  for i in range(page.results.count())}
+    page.anchor.setCurrentIndex(page.anchor.findText("Lily"))
+    listed = {page.model.session_id(r) for r in range(page.model.rowCount())}
+    page.run_search()
+    within = {page.results.item(i).data(Qt.ItemDataRole.UserRole)["session_id"] for i in range(page.results.count())}
+    assert within and within <= listed and within < everywhere
+    page.search_in_list.setChecked(False)  # searches again at once
+    again = {page.results.item(i).data(Qt.ItemDataRole.UserRole)["session_id"] for i in range(page.results.count())}
+    assert again == everywhere

@@ -239,3 +239,90 @@ def validate_or_raise(items: list[TemplateItem]) -> None:
     if problems:
         raise TemplateRejected(problems)
 
+
+
+# --- version history ---------------------------------------------------------------------------
+
+# What can differ between two versions of an item, in the order a summary names it.
+ITEM_ASPECTS = ("text", "phase", "trigger", "required", "owner", "client_visible", "fields", "ticked_by")
+
+
+@dataclass(frozen=True)
+class VersionDiff:
+    """How a version's items differ from the previous version's (by stable key)."""
+
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    retired: tuple[str, ...] = ()
+    restored: tuple[str, ...] = ()
+    changed: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (key, aspects)
+    reordered: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.retired or self.restored or self.changed or self.reordered)
+
+
+@dataclass(frozen=True)
+class SessionUse:
+    session_id: str
+    title: str
+    status: str
+    start: str | None  # ISO UTC: planned start, else actual on-air
+    timezone: str
+
+
+@dataclass(frozen=True)
+class VersionEntry:
+    info: TemplateInfo
+    created_by: str | None  # the person's name
+    diff: VersionDiff | None  # None for the first version
+    sessions: tuple[SessionUse, ...]
+
+
+def _aspects(a: TemplateItem, b: TemplateItem) -> tuple[str, ...]:
+    out = []
+    if (a.text_zh, a.text_en) != (b.text_zh, b.text_en):
+        out.append("text")
+    for name in ITEM_ASPECTS[1:]:
+        if getattr(a, name) != getattr(b, name):
+            out.append(name)
+    return tuple(out)
+
+
+def diff_items(old: list[TemplateItem] | tuple[TemplateItem, ...],
+               new: list[TemplateItem] | tuple[TemplateItem, ...]) -> VersionDiff:
+    before = {i.key: i for i in old}
+    after = {i.key: i for i in new}
+    common = [k for k in after if k in before]
+    return VersionDiff(
+        added=tuple(k for k in after if k not in before),
+        removed=tuple(k for k in before if k not in after),
+        retired=tuple(k for k in common if after[k].retired and not before[k].retired),
+        restored=tuple(k for k in common if before[k].retired and not after[k].retired),
+        changed=tuple((k, a) for k in common if (a := _aspects(before[k], after[k]))),
+        reordered=[k for k in before if k in after] != common,
+    )
+
+
+def version_history(ctx: Context, family_id: str) -> list[VersionEntry]:
+    """Every version of a family, newest first: who saved it and when, what changed from the
+    version before, and which sessions were planned with it (their snapshots never change)."""
+    infos = versions(ctx, family_id)
+    infos.sort(key=lambda i: i.version)
+    from desktop_app.storage import roster as roster_repo
+
+    names = {p.id: p.name for p in roster_repo.list_people(ctx.ws, include_archived=True)}
+    out: list[VersionEntry] = []
+    previous = None
+    for info in infos:
+        t = get_template(ctx, info.id)
+        row = repo.template_row(ctx.ws, info.id)
+        uses = tuple(SessionUse(r["id"], r["title"], r["status"], r["scheduled_start_utc"] or r["on_air_utc"],
+                                r["timezone"])
+                     for r in repo.sessions_using_template(ctx.ws, info.id))
+        out.append(VersionEntry(info, names.get(row["created_by"]) if row["created_by"] else None,
+                                None if previous is None else diff_items(previous.items, t.items), uses))
+        previous = t
+    out.reverse()
+    return out

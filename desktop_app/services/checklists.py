@@ -25,6 +25,7 @@ from desktop_app.domain.enums import (
 )
 from desktop_app.domain.errors import NotFound, TransitionRefused, ValidationError
 from desktop_app.domain.models import ChecklistRun, Event, MetricSample, Session, TemplateItem
+from desktop_app.messages import label
 from desktop_app.services.context import Changes, Context
 from desktop_app.storage import checklists as repo
 from desktop_app.storage import roster as roster_repo
@@ -37,6 +38,8 @@ EVENT_WINDOW_MINUTES = 60
 # Provisional samples this close to the off-air time count as the off-air (final) snapshot.
 FINAL_SNAPSHOT_SLACK = timedelta(minutes=10)
 CLOSED_STATES = (SessionStatus.CLOSED, SessionStatus.CANCELLED)
+# A tick time given by hand may be a little ahead of this machine's clock (another PC's clock), not more.
+TICK_CLOCK_SLACK = timedelta(minutes=1)
 
 
 # --- scheduling --------------------------------------------------------------------------------
@@ -385,7 +388,7 @@ def item_for(ctx: Context, session_id: str, key: str) -> TemplateItem:
 def _check_accepts_ticks(session: Session) -> None:
     if session.status in CLOSED_STATES:
         raise TransitionRefused("error.checklist.session_closed", session=session.title,
-                                status=str(session.status))
+                                status=label("status", session.status))
 
 
 def do_run(ctx: Context, run_id: str, values: dict[str, Any] | None = None, *, note: str | None = None,
@@ -395,7 +398,7 @@ def do_run(ctx: Context, run_id: str, values: dict[str, Any] | None = None, *, n
     Metric fields are also stored as samples (source ``checklist``), target fields set the
     session's targets; a wrong value raises ValidationError naming the field and saves nothing.
     """
-    at = at or ctx.now()
+    now = ctx.now()
     note = (note or "").strip() or None
     if note and len(note) > rules.MAX_TEXT_VALUE:
         raise ValidationError("error.field.too_long", field="note", max=rules.MAX_TEXT_VALUE)
@@ -404,13 +407,21 @@ def do_run(ctx: Context, run_id: str, values: dict[str, Any] | None = None, *, n
         session = session_repo.get_session(ctx.ws, run.session_id)
         assert session is not None
         _check_accepts_ticks(session)
+        if at is not None and at > now + TICK_CLOCK_SLACK:
+            from desktop_app.domain.timeutil import local
+
+            raise ValidationError("error.checklist.tick_in_future", field="ts",
+                                  ts=local(at, session.timezone).strftime("%Y-%m-%d %H:%M"))
+        at = at or now
         item = item_for(ctx, session.id, run.item_key)
         parsed = rules.validate_values(item, values or {}, session.currency)
+        _check_products(ctx, session.id, item, parsed)
         _check_attachments(ctx, session.id, item, parsed)
         for _fid, att in _file_values(item, parsed):
             repo.link_attachment(ctx.ws, att, run.id)
         done = _complete(ctx, run, at=at, by=ctx.actor_id, values=parsed, auto=False, note=note)
         changes = Changes(checklists=frozenset({session.id})) | _apply_targets(ctx, session, item, parsed)
+        changes = changes | _log_run_event(ctx, session, item, done, "done")
         changes = changes | _store_metric_samples(ctx, session, item, done)
         summaries.refresh(ctx.ws, session.id, ctx.now())
     return changes
@@ -418,6 +429,20 @@ def do_run(ctx: Context, run_id: str, values: dict[str, Any] | None = None, *, n
 
 def _file_values(item: TemplateItem, values: dict[str, Any]) -> list[tuple[str, str]]:
     return [(f.id, str(values[f.id])) for f in item.fields if f.type == "file" and f.id in values]
+
+
+def _check_products(ctx: Context, session_id: str, item: TemplateItem, values: dict[str, Any]) -> None:
+    """Per-product values must name products of this session (they become per-product samples)."""
+    known = None
+    for f in item.fields:
+        value = values.get(f.id)
+        if not isinstance(value, dict):
+            continue
+        known = known if known is not None else dict(session_products(ctx, session_id))
+        for product_id in value:
+            if product_id not in known:
+                raise ValidationError("error.checklist.value_product_unknown", field=f.id, product=product_id,
+                                      label={"zh": f.label_zh, "en": f.label_en})
 
 
 def _check_attachments(ctx: Context, session_id: str, item: TemplateItem, values: dict[str, Any]) -> None:
@@ -483,8 +508,9 @@ def skip_run(ctx: Context, run_id: str, reason: str, *, session_id: str | None =
         skipped = replace(run, status=RunStatus.SKIPPED, skip_reason=reason, done_at=ctx.now(),
                           done_by=ctx.actor_id, auto=False)
         repo.update_run(ctx.ws, skipped, ctx.now())
+        changes = _log_run_event(ctx, session, item_for(ctx, session.id, run.item_key), skipped, "skipped")
         summaries.refresh(ctx.ws, session.id, ctx.now())
-    return Changes(checklists=frozenset({session.id}))
+    return Changes(checklists=frozenset({session.id})) | changes
 
 
 def reopen_run(ctx: Context, run_id: str, *, session_id: str | None = None) -> Changes:
@@ -498,8 +524,57 @@ def reopen_run(ctx: Context, run_id: str, *, session_id: str | None = None) -> C
             else RunStatus.OPEN
         repo.update_run(ctx.ws, replace(run, status=status, done_at=None, done_by=None, skip_reason=None,
                                         auto=False), ctx.now())
+        changes = Changes()
+        if run.status in (RunStatus.DONE, RunStatus.SKIPPED):
+            # Events are append-only: the timeline keeps the tick and shows that it was undone.
+            changes = _log_run_event(ctx, session, item_for(ctx, session.id, run.item_key), run, "reopened",
+                                     at=ctx.now())
         summaries.refresh(ctx.ws, session.id, ctx.now())
-    return Changes(checklists=frozenset({session.id}))
+    return Changes(checklists=frozenset({session.id})) | changes
+
+
+MAX_EVENT_ITEM_TEXT = 60
+
+
+def short_item_text(item: TemplateItem, lang: str | None = None) -> str:
+    """The item's text up to its first colon (the name of the check), capped for a timeline row."""
+    text = rules.item_text(item, lang)
+    for sep in ("：", ": "):
+        head = text.split(sep, 1)[0]
+        if head != text:
+            text = head
+            break
+    text = text.strip()
+    return text if len(text) <= MAX_EVENT_ITEM_TEXT else text[:MAX_EVENT_ITEM_TEXT - 1] + "…"
+
+
+def _log_run_event(ctx: Context, session: Session, item: TemplateItem, run: ChecklistRun, what: str, *,
+                   at: datetime | None = None) -> Changes:
+    """A `checklist` event on the session timeline for a tick, skip or undo by hand (DESIGN:
+    the event takes the item's client-visible flag). Written in the acting person's language,
+    like a typed note, so exports and the timeline show the same text."""
+    from desktop_app.domain.enums import EventKind
+    from desktop_app.messages import msg
+    from desktop_app.storage import events as event_repo
+
+    name = short_item_text(item)
+    if what == "done":
+        pairs = display_values(item, run.values, session.currency,
+                               product_names=dict(session_products(ctx, session.id)))
+        values = msg("checklist.event.value_sep").join(
+            msg("checklist.event.pair", label=k, value=v) for k, v in pairs)
+        text = msg("checklist.event.done_values" if values else "checklist.event.done", item=name, values=values)
+        if run.note:
+            text += " — " + run.note
+    elif what == "skipped":
+        text = msg("checklist.event.skipped", item=name, reason=run.skip_reason or "")
+    else:
+        text = msg("checklist.event.reopened", item=name)
+    ts = at or run.done_at or ctx.now()
+    event = Event(new_id(), session.id, ts, EventKind.CHECKLIST, text[:2000], not item.client_visible,
+                  Source.CHECKLIST, ctx.actor_id)
+    event_repo.insert_event(ctx.ws, event, ctx.now())
+    return Changes(events=frozenset({session.id}))
 
 
 def _actor_is_lead(ctx: Context) -> bool:
@@ -661,6 +736,7 @@ class RunView:
     outcome: str
     overdue: bool
     adhoc: bool = False
+    product_names: dict[str, str] | None = None  # per-product values show names, not ids
 
     @property
     def phase(self) -> Phase:
@@ -670,7 +746,7 @@ class RunView:
         return rules.item_text(self.item, lang)
 
     def value_pairs(self, currency: str, lang: str | None = None) -> list[tuple[str, str]]:
-        return display_values(self.item, self.run.values, currency, lang)
+        return display_values(self.item, self.run.values, currency, lang, self.product_names)
 
 
 def session_runs(ctx: Context, session_id: str, *, phase: Phase | str | None = None,
@@ -679,6 +755,7 @@ def session_runs(ctx: Context, session_id: str, *, phase: Phase | str | None = N
     now = now or ctx.now()
     items = {i.key: i for i in repo.session_items(ctx.ws, session_id)}
     adhoc = {r["key"] for r in repo.session_item_rows(ctx.ws, session_id) if r["adhoc"]}
+    names = dict(session_products(ctx, session_id))
     views = []
     for run in repo.list_runs(ctx.ws, session_id):
         item = items.get(run.item_key)
@@ -686,7 +763,7 @@ def session_runs(ctx: Context, session_id: str, *, phase: Phase | str | None = N
             continue
         # A live run inside its window is due now, not overdue; it becomes missed when the window passes.
         overdue = rules.is_overdue(run, now) and run.window_end is None
-        views.append(RunView(run, item, rules.run_outcome(run, now), overdue, run.item_key in adhoc))
+        views.append(RunView(run, item, rules.run_outcome(run, now), overdue, run.item_key in adhoc, names))
     return views
 
 
@@ -709,8 +786,20 @@ def recorded_values(ctx: Context, session_id: str, lang: str | None = None) -> l
     return out
 
 
+def session_products(ctx: Context, session_id: str) -> list[tuple[str, str]]:
+    """(product id, display name) of a session's products in run-sheet order: one input each
+    for a per-product field."""
+    from desktop_app.storage.exports import list_products
+
+    out = []
+    for p in list_products(ctx.ws, session_id):
+        name = p.name if not p.sku or p.sku == p.name else f"{p.name} ({p.sku})"
+        out.append((p.id, name))
+    return out
+
+
 def display_values(item: TemplateItem, values: dict[str, Any], currency: str,
-                   lang: str | None = None) -> list[tuple[str, str]]:
+                   lang: str | None = None, product_names: dict[str, str] | None = None) -> list[tuple[str, str]]:
     from desktop_app.domain.money import format_money
     from desktop_app.messages import msg
 
@@ -729,7 +818,13 @@ def display_values(item: TemplateItem, values: dict[str, Any], currency: str,
             label = msg(f"subtype.{v}", lang=lang)
             text = str(v) if label == f"subtype.{v}" else label
         elif isinstance(v, dict):
-            text = ", ".join(f"{k}: {x}" for k, x in v.items())
+            names = product_names or {}
+            unit = f" {f.unit}" if f.unit else ""
+            order = [k for k in names if k in v] + [k for k in v if k not in names]  # run-sheet order
+            text = msg("checklist.value.product_sep", lang=lang).join(
+                msg("checklist.event.pair", lang=lang, label=names.get(k, k),
+                    value=format_money(int(v[k]), currency) if f.type == "money" else f"{v[k]}{unit}")
+                for k in order)
         else:
             text = f"{v}{' ' + f.unit if f.unit else ''}"
         pairs.append((rules.field_display(f, lang), text))

@@ -167,25 +167,39 @@ def merge_bundle(ctx: Context, path: Path, decisions: MergeDecisions | None = No
         if manifest.get("workspace_id") == local_id:
             raise BundleError("error.bundle.same_workspace")
         conn = ctx.ws.conn
-        with translated(Path(path)):
-            conn.execute("ATTACH DATABASE ? AS b", (str(content),))
+        source = str(manifest.get("workspace_id") or "")
+        _attach(conn, content, path)
         try:
             _check_content(conn, path)
             report = MergeReport(bundle_workspace=str(manifest.get("workspace_name", "")), dry_run=dry_run)
-            _plan(ctx, report, decisions)
+            _plan(ctx, report, decisions, source)
+            if not dry_run and _will_write(conn, report, decisions, source):
+                # A checked backup before a merge that changes something (issue 9's service);
+                # outside any transaction and without the bundle attached (only main is copied).
+                conn.execute("DETACH DATABASE b")
+                from desktop_app.services.backup import backup_before
+
+                backup_before(ctx, "merge")
+                _attach(conn, content, path)
             try:
                 with ctx.ws.write():
-                    _apply(ctx, report, decisions, progress, cancelled)
+                    _apply(ctx, report, decisions, source, progress, cancelled)
                     if dry_run:
                         raise _DryRun
             except _DryRun:
                 pass
         finally:
-            conn.execute("DETACH DATABASE b")
+            if any(r[1] == "b" for r in conn.execute("PRAGMA database_list")):
+                conn.execute("DETACH DATABASE b")
         shutil.rmtree(tmp, ignore_errors=True)
     if dry_run or not report.sessions and not (report.inserted or report.updated or report.deleted):
         return report, Changes()
     return report, Changes(sessions=frozenset(report.sessions), roster=True, external=True)
+
+
+def _attach(conn: sqlite3.Connection, content: Path, path: Path) -> None:
+    with translated(Path(path)):
+        conn.execute("ATTACH DATABASE ? AS b", (str(content),))
 
 
 def _check_content(conn: sqlite3.Connection, path: Path) -> None:
@@ -211,13 +225,13 @@ def _pk_text(pk: tuple[str, ...], alias: str) -> str:
 
 
 # -- planning (reads only; mapping rewrites the temporary bundle copy) ----------------------------
-def _plan(ctx: Context, report: MergeReport, decisions: MergeDecisions) -> None:
+def _plan(ctx: Context, report: MergeReport, decisions: MergeDecisions, source: str) -> None:
     conn = ctx.ws.conn
     _plan_mappings(conn, report, decisions)
     for t in TABLES:
         if t.name != "tombstones":
-            report.conflicts += _row_conflicts(conn, t.name)
-    report.conflicts += _tombstone_conflicts(conn)
+            report.conflicts += _row_conflicts(conn, t.name, source)
+    report.conflicts += _tombstone_conflicts(conn, source)
     pending = {(m.bundle_id, m.local_id) for m in report.mappings
                if m.table == "people" and decisions.mapping_choice(m) is None}
     _plan_assignments(conn, report, pending)
@@ -272,23 +286,38 @@ def _differs(cols: list[str]) -> str:
     return "NOT (" + " AND ".join(f"m.{c} IS x.{c}" for c in cols) + ")"
 
 
-def _row_conflicts(conn: sqlite3.Connection, table: str) -> list[Conflict]:
+def _unseen(table: str, pk: tuple[str, ...]) -> str:
+    """The bundle row changed since the last merge from its source (or was never merged).
+
+    A row still at the version merged before carries nothing new: whatever differs locally
+    was changed here since (an approval, a ticked run) and is kept without asking again."""
+    return (f" AND NOT EXISTS (SELECT 1 FROM main.merge_seen s WHERE s.source_id = :source"
+            f" AND s.table_name = '{table}' AND s.row_key = {_pk_text(pk, 'x')} AND s.modified_at IS x.modified_at)")
+
+
+def _row_conflicts(conn: sqlite3.Connection, table: str, source: str) -> list[Conflict]:
     t = SPEC[table]
     cols = _common(conn, table)
     mod = "m.modified_at, x.modified_at" if t.modified else "NULL, NULL"
-    newer_local = " AND m.modified_at >= x.modified_at" if t.modified else ""
+    newer_local = " AND m.modified_at >= x.modified_at" + _unseen(table, t.pk) if t.modified else ""
     sess = f"x.{t.session_col}" if t.session_col else "NULL"
     rows = conn.execute(
         f"SELECT {_pk_text(t.pk, 'x')}, {mod}, {sess} FROM b.{table} x JOIN main.{table} m ON {_pk_join(t.pk, 'm', 'x')}"
-        f" WHERE {_differs(cols)}{newer_local}").fetchall()
+        f" WHERE {_differs(cols)}{newer_local}", {"source": source}).fetchall()
     return [Conflict(table, r[0], r[1], r[2], "edit", r[3]) for r in rows]
 
 
-def _tombstone_conflicts(conn: sqlite3.Connection) -> list[Conflict]:
+_NEW_TOMBSTONES = (
+    "SELECT table_name, row_id, deleted_at FROM b.tombstones t WHERE NOT EXISTS"
+    " (SELECT 1 FROM main.tombstones z WHERE z.table_name = t.table_name AND z.row_id = t.row_id)"
+    # A deletion merged before whose row was kept here (the local edit won): not asked again.
+    " AND NOT EXISTS (SELECT 1 FROM main.merge_seen s WHERE s.source_id = :source AND s.table_name = 'tombstones'"
+    " AND s.row_key = t.table_name || '|' || t.row_id AND s.modified_at IS t.deleted_at)")
+
+
+def _tombstone_conflicts(conn: sqlite3.Connection, source: str) -> list[Conflict]:
     out = []
-    for table, row_id, deleted_at in conn.execute(
-            "SELECT table_name, row_id, deleted_at FROM b.tombstones t WHERE NOT EXISTS"
-            " (SELECT 1 FROM main.tombstones z WHERE z.table_name = t.table_name AND z.row_id = t.row_id)").fetchall():
+    for table, row_id, deleted_at in conn.execute(_NEW_TOMBSTONES, {"source": source}).fetchall():
         if table not in SPEC or SPEC[table].pk != ("id",) or not SPEC[table].modified:
             continue
         r = conn.execute(f"SELECT modified_at FROM main.{table} WHERE id = ?", (row_id,)).fetchone()
@@ -336,11 +365,67 @@ def _require_decisions(report: MergeReport, decisions: MergeDecisions) -> None:
 
 
 # -- applying (inside one write transaction) -------------------------------------------------------
-def _apply(ctx: Context, report: MergeReport, decisions: MergeDecisions, progress: Progress,
+def _will_write(conn: sqlite3.Connection, report: MergeReport, decisions: MergeDecisions, source: str) -> bool:
+    """Whether applying changes local data (a merge that changes nothing takes no backup)."""
+    if report.assignment_conflicts or any(decisions.mapping_choice(m) for m in report.mappings):
+        return True
+    if any(decisions.conflict_choice(c) == "bundle" for c in report.conflicts):
+        return True
+    params = {"source": source}
+    for t in TABLES:
+        if t.name == "tombstones":
+            if conn.execute(f"SELECT EXISTS ({_NEW_TOMBSTONES})", params).fetchone()[0]:
+                return True
+            continue
+        cols = _common(conn, t.name)
+        if conn.execute(f"SELECT EXISTS (SELECT 1 FROM b.{t.name} x WHERE {_missing(t)})").fetchone()[0]:
+            return True
+        if t.modified and conn.execute(f"SELECT EXISTS ({_newer_sql(t, cols)})", params).fetchone()[0]:
+            return True
+    return False
+
+
+def _missing(t) -> str:
+    missing = f"NOT EXISTS (SELECT 1 FROM main.{t.name} m WHERE {_pk_join(t.pk, 'm', 'x')})"
+    if t.pk == ("id",):
+        missing += (f" AND NOT EXISTS (SELECT 1 FROM main.tombstones z WHERE z.table_name = '{t.name}'"
+                    " AND z.row_id = x.id)")
+    return missing
+
+
+def _newer_sql(t, cols: list[str]) -> str:
+    """Keys of bundle rows that replace the local row: different, newer, and new since the last merge."""
+    return (f"SELECT {_pk_text(t.pk, 'x')} FROM b.{t.name} x JOIN main.{t.name} m ON {_pk_join(t.pk, 'm', 'x')}"
+            f" WHERE {_differs(cols)} AND x.modified_at > m.modified_at{_unseen(t.name, t.pk)}")
+
+
+def _remember_versions(conn: sqlite3.Connection) -> None:
+    """Snapshot the bundle's row versions before applying changes them (assignments ended here)."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS merge_seen_new (table_name TEXT, row_key TEXT, modified_at TEXT)")
+    conn.execute("DELETE FROM temp.merge_seen_new")
+    for t in TABLES:
+        if t.modified and t.name != "tombstones":
+            conn.execute(f"INSERT INTO temp.merge_seen_new SELECT '{t.name}', {_pk_text(t.pk, 'x')}, x.modified_at"
+                         f" FROM b.{t.name} x")
+    conn.execute("INSERT INTO temp.merge_seen_new SELECT 'tombstones', table_name || '|' || row_id, deleted_at"
+                 " FROM b.tombstones")
+
+
+def _store_versions(conn: sqlite3.Connection, source: str) -> None:
+    conn.execute(
+        "INSERT INTO main.merge_seen (source_id, table_name, row_key, modified_at)"
+        " SELECT ?, table_name, row_key, modified_at FROM temp.merge_seen_new WHERE true"
+        " ON CONFLICT (source_id, table_name, row_key) DO UPDATE SET modified_at = excluded.modified_at"
+        " WHERE merge_seen.modified_at IS NOT excluded.modified_at", (source,))
+    conn.execute("DELETE FROM temp.merge_seen_new")
+
+
+def _apply(ctx: Context, report: MergeReport, decisions: MergeDecisions, source: str, progress: Progress,
            cancelled: Cancelled) -> None:
     conn = ctx.ws.conn
     now = to_iso(ctx.now())
     touched: set[str] = set()
+    _remember_versions(conn)
     conn.executemany("INSERT OR REPLACE INTO main.merge_id_map (table_name, bundle_id, local_id, decided_at)"
                      " VALUES (?,?,?,?)", [(m.table, m.bundle_id, m.local_id, now) for m in report.mappings
                                            if decisions.mapping_choice(m)])
@@ -350,14 +435,15 @@ def _apply(ctx: Context, report: MergeReport, decisions: MergeDecisions, progres
         if cancelled and cancelled():
             raise BundleError("error.bundle.cancelled")
         if t.name == "tombstones":
-            _apply_tombstones(conn, report, take, touched)
+            _apply_tombstones(conn, report, take, touched, source)
         else:
-            _apply_table(conn, report, t.name, take, touched)
+            _apply_table(conn, report, t.name, take, touched, source)
         if progress:
             progress(n + 1, len(TABLES) + 1)
     for sid in sorted(touched):
         if conn.execute("SELECT 1 FROM main.sessions WHERE id = ?", (sid,)).fetchone():
             summaries.refresh(ctx.ws, sid, ctx.now())
+    _store_versions(conn, source)
     report.sessions = sorted(touched)
     report.kept = sum(1 for c in report.conflicts if c.key not in take)
     if progress:
@@ -375,14 +461,11 @@ def _apply_assignments(conn: sqlite3.Connection, report: MergeReport, decisions:
 
 
 def _apply_table(conn: sqlite3.Connection, report: MergeReport, table: str, take: set[str],
-                 touched: set[str]) -> None:
+                 touched: set[str], source: str) -> None:
     t = SPEC[table]
     cols = _common(conn, table)
     col_list = ", ".join(cols)
-    missing = f"NOT EXISTS (SELECT 1 FROM main.{table} m WHERE {_pk_join(t.pk, 'm', 'x')})"
-    if t.pk == ("id",):
-        missing += (f" AND NOT EXISTS (SELECT 1 FROM main.tombstones z WHERE z.table_name = '{table}'"
-                    " AND z.row_id = x.id)")
+    missing = _missing(t)
     if t.session_col:
         touched.update(r[0] for r in conn.execute(f"SELECT DISTINCT x.{t.session_col} FROM b.{table} x WHERE {missing}"))
     same = conn.execute(f"SELECT count(*) FROM b.{table} x JOIN main.{table} m ON {_pk_join(t.pk, 'm', 'x')}"
@@ -390,10 +473,7 @@ def _apply_table(conn: sqlite3.Connection, report: MergeReport, table: str, take
     report.count(table, "unchanged", same)
     cur = conn.execute(f"INSERT INTO main.{table} ({col_list}) SELECT {col_list} FROM b.{table} x WHERE {missing}")
     report.count(table, "inserted", cur.rowcount)
-    newer = " AND x.modified_at > m.modified_at" if t.modified else " AND 0"
-    keys = [r[0] for r in conn.execute(
-        f"SELECT {_pk_text(t.pk, 'x')} FROM b.{table} x JOIN main.{table} m ON {_pk_join(t.pk, 'm', 'x')}"
-        f" WHERE {_differs(cols)}{newer}")]
+    keys = [r[0] for r in conn.execute(_newer_sql(t, cols), {"source": source})] if t.modified else []
     keys += [c.split(":", 1)[1] for c in take if c.split(":", 1)[0] == table]
     if keys:
         _update_rows(conn, t, cols, keys, touched)
@@ -414,10 +494,9 @@ def _update_rows(conn: sqlite3.Connection, t, cols: list[str], keys: list[str], 
         f" WHERE {_pk_join(t.pk, 'x', 'main.' + t.name)}) WHERE {pk_expr} IN (SELECT k FROM temp.merge_keys)")
 
 
-def _apply_tombstones(conn: sqlite3.Connection, report: MergeReport, take: set[str], touched: set[str]) -> None:
-    rows = conn.execute(
-        "SELECT table_name, row_id, deleted_at FROM b.tombstones t WHERE NOT EXISTS"
-        " (SELECT 1 FROM main.tombstones z WHERE z.table_name = t.table_name AND z.row_id = t.row_id)").fetchall()
+def _apply_tombstones(conn: sqlite3.Connection, report: MergeReport, take: set[str], touched: set[str],
+                      source: str) -> None:
+    rows = conn.execute(_NEW_TOMBSTONES, {"source": source}).fetchall()
     conflicts = {c.key for c in report.conflicts if c.kind == "delete"}
     for table, row_id, deleted_at in rows:
         spec = SPEC.get(table)

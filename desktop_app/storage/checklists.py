@@ -174,6 +174,13 @@ def template_row(ws: Workspace, template_id: str) -> sqlite3.Row | None:
     return ws.query_one("SELECT * FROM checklist_templates WHERE id = ?", (template_id,))
 
 
+def sessions_using_template(ws: Workspace, template_id: str) -> list[sqlite3.Row]:
+    """Sessions planned with this template version (cancelled ones too), in time order."""
+    return ws.query("SELECT id, title, status, scheduled_start_utc, on_air_utc, timezone FROM sessions"
+                    " WHERE template_id = ? ORDER BY COALESCE(scheduled_start_utc, on_air_utc, created_at), id",
+                    (template_id,))
+
+
 def family_versions(ws: Workspace, family_id: str) -> list[sqlite3.Row]:
     return ws.query("SELECT * FROM checklist_templates WHERE family_id = ? ORDER BY version", (family_id,))
 

@@ -4,7 +4,9 @@ FTS5's tokenizers never match a two-character Chinese word (福袋, 超卖): uni
 whole run of Han characters as one token and trigram needs three characters. So every run
 of CJK characters is indexed as overlapping bigrams ("福袋后" -> "福袋 袋后"), and a query
 goes through the same transform and becomes a phrase: "福袋库存" -> "福袋 袋库 库存".
-The functions are registered on every connection (the index triggers call them).
+Migration 0004's triggers called these functions, so they are still registered on every
+connection (its INSERTs run when a new workspace is created); since 0006 the index is kept
+by storage/search_index.py and plain SQLite clients can write.
 """
 
 from __future__ import annotations
@@ -65,6 +67,28 @@ def match_query(query: str) -> str | None:
         else:
             parts.append(f'"{tok}"*')
     return " AND ".join(parts) if parts else None
+
+
+def query_terms(query: str | None) -> list[str]:
+    """The terms a query is split into (what ``match_query`` requires), in typed order."""
+    return _TOKEN.findall(query or "")
+
+
+def text_matches(query: str, text: str | None) -> bool:
+    """Whether ``text`` holds every term of ``query`` the way ``match_query`` matches it: a CJK
+    term as a substring, any other word as a case-insensitive word prefix. Used to point at the
+    field inside a matching row (which review field, which value)."""
+    if not text:
+        return False
+    folded = text.casefold()
+    terms = _TOKEN.findall(query or "")
+    for tok in terms:
+        if _CJK_RUN.fullmatch(tok):
+            if tok not in text:
+                return False
+        elif not re.search(rf"(?<![^\W_]){re.escape(tok.casefold())}", folded):
+            return False
+    return bool(terms)
 
 
 def register(conn: sqlite3.Connection) -> None:

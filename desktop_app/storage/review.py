@@ -6,6 +6,7 @@ import sqlite3
 from datetime import date, datetime
 from typing import Any
 
+from desktop_app.domain.errors import LiveOpsError
 from desktop_app.domain.review import (
     ActionItem,
     ReviewContent,
@@ -16,7 +17,8 @@ from desktop_app.domain.review import (
     signoff_state,
 )
 from desktop_app.domain.timeutil import to_iso
-from desktop_app.storage.fts_text import match_query
+from desktop_app.storage import search_index
+from desktop_app.storage.fts_text import match_query, text_matches
 from desktop_app.storage.rows import dumps, loads
 from desktop_app.storage.workspace import Workspace
 
@@ -173,24 +175,71 @@ _SOURCE_SQL = {
 }
 
 
+def ensure_current(ws: Workspace) -> bool:
+    """Index rows other clients queued since our last commit; False when this connection cannot
+    write (read-only, or another writer holds the lock), then ``search`` matches them itself."""
+    if ws.read_only or not search_index.has_queue(ws.conn):
+        return False
+    if ws.conn.in_transaction:  # inside the caller's write: index now, it commits with it
+        search_index.flush(ws.conn)
+        return True
+    if ws.conn.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone() is None:
+        return True
+    try:
+        with ws.write():
+            pass  # the commit indexes the queue (Workspace.index_pending)
+    except LiveOpsError:
+        return False
+    return True
+
+
 def search(ws: Workspace, query: str, *, limit: int = 200, session_ids: set[str] | None = None) -> list[dict]:
     """Newest hits first (rowids grow with inserts), so a common word stays fast at 1M events."""
     expr = match_query(query)
     if expr is None:
         return []
+    queued_ids: set[int] = set()
+    queued_hits: set[int] = set()
+    if not ensure_current(ws) and search_index.has_queue(ws.conn):
+        queued_ids, queued_hits = search_index.pending_hits(ws.conn, expr)
     hits = []
-    cur = ws.conn.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC", (expr,))
-    for (rowid,) in cur:
+    indexed = ws.conn.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC", (expr,))
+    # Queued rows: the index may describe an older version of them, so their own match decides.
+    rowids = _merge_desc((r for (r,) in indexed if r not in queued_ids), sorted(queued_hits, reverse=True))
+    for rowid in rowids:
         code, src_rowid = rowid % 4, rowid // 4
         r = ws.conn.execute(_SOURCE_SQL[code], (src_rowid,)).fetchone()
         if r is None or (session_ids is not None and r["session_id"] not in session_ids):
             continue
         hits.append({"source": SOURCES[code], "id": r["id"], "session_id": r["session_id"], "ts": r["ts"],
-                     "kind": r["kind"], "text": _hit_text(r["text"], r["extra"])})
+                     "kind": r["kind"], "text": _hit_text(r["text"], r["extra"]),
+                     "field": _hit_field(code, r, query)})
         if len(hits) >= limit:
             break
-    cur.close()
+    indexed.close()
     return hits
+
+
+def _merge_desc(a, b: list[int]):
+    """Two descending rowid streams as one descending stream."""
+    import heapq
+
+    return heapq.merge(a, b, reverse=True)
+
+
+def _hit_field(code: int, r: sqlite3.Row, query: str) -> str | None:
+    """Where inside the row the hit is, so the UI can show it: the review field key, the
+    checklist item key, or None (the row itself: an event, an action item)."""
+    if code == 2:
+        return r["kind"]
+    if code != 1:
+        return None
+    data = loads(r["extra"], {}) or {}
+    values = data.get("values", {}) if isinstance(data, dict) else {}
+    for key, value in (values.items() if isinstance(values, dict) else []):
+        if isinstance(value, str) and text_matches(query, value):
+            return key
+    return "return_comment" if r["text"] and text_matches(query, r["text"]) else None
 
 
 def _hit_text(text: str | None, extra_json: str | None) -> str:
@@ -207,11 +256,6 @@ def _hit_text(text: str | None, extra_json: str | None) -> str:
 
 
 def rebuild_search_index(ws: Workspace) -> None:
-    """Rebuild from the sources (after a VACUUM, which may renumber rowids). Call inside a write."""
-    from desktop_app.paths import migrations_dir
-
-    ws.conn.execute("DELETE FROM search_fts")
-    sql = next(migrations_dir().glob("*_review_search.sql")).read_text(encoding="utf-8")
-    for stmt in sql.split(";"):
-        if stmt.strip().startswith("INSERT INTO search_fts") and "NEW." not in stmt:
-            ws.conn.execute(stmt)
+    """Rebuild from the sources (after a VACUUM, which may renumber rowids). Call inside a write;
+    the commit indexes everything again."""
+    search_index.requeue_all(ws.conn)

@@ -19,7 +19,7 @@ from pathlib import Path
 import sqlite_utils
 
 from desktop_app.paths import migrations_dir
-from desktop_app.storage import fts_text
+from desktop_app.storage import fts_text, search_index
 from desktop_app.storage.errors import (
     NotAWorkspace,
     StorageError,
@@ -103,6 +103,7 @@ class Workspace:
         # Derived values cached per connection (e.g. running online-viewer stats); dropped on
         # any rollback so a cache never describes rows that were not committed.
         self.caches: dict = {}
+        self._search_queue: bool | None = None  # has search_pending (migration 0006); looked up once
 
     # -- opening ----------------------------------------------------------------
     @classmethod
@@ -198,6 +199,7 @@ class Workspace:
                     self.conn.execute("ROLLBACK")
                 raise
             applied.append(mig.number)
+        self._search_queue = None
         return applied
 
     # -- transactions -----------------------------------------------------------
@@ -233,11 +235,22 @@ class Workspace:
         else:
             try:
                 with translated(self.path):
+                    if not nested:
+                        self.index_pending()
                     self.conn.execute(f"RELEASE SAVEPOINT {name}" if nested else "COMMIT")
             except BaseException:
                 if self.conn.in_transaction and not nested:
                     self.conn.execute("ROLLBACK")
                 raise
+
+    def index_pending(self) -> int:
+        """Tokenise rows queued for full-text search (storage/search_index.py); inside a write.
+
+        Every commit of the app runs it, so what the app writes is searchable at once, and rows
+        written by other SQLite clients are picked up by the next commit or search."""
+        if self._search_queue is None:
+            self._search_queue = search_index.has_queue(self.conn)
+        return search_index.flush(self.conn) if self._search_queue else 0
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         with translated(self.path):

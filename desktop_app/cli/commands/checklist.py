@@ -37,6 +37,8 @@ def register(sub, common) -> None:
     a.add_argument("values", nargs="*", metavar="FIELD=VALUE")
     a.add_argument("--attach", action="append", default=[], metavar="FIELD=PATH", help="store a file for a file field")
     a.add_argument("--note")
+    a.add_argument("--ts", help="when it was done: ISO time, without an offset in the session's time zone "
+                                "(default: now)")
     a.set_defaults(handler=cmd_tick)
 
     a = actions.add_parser("skip", parents=[common], help="skip a run with a reason")
@@ -141,9 +143,11 @@ def cmd_tick(args) -> int:
     try:
         session = get_session(ctx, args.session)
         run = engine.resolve_run(ctx, session.id, args.run)
-        for field, path in attach.items():
-            values[field] = engine.add_attachment(ctx, session.id, Path(path))
-        engine.do_run(ctx, run.id, values, note=args.note)
+        at = parse_user_datetime(args.ts, session.timezone, field="ts") if args.ts else None
+        with ctx.ws.write():  # the files and the tick are saved together or not at all
+            for field, path in attach.items():
+                values[field] = engine.add_attachment(ctx, session.id, Path(path))
+            engine.do_run(ctx, run.id, values, note=args.note, at=at)
         print(msg("cli.checklist.ticked", item=run.item_key, occurrence=run.occurrence, session=short_id(session.id)))
     finally:
         ctx.ws.close()

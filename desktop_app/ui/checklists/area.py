@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from desktop_app.ui.errors import show_error
 from desktop_app.ui.models import Column, RowsModel
 from desktop_app.ui.state import AppState
 
+translate = QCoreApplication.translate
 COLORS = {"overdue": "#fdecea", "due_now": "#fff8e1", "missed": "#fff3e0", "done": "#eef7ee", "skipped": "#f2f2f2"}
 STATUS_ICON = {"on_time": "✔", "late": "✔", "skipped": "⤼", "missed": "✘", "open": "○", "overdue": "!"}
 
@@ -51,13 +52,16 @@ class RunsModel(RowsModel):
 
     def __init__(self, area: ChecklistArea) -> None:
         self.area = area
+        # Literal contexts: lupdate cannot tell that ``area.tr`` is ChecklistArea.tr.
         super().__init__([
-            Column(lambda: area.tr("Status"), lambda v: v.outcome,
+            Column(lambda: translate("ChecklistArea", "Status"), lambda v: v.outcome,
                    lambda o: f"{STATUS_ICON.get(o, '')} {msg('checklist.outcome.' + o)}"),
-            Column(lambda: area.tr("Due"), lambda v: v.run.due_at, display_row=area.due_text),
-            Column(lambda: area.tr("Item"), lambda v: v.text(), display_row=area.item_text),
-            Column(lambda: area.tr("Owner"), lambda v: str(v.item.owner), lambda o: msg(f"owner.{o}")),
-            Column(lambda: area.tr("Recorded"), lambda v: v.run.id, display_row=area.values_text),
+            Column(lambda: translate("ChecklistArea", "Due"), lambda v: v.run.due_at, display_row=area.due_text),
+            Column(lambda: translate("ChecklistArea", "Item"), lambda v: v.text(), display_row=area.item_text),
+            Column(lambda: translate("ChecklistArea", "Owner"), lambda v: str(v.item.owner),
+                   lambda o: msg(f"owner.{o}")),
+            Column(lambda: translate("ChecklistArea", "Recorded"), lambda v: v.run.id,
+                   display_row=area.values_text),
         ], area)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -123,6 +127,12 @@ class ChecklistArea(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.tick_selected())
+        # Wrapped rows are measured at the current column widths: measure again after a resize.
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_rows.start())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -212,7 +222,8 @@ class ChecklistArea(QWidget):
             return f"{when}  → {done}" if done else when
         if view.run.window_end is not None and due <= self.now:
             left, _ = countdown(view.run.window_end, self.now)
-            return f"{when}  ({self.tr('now, %1 left').replace('%1', left)})"
+            state = self.tr("now, %1 left").replace("%1", left)
+            return f"{when}  ({state})"
         clock, overdue = countdown(due, self.now)
         state = self.tr("%1 overdue") if overdue else self.tr("in %1")
         return f"{when}  ({state.replace('%1', clock)})"
@@ -225,7 +236,9 @@ class ChecklistArea(QWidget):
     def values_text(self, _run_id, view) -> str:
         if self.session is None:
             return ""
-        parts = [f"{label}: {value}" for label, value in view.value_pairs(self.session.currency)]
+        pair = self.tr("%1: %2")
+        parts = [pair.replace("%1", label).replace("%2", value)
+                 for label, value in view.value_pairs(self.session.currency)]
         if view.run.skip_reason:
             parts.append(self.tr("Skipped: %1").replace("%1", view.run.skip_reason))
         if view.run.note:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -13,12 +14,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QFileDialog,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -59,7 +64,121 @@ class FileEditor(QWidget):
         self.label.setText(path.name)
 
 
-def make_editor(spec: FieldSpec, value: Any, currency: str) -> QWidget:
+def field_hint(spec: FieldSpec) -> str:
+    """Unit and range as shown beside an input: "件  0–500"."""
+    hints = [spec.unit or ""]
+    if spec.min is not None or spec.max is not None:
+        hints.append(f"{'' if spec.min is None else spec.min}–{'' if spec.max is None else spec.max}")
+    return " ".join(h for h in hints if h)
+
+
+def check_inline(spec: FieldSpec, edit: QLineEdit, currency: str, message: QLabel | None = None) -> bool:
+    """Parse the typed text as the service will (same catalog message), mark the input red when
+    it would be refused; blank is fine (not recorded)."""
+    from desktop_app.domain.checklists import parse_field_value
+    from desktop_app.domain.errors import LiveOpsError
+
+    single = replace(spec, per_product=False)
+    try:
+        parse_field_value(single, edit.text(), currency)
+    except LiveOpsError as exc:
+        edit.setStyleSheet(ERROR_STYLE)
+        edit.setToolTip(exc.text())
+        if message is not None:
+            message.setText(exc.text())
+            message.show()
+        return False
+    edit.setStyleSheet("")
+    edit.setToolTip("")
+    if message is not None:
+        message.hide()
+    return True
+
+
+class PerProductEditor(QWidget):
+    """A per-product field (e.g. stock per SKU): one input per product of the session, each with
+    the field's unit and range, checked as you type."""
+
+    def __init__(self, spec: FieldSpec, products: list[tuple[str, str]], value: Any, currency: str,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.currency = currency
+        self.inputs: dict[str, QLineEdit] = {}
+        self.messages: dict[str, QLabel] = {}
+        inner = QWidget()
+        grid = QGridLayout(inner)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(0, 1)
+        known = value if isinstance(value, dict) else {}
+        for row, (pid, name) in enumerate(products):
+            label = QLabel(name)
+            label.setWordWrap(True)
+            edit = make_line_edit(replace(spec, per_product=False), known.get(pid), currency)
+            edit.setObjectName(f"field_{spec.id}__{pid}")
+            edit.setMaximumWidth(140)
+            unit = QLabel(spec.unit or "")
+            message = QLabel()
+            message.setObjectName(f"fieldError_{spec.id}__{pid}")
+            message.setStyleSheet("color: #c0392b;")
+            message.setWordWrap(True)
+            message.hide()
+            edit.textChanged.connect(lambda _t, e=edit, m=message: check_inline(self._single(), e, currency, m))
+            grid.addWidget(label, 2 * row, 0)
+            grid.addWidget(edit, 2 * row, 1)
+            grid.addWidget(unit, 2 * row, 2)
+            grid.addWidget(message, 2 * row + 1, 0, 1, 3)
+            self.inputs[pid] = edit
+            self.messages[pid] = message
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Up to ~6 products show at once; a 30-SKU run sheet scrolls inside the dialog.
+        scroll.setMaximumHeight(min(6, max(1, len(products))) * 34 + 8)
+        scroll.setMinimumHeight(min(6, max(1, len(products))) * 30)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def _single(self) -> FieldSpec:
+        return replace(self.spec, per_product=False)
+
+    def value(self) -> dict[str, str]:
+        return {pid: e.text() for pid, e in self.inputs.items() if e.text().strip()}
+
+    def check(self) -> bool:
+        ok = True
+        for pid, edit in self.inputs.items():
+            ok = check_inline(self._single(), edit, self.currency, self.messages[pid]) and ok
+        return ok
+
+
+def make_line_edit(spec: FieldSpec, value: Any, currency: str) -> QLineEdit:
+    """A numeric or one-line text input with the field's validator and a unit/range hint."""
+    kind = spec.type
+    edit = QLineEdit()
+    if kind == FieldType.INT:
+        edit.setValidator(QIntValidator(int(spec.min) if spec.min is not None else -2_000_000_000,
+                                        int(spec.max) if spec.max is not None else 2_000_000_000, edit))
+    elif kind in (FieldType.NUMBER, FieldType.MONEY):
+        validator = QDoubleValidator(edit)
+        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+        if spec.min is not None:
+            validator.setBottom(float(spec.min))
+        if spec.max is not None:
+            validator.setTop(float(spec.max))
+        if kind == FieldType.NUMBER:
+            edit.setValidator(validator)  # money also accepts "1.2万" and "¥5,000", parsed by the service
+    edit.setPlaceholderText(field_hint(spec))
+    if value is not None and not isinstance(value, dict):
+        shown = to_major(value, currency) if kind == FieldType.MONEY else value
+        edit.setText(str(shown))
+    return edit
+
+
+def make_editor(spec: FieldSpec, value: Any, currency: str,
+                products: list[tuple[str, str]] | None = None) -> QWidget:
     """The editor for one field type; numbers stay text so "1.2万" and blanks are possible."""
     kind = spec.type
     if kind == FieldType.BOOL:
@@ -88,30 +207,17 @@ def make_editor(spec: FieldSpec, value: Any, currency: str) -> QWidget:
         edit = QPlainTextEdit(str(value or ""))
         edit.setFixedHeight(60)
         return edit
-    edit = QLineEdit()
-    if kind == FieldType.INT:
-        edit.setValidator(QIntValidator(int(spec.min) if spec.min is not None else -2_000_000_000,
-                                        int(spec.max) if spec.max is not None else 2_000_000_000, edit))
-    elif kind in (FieldType.NUMBER, FieldType.MONEY):
-        validator = QDoubleValidator(edit)
-        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
-        if spec.min is not None:
-            validator.setBottom(float(spec.min))
-        if spec.max is not None:
-            validator.setTop(float(spec.max))
-        if kind == FieldType.NUMBER:
-            edit.setValidator(validator)  # money also accepts "1.2万" and "¥5,000", parsed by the service
-    hints = [spec.unit or ""]
-    if spec.min is not None or spec.max is not None:
-        hints.append(f"{'' if spec.min is None else spec.min}–{'' if spec.max is None else spec.max}")
-    edit.setPlaceholderText(" ".join(h for h in hints if h))
-    if value is not None and not isinstance(value, dict):
-        shown = to_major(value, currency) if kind == FieldType.MONEY else value
-        edit.setText(str(shown))
+    if spec.per_product and products:
+        return PerProductEditor(spec, products, value, currency)
+    edit = make_line_edit(spec, value, currency)
+    if kind in (FieldType.INT, FieldType.NUMBER, FieldType.MONEY):
+        edit.textChanged.connect(lambda _t: check_inline(spec, edit, currency))
     return edit
 
 
 def editor_value(editor: QWidget) -> Any:
+    if isinstance(editor, PerProductEditor):
+        return editor.value()
     if isinstance(editor, QComboBox):
         return editor.currentData()
     if isinstance(editor, FileEditor):
@@ -137,24 +243,39 @@ class TickDialog(FormDialog):
         text.setObjectName("tickItemText")
         self.form.addRow(text)
         self.editors: dict[str, QWidget] = {}
+        products = engine.session_products(state.ctx, view.run.session_id)
         for spec in view.item.fields:
-            editor = make_editor(spec, view.run.values.get(spec.id), currency)
+            editor = make_editor(spec, view.run.values.get(spec.id), currency, products)
             editor.setObjectName(f"field_{spec.id}")
             self.editors[spec.id] = editor
-            label = field_display(spec) + (f" ({spec.unit})" if spec.unit else "")
+            label = field_display(spec) + (self.tr(" (%1)").replace("%1", spec.unit) if spec.unit else "")
+            if isinstance(editor, PerProductEditor):
+                label += "\n" + self.tr("per product")
+            elif spec.per_product:
+                label += "\n" + self.tr("whole session (no products yet)")
             self.form.addRow(label, editor)
         self.note = QLineEdit(view.run.note or "")
         self.note.setObjectName("tickNote")
         self.form.addRow(self.tr("Note"), self.note)
         self.setMinimumWidth(460)
 
+    def show_error(self, text: str) -> None:
+        super().show_error(text)
+        # The error line adds height; grow so the wrapped item text at the top is never cut off.
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
     def values(self) -> dict[str, Any]:
         return {fid: editor_value(e) for fid, e in self.editors.items()}
 
     def submit(self):
         for e in self.editors.values():
-            e.setStyleSheet("")
+            if not isinstance(e, PerProductEditor):
+                e.setStyleSheet("")
         ctx = self.state.ctx
+        for editor in self.editors.values():
+            if isinstance(editor, PerProductEditor):
+                editor.check()  # each refused product row says why; the service names the first
         try:
             with ctx.ws.write():  # the attachment and the tick are saved together or not at all
                 values = self.values()
@@ -164,7 +285,7 @@ class TickDialog(FormDialog):
                 return engine.do_run(ctx, self.view.run.id, values, note=self.note.text())
         except Exception as exc:
             field = getattr(exc, "field", None)
-            if field in self.editors:
+            if field in self.editors and not isinstance(self.editors[field], PerProductEditor):
                 self.editors[field].setStyleSheet(ERROR_STYLE)
             raise
 
@@ -174,6 +295,11 @@ def skip_dialog(state: AppState, view: engine.RunView, parent=None) -> ReasonDia
     dialog = ReasonDialog(state, title, item_text(view.item),
                           lambda reason: engine.skip_run(state.ctx, view.run.id, reason), parent)
     dialog.setObjectName("skipDialog")
+    for label in dialog.findChildren(QLabel):
+        label.setWordWrap(True)  # a long item text wraps instead of widening the dialog off screen
+    dialog.setMinimumWidth(460)
+    dialog.reason.setPlaceholderText(QCoreApplication.translate(
+        "SkipDialog", "Why this item does not apply (shown on the session timeline)"))
     return dialog
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,22 +44,38 @@ from desktop_app.ui.errors import show_error
 from desktop_app.ui.models import Column, RowsModel
 from desktop_app.ui.state import AppState
 
-FIELD_COLUMNS = ("id", "label_zh", "label_en", "type", "unit", "min", "max", "choices", "metric", "target")
+FIELD_COLUMNS = ("id", "label_zh", "label_en", "type", "unit", "min", "max", "choices", "metric", "target",
+                 "per_product")
+translate = QCoreApplication.translate
 
 
-def trigger_text(t: Trigger) -> str:
+def trigger_text(t: Trigger, phase: Phase | str | None = None) -> str:
+    """T−1d / E+24h (default_checklists.md notation: T planned start, E actual end), every 5 min, on an event."""
     if t.kind == TriggerKind.OFFSET:
         m = t.minutes or 0
+        base = "E" if str(phase) == Phase.POST else "T"
         sign = "+" if m >= 0 else "−"
         m = abs(m)
         if m and m % 1440 == 0:
-            return f"{sign}{m // 1440}d"
-        if m and m % 60 == 0:
-            return f"{sign}{m // 60}h"
-        return f"{sign}{m}min"
+            amount = translate("TriggerText", "%1d").replace("%1", str(m // 1440))
+        elif m and m % 60 == 0:
+            amount = translate("TriggerText", "%1h").replace("%1", str(m // 60))
+        else:
+            amount = translate("TriggerText", "%1 min").replace("%1", str(m))
+        return f"{base}{sign}{amount}"
     if t.kind == TriggerKind.RECURRENCE:
-        return f"↻ {t.every_minutes}min"
-    return f"⚡ {msg('event_kind.' + str(t.event_kind))}" + (f" / {t.subtype}" if t.subtype else "")
+        return "↻ " + translate("TriggerText", "every %1 min").replace("%1", str(t.every_minutes))
+    return f"⚡ {msg('event_kind.' + str(t.event_kind))}" + (
+        f" / {msg('subtype.' + t.subtype) if msg('subtype.' + t.subtype) != 'subtype.' + t.subtype else t.subtype}"
+        if t.subtype else "")
+
+
+def field_headers() -> list[str]:
+    return [translate("ItemDialog", "Field id"), translate("ItemDialog", "Label (Chinese)"),
+            translate("ItemDialog", "Label (English)"), translate("ItemDialog", "Type"),
+            translate("ItemDialog", "Unit"), translate("ItemDialog", "Min"), translate("ItemDialog", "Max"),
+            translate("ItemDialog", "Choices"), translate("ItemDialog", "Metric key"),
+            translate("ItemDialog", "Target of"), translate("ItemDialog", "Per product")]
 
 
 class ItemDialog(QDialog):
@@ -115,7 +131,7 @@ class ItemDialog(QDialog):
         self.owner.setCurrentIndex(list(OwnerRole).index(item.owner))
         self.fields = QTableWidget(0, len(FIELD_COLUMNS))
         self.fields.setObjectName("itemFields")
-        self.fields.setHorizontalHeaderLabels(list(FIELD_COLUMNS))
+        self.fields.setHorizontalHeaderLabels(field_headers())
         self.fields.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for f in item.fields:
             self._add_field_row(f)
@@ -189,16 +205,22 @@ class ItemDialog(QDialog):
             "min": "" if f.min is None else str(f.min), "max": "" if f.max is None else str(f.max),
             "choices": "|".join(f.choices), "metric": f.metric or "", "target": f.target or ""}
         for c, name in enumerate(FIELD_COLUMNS):
-            if name == "type":
+            if name == "per_product":
+                cell = QTableWidgetItem()
+                cell.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+                cell.setCheckState(Qt.CheckState.Checked if f is not None and f.per_product
+                                   else Qt.CheckState.Unchecked)
+                self.fields.setItem(row, c, cell)
+            elif name == "type":
                 box = QComboBox()
                 box.addItems([t.value for t in FieldType])
                 box.setCurrentText(values.get("type", "text"))
                 self.fields.setCellWidget(row, c, box)
             else:
-                self.fields.setItem(row, c, QTableWidgetItem(str(values.get(name, ""))))
-        self._extra = getattr(self, "_extra", {})
-        if f is not None:
-            self._extra[row] = f
+                cell = QTableWidgetItem(str(values.get(name, "")))
+                if name == "id":
+                    cell.setData(Qt.ItemDataRole.UserRole, f)  # travels with its row when another is removed
+                self.fields.setItem(row, c, cell)
 
     def _cell(self, row: int, name: str) -> str:
         c = FIELD_COLUMNS.index(name)
@@ -206,6 +228,10 @@ class ItemDialog(QDialog):
             return self.fields.cellWidget(row, c).currentText()
         item = self.fields.item(row, c)
         return item.text().strip() if item else ""
+
+    def _per_product(self, row: int) -> bool:
+        cell = self.fields.item(row, FIELD_COLUMNS.index("per_product"))
+        return cell is not None and cell.checkState() == Qt.CheckState.Checked
 
     def result_item(self) -> TemplateItem:
         kind = [TriggerKind.OFFSET, TriggerKind.RECURRENCE, TriggerKind.EVENT][self.trigger_kind.currentIndex()]
@@ -226,14 +252,15 @@ class ItemDialog(QDialog):
             fid = self._cell(row, "id")
             if not fid:
                 continue
-            old = getattr(self, "_extra", {}).get(row)
+            id_cell = self.fields.item(row, FIELD_COLUMNS.index("id"))
+            old = id_cell.data(Qt.ItemDataRole.UserRole) if id_cell is not None else None
             out.append(FieldSpec(
                 id=fid, label_zh=self._cell(row, "label_zh") or fid, label_en=self._cell(row, "label_en") or fid,
                 type=self._cell(row, "type"), unit=self._cell(row, "unit") or None,
                 min=_num(self._cell(row, "min")), max=_num(self._cell(row, "max")),
                 choices=tuple(c for c in self._cell(row, "choices").split("|") if c),
                 metric=self._cell(row, "metric") or None, target=self._cell(row, "target") or None,
-                direction=old.direction if old else None, per_product=old.per_product if old else False))
+                direction=old.direction if old else None, per_product=self._per_product(row)))
         return out
 
 
@@ -273,7 +300,7 @@ class TemplateEditorPage(QWidget):
             Column(lambda: self.tr("#"), lambda r: r[0] + 1, align_right=True),
             Column(lambda: self.tr("Key"), lambda r: r[1].key),
             Column(lambda: self.tr("Phase"), lambda r: str(r[1].phase), lambda p: msg(f"phase.{p}")),
-            Column(lambda: self.tr("Due / trigger"), lambda r: trigger_text(r[1].trigger)),
+            Column(lambda: self.tr("Due / trigger"), lambda r: trigger_text(r[1].trigger, r[1].phase)),
             Column(lambda: self.tr("Req."), lambda r: r[1].required, lambda v: "★" if v else ""),
             Column(lambda: self.tr("Owner"), lambda r: str(r[1].owner), lambda o: msg(f"owner.{o}")),
             Column(lambda: self.tr("Item"), lambda r: item_text(r[1])),
@@ -289,12 +316,13 @@ class TemplateEditorPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.buttons = {k: QPushButton() for k in ("add", "edit", "up", "down", "retire", "save", "export", "import",
-                                                   "revert")}
+                                                   "revert", "history")}
         for k, b in self.buttons.items():
             b.setObjectName(f"tpl_{k}")
         actions = {"add": self.add_item, "edit": self.edit_selected, "up": lambda: self.move(-1),
                    "down": lambda: self.move(1), "retire": self.toggle_retired, "save": self.save,
-                   "export": self.export_json, "import": self.import_json, "revert": self.revert}
+                   "export": self.export_json, "import": self.import_json, "revert": self.revert,
+                   "history": self.show_history}
         for k, fn in actions.items():
             self.buttons[k].clicked.connect(fn)
         self.problems = QListWidget()
@@ -308,7 +336,7 @@ class TemplateEditorPage(QWidget):
         for k in ("add", "edit", "up", "down", "retire"):
             bar.addWidget(self.buttons[k])
         bar.addStretch(1)
-        for k in ("revert", "save", "export", "import"):
+        for k in ("revert", "save", "history", "export", "import"):
             bar.addWidget(self.buttons[k])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -438,6 +466,20 @@ class TemplateEditorPage(QWidget):
         self.load_list(new_id)
         self.state.emit_changes(changes)
 
+    # -- versions -----------------------------------------------------------------------
+    def show_history(self):
+        """Every saved version of this template with its changes and the sessions using it."""
+        from desktop_app.ui.checklists.history import VersionHistoryDialog
+
+        if self.template_id is None:
+            return None
+        family = templates.resolve(self.state.ctx, self.template_id).family_id
+        dialog = VersionHistoryDialog(self.state, family, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.history_dialog = dialog
+        dialog.open()
+        return dialog
+
     # -- JSON ---------------------------------------------------------------------------
     def export_json(self) -> None:
         if self.template_id is None:
@@ -497,7 +539,8 @@ class TemplateEditorPage(QWidget):
         texts = {"add": self.tr("Add item…"), "edit": self.tr("Edit…"), "up": self.tr("Move up"),
                  "down": self.tr("Move down"), "retire": self.tr("Retire / restore"),
                  "save": self.tr("Save as new version"), "export": self.tr("Export JSON…"),
-                 "import": self.tr("Import JSON…"), "revert": self.tr("Discard changes")}
+                 "import": self.tr("Import JSON…"), "revert": self.tr("Discard changes"),
+                 "history": self.tr("Version history…")}
         for k, b in self.buttons.items():
             b.setText(texts[k])
         self.model.retranslate()

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.checklists import item_text
+from desktop_app.domain.timeutil import local
+from desktop_app.services.checklists import short_item_text
 from desktop_app.storage import sessions as session_repo
 from desktop_app.ui.checklists.clock import clock_for
 from desktop_app.ui.state import AppState
@@ -70,7 +71,9 @@ class ReminderBanner(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Checklist items due"))
+        title = getattr(self, "session_title", None)
+        self.title.setText(self.tr("Checklist items due · %1").replace("%1", title) if title
+                           else self.tr("Checklist items due"))
         self.open_button.setText(self.tr("Open session"))
         self.close_button.setText(self.tr("Dismiss"))
 
@@ -79,8 +82,10 @@ class ReminderBanner(QFrame):
             self.retranslate()
         super().changeEvent(event)
 
-    def show_lines(self, lines: list[str], session_id: str | None) -> None:
+    def show_lines(self, lines: list[str], session_id: str | None, session_title: str | None = None) -> None:
         self.session_id = session_id
+        self.session_title = session_title
+        self.retranslate()
         extra = len(lines) - MAX_LINES
         text = "\n".join("• " + line for line in lines[:MAX_LINES])
         if extra > 0:
@@ -130,21 +135,28 @@ class ReminderCenter(QObject):
 
     def remind(self, views: list) -> None:
         ws = self.state.ctx.ws
-        lines, sessions = [], []
-        for v in views:
-            s = session_repo.get_session(ws, v.run.session_id)
-            title = s.title if s else ""
-            lines.append(f"{title}: {item_text(v.item)}")
-            sessions.append(v.run.session_id)
-        if not lines:
+        sessions = {v.run.session_id: session_repo.get_session(ws, v.run.session_id) for v in views}
+        if not views:
             return
-        session_id = sessions[0] if len(set(sessions)) == 1 else None
-        self.banner.show_lines(lines, session_id)
+        one = len(sessions) == 1
+        lines = []
+        for v in views:
+            s = sessions[v.run.session_id]
+            when = local(v.run.due_at, s.timezone).strftime("%H:%M") if s and v.run.due_at else ""
+            line = f"{when}  {'★ ' if v.item.required else ''}{short_item_text(v.item)}"
+            if not one and s is not None:
+                line = self.tr("%1: %2").replace("%1", s.title).replace("%2", line)
+            lines.append(line)
+        session = next(iter(sessions.values())) if one else None
+        session_id = views[0].run.session_id if one else None
+        self.banner.show_lines(lines, session_id, session.title if session else None)
         if self.window.isMinimized() or not self.window.isVisible():
             text = "\n".join(lines[:MAX_LINES])
             if len(lines) > MAX_LINES:
                 text += "\n" + self.tr("… and %n more", "", len(lines) - MAX_LINES)
-            self._tray_message(self.tr("Checklist items due"), text)
+            title = (self.tr("Checklist items due · %1").replace("%1", session.title) if session
+                     else self.tr("Checklist items due"))
+            self._tray_message(title, text)
 
     def _tray_message(self, title: str, text: str) -> None:
         self.last_tray_message = (title, text)

@@ -36,6 +36,7 @@ class CompareDialog(QDialog):
         self.curve_combo = QComboBox()
         self.note = QLabel()
         self.plot = pg.PlotWidget()
+        self.plot.setBackground("w")  # as the live console's charts
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.legend = self.plot.addLegend()
         top = QHBoxLayout()
@@ -46,6 +47,7 @@ class CompareDialog(QDialog):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.plot)
+        split.setSizes([330, 390])  # every KPI row visible without scrolling
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split)

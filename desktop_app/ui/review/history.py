@@ -251,12 +251,15 @@ class HistoryPage(QWidget):
         self.table.doubleClicked.connect(self._open_row)
         self.search_box = QLineEdit()
         self.search_btn = QPushButton()
+        self.search_in_list = QCheckBox()
+        self.search_in_list.setChecked(True)
+        self.search_in_list.toggled.connect(lambda _v: self.run_search() if self.search_box.text().strip() else None)
         self.search_label = QLabel()
         self.results = QListWidget()
         self.results.itemActivated.connect(self._open_hit)
         self.results.itemDoubleClicked.connect(self._open_hit)
         search_row = QHBoxLayout()
-        for w in (self.search_box, self.search_btn, self.search_label):
+        for w in (self.search_box, self.search_btn, self.search_in_list, self.search_label):
             search_row.addWidget(w)
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
@@ -296,6 +299,7 @@ class HistoryPage(QWidget):
         self.trends_btn.setText(self.tr("Trends…"))
         self.search_box.setPlaceholderText(self.tr("Search events, notes, reviews and checklists (e.g. 福袋, 超卖)"))
         self.search_btn.setText(self.tr("Search"))
+        self.search_in_list.setText(self.tr("Only in the sessions listed above"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         # Only labels change; no database access here (a language switch may come after the workspace closed).
         for combo, text in ((self.client, self.tr("All clients")), (self.anchor, self.tr("All anchors")),
@@ -458,7 +462,10 @@ class HistoryPage(QWidget):
 
         self.results.clear()
         try:
-            hits = history.search(self.state.ctx, self.search_box.text(), limit=200)
+            # The filters above narrow the search too, unless the user unticks it.
+            within = ({self.model.session_id(r) for r in range(self.model.rowCount())}
+                      if self.search_in_list.isChecked() else None)
+            hits = history.search(self.state.ctx, self.search_box.text(), limit=200, session_ids=within)
         except LiveOpsError as exc:
             self.search_label.setText(exc.text())
             return
@@ -466,12 +473,18 @@ class HistoryPage(QWidget):
             text = " ".join((h["text"] or "").split())[:120]
             when = fmt.local_time(h["ts"], self.model.tz) if h["ts"] else fmt.DASH
             item = QListWidgetItem(f"{when}  [{msg('review.source.' + h['source'])}]  {h['session_title']} — {text}")
-            item.setData(Qt.ItemDataRole.UserRole, h)
+            item.setData(Qt.ItemDataRole.UserRole, {**h, "query": self.search_box.text()})
             self.results.addItem(item)
         self.search_label.setText(self.tr("%n hit(s)", "", len(hits)))
 
     def _open_hit(self, item: QListWidgetItem) -> None:
         hit = item.data(Qt.ItemDataRole.UserRole)
-        if hit:
-            self.last_hit = hit  # the session page scrolls its timeline to hit["ts"] when it supports it
-            self.state.session_selected.emit(hit["session_id"])
+        if not hit:
+            return
+        self.last_hit = hit
+        self.state.session_selected.emit(hit["session_id"])  # the main window opens the session page
+        page = getattr(self.window_, "session_page", None)
+        if page is not None and page.session_id == hit["session_id"]:
+            from desktop_app.ui.review.reveal import reveal_hit
+
+            self.revealed = reveal_hit(page, hit)

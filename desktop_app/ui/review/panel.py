@@ -38,6 +38,7 @@ from desktop_app.ui.errors import show_error
 from desktop_app.ui.state import AppState
 
 AUTOSAVE_MS = 800
+LABEL_WIDTH = 190
 
 
 class ReviewPanel(QWidget):
@@ -55,6 +56,7 @@ class ReviewPanel(QWidget):
         self._build()
         self.retranslate()
         state.workspace_changed.connect(self._on_changes)
+        state.actor_changed.connect(self._on_actor_changed)
         self.set_session(None)
 
     # -- layout ---------------------------------------------------------------------------------
@@ -113,6 +115,8 @@ class ReviewPanel(QWidget):
             self.group_boxes[group] = box
             for f in (f for f in REVIEW_FIELDS if f.group == group):
                 label = QLabel()
+                label.setMinimumWidth(LABEL_WIDTH)  # one label column across the 人/货/场 boxes
+                label.setWordWrap(True)
                 self.field_labels[f.key] = label
                 if f.kind == "choice":
                     edit = QComboBox()
@@ -166,6 +170,7 @@ class ReviewPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        self.scroll = scroll
         self.note_label = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -209,7 +214,7 @@ class ReviewPanel(QWidget):
         self.remove_action_btn.setText(self.tr("Remove"))
         view = getattr(self, "view", None)  # relabel from what is loaded; no database access here
         if view is not None:
-            self.status_label.setText(self.tr("Sign-off: %1").replace("%1", msg(f"signoff.{view.signoff}")))
+            self._show_status(view)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -227,7 +232,7 @@ class ReviewPanel(QWidget):
         enabled = False
         if self.session_id:
             s = get_session(self.state.ctx, self.session_id)
-            self.currency = s.currency
+            self.currency, self.tz = s.currency, s.timezone
             enabled = s.status in (SessionStatus.POST, SessionStatus.CLOSED)
             self.note_label.setText("" if enabled else self.tr("The review opens once the broadcast has ended."))
             if enabled:
@@ -264,7 +269,8 @@ class ReviewPanel(QWidget):
             self._loading = False
         self.dirty = False
         self.view = view
-        self.status_label.setText(self.tr("Sign-off: %1").replace("%1", msg(f"signoff.{view.signoff}")))
+        self._names = {r[0]: r[1] for r in self.state.ctx.ws.query("SELECT id, name FROM people")}
+        self._show_status(view)
         self.comment_label.setText(self.tr("Returned by the lead: %1").replace("%1", view.return_comment)
                                    if view.return_comment else "")
         self.comment_label.setVisible(bool(view.return_comment))
@@ -295,13 +301,42 @@ class ReviewPanel(QWidget):
             self.actions.setItem(r, 4, done)
         self.actions.blockSignals(False)
 
+    def _show_status(self, view) -> None:
+        """Sign-off state with who did what when (every entry records its author)."""
+        names = getattr(self, "_names", {})
+        text = self.tr("Sign-off: %1").replace("%1", msg(f"signoff.{view.signoff}"))
+        tz = getattr(self, "tz", "Asia/Shanghai")
+        if str(view.status) == "approved" and view.approved_by and view.approved_at:
+            text += "  ·  " + self.tr("approved by %1 at %2").replace(
+                "%1", names.get(view.approved_by, "?")).replace("%2", fmt.local_time(view.approved_at, tz))
+        elif view.submitted_by and view.submitted_at:
+            text += "  ·  " + self.tr("submitted by %1 at %2").replace(
+                "%1", names.get(view.submitted_by, "?")).replace("%2", fmt.local_time(view.submitted_at, tz))
+        if str(view.signoff) == "outdated":
+            text += "  ·  " + self.tr("a lead must approve again")
+        self.status_label.setText(text)
+
+    def _on_actor_changed(self, _person) -> None:
+        self.save_now()  # the typed text is kept, then buttons follow the new person's role
+        self.reload()
+
+    def _actor_is_lead(self) -> bool:
+        actor = self.state.ctx.actor_id
+        row = self.state.ctx.ws.query_one("SELECT role FROM people WHERE id = ?", (actor,)) if actor else None
+        return row is not None and row[0] == "lead"
+
     def _update_buttons(self) -> None:
         view = getattr(self, "view", None)
         sign = str(view.signoff) if view and self.session_id else "none"
         self.submit_btn.setEnabled(self.submit_btn.isEnabled() and sign in ("draft", "returned", "outdated"))
-        can_decide = sign in ("submitted", "outdated")
-        self.approve_btn.setEnabled(self.approve_btn.isEnabled() and can_decide)
-        self.return_btn.setEnabled(self.return_btn.isEnabled() and can_decide)
+        can_decide = sign in ("submitted", "outdated") and self.session_id is not None
+        lead = can_decide and self._actor_is_lead()
+        self.approve_btn.setEnabled(self.approve_btn.isEnabled() and lead)
+        self.return_btn.setEnabled(self.return_btn.isEnabled() and lead)
+        tip = self.tr("Only a person with the lead role approves or returns a review.") if can_decide and not lead \
+            else ""
+        self.approve_btn.setToolTip(tip)
+        self.return_btn.setToolTip(tip)
 
     # -- autosave -------------------------------------------------------------------------------
     def _changed(self, *_args) -> None:
@@ -355,12 +390,38 @@ class ReviewPanel(QWidget):
             if self.session_id and (self.session_id in changes.reviews or self.session_id in changes.samples):
                 view = review.get_review(self.state.ctx, self.session_id)
                 self.view = view
-                self.status_label.setText(self.tr("Sign-off: %1").replace("%1", msg(f"signoff.{view.signoff}")))
+                self._show_status(view)
                 self._update_buttons()
             return
         if changes.external or self.session_id in (changes.reviews | changes.samples | changes.sessions
                                                    | changes.events | changes.checklists):
             self.reload()
+
+    # -- showing a search hit -------------------------------------------------------------------
+    def reveal_field(self, key: str | None, query: str = "") -> QWidget:
+        """Scroll to the review field (or the lead's return comment) a search hit is in and
+        select the searched words in it; returns the widget now shown."""
+        from desktop_app.ui.review.reveal import select_terms
+
+        target: QWidget = self.comment_label if key == "return_comment" else self.field_edits.get(key or "")
+        if target is None:
+            target = self.group_boxes[GROUPS[0]]
+        self.scroll.ensureWidgetVisible(target, 20, 40)
+        if target is not self.comment_label:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            select_terms(target, query)
+        return target
+
+    def reveal_action(self, action_id: str) -> QWidget | None:
+        for row in range(self.actions.rowCount()):
+            item = self.actions.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == action_id:
+                self.actions.selectRow(row)
+                self.actions.scrollToItem(item)
+                self.scroll.ensureWidgetVisible(self.actions_box, 20, 40)
+                self.actions.setFocus(Qt.FocusReason.OtherFocusReason)
+                return self.actions
+        return None
 
     # -- actions --------------------------------------------------------------------------------
     def _act(self, fn, *args) -> None:

@@ -44,10 +44,13 @@ class TrendsDialog(QDialog):
         self.plots: dict[str, pg.PlotWidget] = {}
         grid = QGridLayout()
         for n, (key, _kind) in enumerate(TREND_KPIS):
-            w = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
+            w = pg.PlotWidget()
+            w.setBackground("w")  # as the live console's charts
             w.showGrid(x=True, y=True, alpha=0.25)
             w.getAxis("left").setWidth(72)
             w.getAxis("left").enableAutoSIPrefix(False)
+            w.getAxis("bottom").enableAutoSIPrefix(False)  # epoch seconds: never "x1e+09"
+            w.getViewBox().setDefaultPadding(0.08)  # first and last week not on the frame
             w.addLegend()
             self.plots[key] = w
             grid.addWidget(w, n // 2, n % 2)
@@ -115,6 +118,9 @@ class TrendsDialog(QDialog):
 
     def draw(self) -> None:
         data = self.trends()
+        weeks = sorted({p.week for points in data.values() for p in points})
+        # One tick per week, labelled with its Monday ("11-16"): bare day numbers read as days.
+        ticks = [[(_epoch(d), d.strftime("%m-%d")) for d in weeks]]
         for key, kind in TREND_KPIS:
             w = self.plots[key]
             w.clear()
@@ -131,6 +137,12 @@ class TrendsDialog(QDialog):
                 name = currency if kind == "money" else f"{currency}"
                 w.plot(xs, ys, pen=pg.mkPen(COLORS[n % len(COLORS)], width=2), symbol="o", symbolSize=6, name=name)
             w.setLabel("left", "%" if kind == "ratio" else self.tr("major units"))
+            w.setLabel("bottom", self.tr("week starting"))
+            w.getAxis("bottom").setTicks(ticks)
+            if len(weeks) == 1:  # a single point: give it room instead of a zero-width range
+                w.setXRange(_epoch(weeks[0]) - 4 * 86400, _epoch(weeks[0]) + 4 * 86400)
+            else:
+                w.enableAutoRange()
 
     def _fill_rates(self) -> None:
         rows = history.specialist_rates(self.state.ctx)

@@ -39,6 +39,26 @@
     <context>
         <name>ChecklistArea</name>
         <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Owner</translation>
+        </message>
+        <message>
+            <source>Recorded</source>
+            <translation>Recorded</translation>
+        </message>
+        <message>
             <source>No session selected.</source>
             <translation>No session selected.</translation>
         </message>
@@ -55,6 +75,10 @@
             <translation>(no pre items: started now or imported)</translation>
         </message>
         <message>
+            <source>now, %1 left</source>
+            <translation>now, %1 left</translation>
+        </message>
+        <message>
             <source>%1 overdue</source>
             <translation>%1 overdue</translation>
         </message>
@@ -65,6 +89,10 @@
         <message>
             <source>[ad hoc] </source>
             <translation>[ad hoc] </translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
         </message>
         <message>
             <source>Skipped: %1</source>
@@ -115,6 +143,13 @@
         </message>
     </context>
     <context>
+        <name>Countdown</name>
+        <message>
+            <source>%1d %2h</source>
+            <translation>%1d %2h</translation>
+        </message>
+    </context>
+    <context>
         <name>FileEditor</name>
         <message>
             <source>Choose file…</source>
@@ -131,6 +166,50 @@
     </context>
     <context>
         <name>ItemDialog</name>
+        <message>
+            <source>Field id</source>
+            <translation>Field id</translation>
+        </message>
+        <message>
+            <source>Label (Chinese)</source>
+            <translation>Label (Chinese)</translation>
+        </message>
+        <message>
+            <source>Label (English)</source>
+            <translation>Label (English)</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>Min</source>
+            <translation>Min</translation>
+        </message>
+        <message>
+            <source>Max</source>
+            <translation>Max</translation>
+        </message>
+        <message>
+            <source>Choices</source>
+            <translation>Choices</translation>
+        </message>
+        <message>
+            <source>Metric key</source>
+            <translation>Metric key</translation>
+        </message>
+        <message>
+            <source>Target of</source>
+            <translation>Target of</translation>
+        </message>
+        <message>
+            <source>Per product</source>
+            <translation>Per product</translation>
+        </message>
         <message>
             <source>Checklist item</source>
             <translation>Checklist item</translation>
@@ -230,6 +309,10 @@
     <context>
         <name>ReminderBanner</name>
         <message>
+            <source>Checklist items due · %1</source>
+            <translation>Checklist items due · %1</translation>
+        </message>
+        <message>
             <source>Checklist items due</source>
             <translation>Checklist items due</translation>
         </message>
@@ -251,12 +334,20 @@
     </context>
     <context>
         <name>ReminderCenter</name>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
         <message numerus="yes">
             <source>… and %n more</source>
             <translation>
                 <numerusform>… and %n more</numerusform>
                 <numerusform>… and %n more</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Checklist items due · %1</source>
+            <translation>Checklist items due · %1</translation>
         </message>
         <message>
             <source>Checklist items due</source>
@@ -268,6 +359,10 @@
         <message>
             <source>Skip checklist item</source>
             <translation>Skip checklist item</translation>
+        </message>
+        <message>
+            <source>Why this item does not apply (shown on the session timeline)</source>
+            <translation>Why this item does not apply (shown on the session timeline)</translation>
         </message>
     </context>
     <context>
@@ -376,6 +471,10 @@
             <source>Discard changes</source>
             <translation>Discard changes</translation>
         </message>
+        <message>
+            <source>Version history…</source>
+            <translation>Version history…</translation>
+        </message>
     </context>
     <context>
         <name>TickDialog</name>
@@ -384,31 +483,174 @@
             <translation>Tick checklist item</translation>
         </message>
         <message>
+            <source> (%1)</source>
+            <translation> (%1)</translation>
+        </message>
+        <message>
+            <source>per product</source>
+            <translation>per product</translation>
+        </message>
+        <message>
+            <source>whole session (no products yet)</source>
+            <translation>whole session (no products yet)</translation>
+        </message>
+        <message>
             <source>Note</source>
             <translation>Note</translation>
         </message>
     </context>
     <context>
-        <name>area</name>
+        <name>TriggerText</name>
         <message>
-            <source>Status</source>
-            <translation>Status</translation>
+            <source>%1d</source>
+            <translation>%1d</translation>
         </message>
         <message>
-            <source>Due</source>
-            <translation>Due</translation>
+            <source>%1h</source>
+            <translation>%1h</translation>
         </message>
         <message>
-            <source>Item</source>
-            <translation>Item</translation>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
         </message>
         <message>
-            <source>Owner</source>
-            <translation>Owner</translation>
+            <source>every %1 min</source>
+            <translation>every %1 min</translation>
+        </message>
+    </context>
+    <context>
+        <name>VersionHistoryDialog</name>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
         </message>
         <message>
-            <source>Recorded</source>
-            <translation>Recorded</translation>
+            <source>Saved</source>
+            <translation>Saved</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <source>built-in</source>
+            <translation>built-in</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <source>Changes from the version before</source>
+            <translation>Changes from the version before</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <source>Version history: %1</source>
+            <translation>Version history: %1</translation>
+        </message>
+        <message>
+            <source>first version</source>
+            <translation>first version</translation>
+        </message>
+        <message>
+            <source>no item changes</source>
+            <translation>no item changes</translation>
+        </message>
+        <message>
+            <source>%1 added</source>
+            <translation>%1 added</translation>
+        </message>
+        <message>
+            <source>%1 removed</source>
+            <translation>%1 removed</translation>
+        </message>
+        <message>
+            <source>%1 edited</source>
+            <translation>%1 edited</translation>
+        </message>
+        <message>
+            <source>%1 retired</source>
+            <translation>%1 retired</translation>
+        </message>
+        <message>
+            <source>%1 restored</source>
+            <translation>%1 restored</translation>
+        </message>
+        <message>
+            <source>order changed</source>
+            <translation>order changed</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>text</translation>
+        </message>
+        <message>
+            <source>phase</source>
+            <translation>phase</translation>
+        </message>
+        <message>
+            <source>due / trigger</source>
+            <translation>due / trigger</translation>
+        </message>
+        <message>
+            <source>required</source>
+            <translation>required</translation>
+        </message>
+        <message>
+            <source>owner</source>
+            <translation>owner</translation>
+        </message>
+        <message>
+            <source>client-visible</source>
+            <translation>client-visible</translation>
+        </message>
+        <message>
+            <source>value fields</source>
+            <translation>value fields</translation>
+        </message>
+        <message>
+            <source>ticked by the app</source>
+            <translation>ticked by the app</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <source>Removed</source>
+            <translation>Removed</translation>
+        </message>
+        <message>
+            <source>Retired</source>
+            <translation>Retired</translation>
+        </message>
+        <message>
+            <source>Restored</source>
+            <translation>Restored</translation>
+        </message>
+        <message>
+            <source>Edited</source>
+            <translation>Edited</translation>
+        </message>
+        <message>
+            <source>Sessions planned with this version</source>
+            <translation>Sessions planned with this version</translation>
+        </message>
+        <message>
+            <source>None yet.</source>
+            <translation>None yet.</translation>
+        </message>
+        <message>
+            <source>Version history</source>
+            <translation>Version history</translation>
+        </message>
+        <message>
+            <source>Each save makes a new version. A session keeps the items of the version it was planned with; editing a template never changes earlier sessions.</source>
+            <translation>Each save makes a new version. A session keeps the items of the version it was planned with; editing a template never changes earlier sessions.</translation>
         </message>
     </context>
 </TS>

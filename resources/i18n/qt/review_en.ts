@@ -151,6 +151,10 @@
             <translation>Search</translation>
         </message>
         <message>
+            <source>Only in the sessions listed above</source>
+            <translation>Only in the sessions listed above</translation>
+        </message>
+        <message>
             <source>All clients</source>
             <translation>All clients</translation>
         </message>
@@ -437,6 +441,22 @@
             <translation>no</translation>
         </message>
         <message>
+            <source>approved by %1 at %2</source>
+            <translation>approved by %1 at %2</translation>
+        </message>
+        <message>
+            <source>submitted by %1 at %2</source>
+            <translation>submitted by %1 at %2</translation>
+        </message>
+        <message>
+            <source>a lead must approve again</source>
+            <translation>a lead must approve again</translation>
+        </message>
+        <message>
+            <source>Only a person with the lead role approves or returns a review.</source>
+            <translation>Only a person with the lead role approves or returns a review.</translation>
+        </message>
+        <message>
             <source>Editing…</source>
             <translation>Editing…</translation>
         </message>
@@ -506,6 +526,10 @@
         <message>
             <source>major units</source>
             <translation>major units</translation>
+        </message>
+        <message>
+            <source>week starting</source>
+            <translation>week starting</translation>
         </message>
     </context>
 </TS>

@@ -1,0 +1,170 @@
+"""Full-text search: Chinese two-character terms, English words, and writes by other SQLite clients.
+
+Since migration 0006 the search triggers are plain SQL (they only queue row ids), so the
+sqlite3 shell, DB Browser or an older liveops can write events and notes; the app indexes
+the queue when it commits and before every search.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from desktop_app.paths import migrations_dir
+from desktop_app.services import event_log, history, lifecycle
+from desktop_app.services.context import Context
+from desktop_app.storage.workspace import Workspace
+from tests.conftest import T0
+
+TERMS = ("福袋", "超卖", "断货", "oversell")
+
+
+def _texts(hits) -> list[str]:
+    return [h["text"] for h in hits]
+
+
+def _live(ctx, planned, clock):
+    lifecycle.start_preparing(ctx, planned.id)
+    clock.set(planned.scheduled_start_utc)
+    lifecycle.go_live(ctx, planned.id, override_reason="测试")
+    return planned
+
+
+def test_two_character_chinese_terms_and_english_prefixes(ctx, planned, clock):
+    s = _live(ctx, planned, clock)
+    for text in ("整点福袋开奖", "面膜超卖12单", "第二轮断货了", "Oversell on the gift box", "福利款上架"):
+        event_log.log_event(ctx, s.id, "note", text)
+    assert _texts(history.search(ctx, "福袋")) == ["整点福袋开奖"]
+    assert _texts(history.search(ctx, "超卖")) == ["面膜超卖12单"]
+    assert _texts(history.search(ctx, "断货")) == ["第二轮断货了"]
+    assert _texts(history.search(ctx, "over")) == ["Oversell on the gift box"]  # word prefix, any case
+    assert _texts(history.search(ctx, "福")) == ["福利款上架", "整点福袋开奖"]  # one character: prefix
+    assert history.search(ctx, "袋开奖 福袋")[0]["text"] == "整点福袋开奖"  # every term must occur
+    assert history.search(ctx, "福货") == []  # not a substring: no false hit from bigram overlap
+    with pytest.raises(Exception):  # noqa: B017 - an empty query is a validation error
+        history.search(ctx, "   ")
+
+
+def _plain_client(path: Path) -> sqlite3.Connection:
+    """The stdlib sqlite3 module as another tool would use it: none of the app's functions."""
+    conn = sqlite3.connect(path)
+    with pytest.raises(sqlite3.OperationalError):
+        conn.execute("SELECT liveops_fts_text('x')")
+    return conn
+
+
+def _plain_insert(conn: sqlite3.Connection, session_id: str, texts: list[str]) -> None:
+    for n, text in enumerate(texts):
+        conn.execute("INSERT INTO events (id, session_id, ts_utc, kind, text, internal, source, created_at,"
+                     " modified_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                     (f"ext-{n}-{session_id[:8]}", session_id, "2026-11-26T12:05:00.000Z", "note", text, 0, "manual",
+                      "2026-11-26T12:05:00.000Z", "2026-11-26T12:05:00.000Z"))
+
+
+def test_a_plain_sqlite_client_can_write_and_the_app_finds_its_rows(ctx, planned, clock, tmp_path):
+    s = _live(ctx, planned, clock)
+    event_log.log_event(ctx, s.id, "note", "开场福袋预告")
+    path = ctx.ws.path
+    ctx.ws.close()
+
+    conn = _plain_client(path)
+    _plain_insert(conn, s.id, ["外部工具记的：福袋加码", "库存超卖3单", "主推款断货", "stream dropped for 30s"])
+    conn.execute("UPDATE events SET text = '开场预告（已改）' WHERE text = '开场福袋预告'")
+    run = conn.execute("SELECT id FROM checklist_runs WHERE session_id = ? LIMIT 1", (s.id,)).fetchone()[0]
+    conn.execute("UPDATE checklist_runs SET note = '库存表核对：断货两款' WHERE id = ?", (run,))
+    conn.commit()
+    conn.close()
+
+    # Read-only (liveops search): the queued rows are matched without writing anything.
+    ro = Context(Workspace.open(path, read_only=True, migrate=False), clock)
+    try:
+        assert ro.ws.query_one("SELECT count(*) FROM search_pending")[0] > 0
+        assert _texts(history.search(ro, "福袋")) == ["外部工具记的：福袋加码"]  # the edited row no longer matches
+        assert {h["source"] for h in history.search(ro, "断货")} == {"event", "checklist"}
+        assert ro.ws.query_one("SELECT count(*) FROM search_pending")[0] > 0
+    finally:
+        ro.ws.close()
+
+    app = Context(Workspace.open(path), clock)
+    try:
+        for term, expected in (("福袋", "外部工具记的：福袋加码"), ("超卖", "库存超卖3单"), ("dropped", "stream dropped for 30s")):
+            assert _texts(history.search(app, term)) == [expected]
+        hits = history.search(app, "断货")
+        assert sorted(_texts(hits)) == ["主推款断货", "库存表核对：断货两款"]
+        assert next(h for h in hits if h["source"] == "checklist")["field"]
+        # The search indexed the queue in the app's own transaction.
+        assert app.ws.query_one("SELECT count(*) FROM search_pending")[0] == 0
+    finally:
+        app.ws.close()
+
+    conn = _plain_client(path)
+    conn.execute("DELETE FROM events WHERE text = '库存超卖3单'")
+    conn.commit()
+    conn.close()
+    app = Context(Workspace.open(path), clock)
+    try:
+        assert history.search(app, "超卖") == []
+        assert app.ws.query_one("SELECT count(*) FROM search_fts WHERE search_fts MATCH '\"超卖\"'")[0] == 0
+    finally:
+        app.ws.close()
+
+
+def test_the_apps_own_writes_are_indexed_when_they_commit(ctx, planned, clock):
+    s = _live(ctx, planned, clock)
+    event_log.log_event(ctx, s.id, "incident", "直播间断货提示")
+    assert ctx.ws.query_one("SELECT count(*) FROM search_pending")[0] == 0
+    assert ctx.ws.query_one("SELECT count(*) FROM search_fts WHERE search_fts MATCH '\"断货\"'")[0] == 1
+
+
+def test_upgrade_from_the_0005_schema_keeps_the_index_and_lets_plain_clients_write(tmp_path, clock,
+                                                                                  monkeypatch):
+    from desktop_app.domain.enums import PersonRole, Platform
+    from desktop_app.services import roster
+    from desktop_app.services.workspace_service import create_workspace
+
+    old = tmp_path / "migrations-0005"
+    old.mkdir()
+    for p in migrations_dir().glob("*.sql"):
+        if int(p.name[:4]) <= 5:
+            shutil.copy(p, old / p.name)
+    path = tmp_path / "old.liveops"
+    with monkeypatch.context() as m:  # the 0005 build: its search triggers call the app's functions
+        m.setattr("desktop_app.storage.workspace.migrations_dir", lambda: old)
+        ctx = create_workspace(path, "旧工作区", clock=clock)
+        assert ctx.ws.schema_version() == 5
+        spec, _ = roster.create_person(ctx, "李运营", PersonRole.SPECIALIST)
+        ctx.actor_id = spec.id
+        anchor, _ = roster.create_anchor(ctx, "小美", Platform.DOUYIN, specialist_id=spec.id)
+        s, _ = lifecycle.plan_session(ctx, anchor_id=anchor.id, title="旧场次", scheduled_start=T0 + timedelta(hours=10),
+                                      scheduled_end=T0 + timedelta(hours=12))
+        lifecycle.start_preparing(ctx, s.id)
+        clock.set(s.scheduled_start_utc)
+        lifecycle.go_live(ctx, s.id, override_reason="测试")
+        event_log.log_event(ctx, s.id, "note", "旧版记录：福袋超卖")
+        ctx.ws.close()
+    conn = sqlite3.connect(path)
+    with pytest.raises(sqlite3.OperationalError, match="liveops_fts_text"):
+        _plain_insert(conn, s.id, ["before the upgrade"])
+    conn.close()
+
+    up = Context(Workspace.open(path, backup_dir=tmp_path / "bk"), clock)
+    try:
+        assert up.ws.schema_version() >= 6
+        assert list((tmp_path / "bk").glob("*.liveops"))  # backed up before upgrading
+        assert _texts(history.search(up, "福袋 超卖")) == ["旧版记录：福袋超卖"]
+    finally:
+        up.ws.close()
+    conn = _plain_client(path)
+    _plain_insert(conn, s.id, ["升级后外部写入：断货"])
+    conn.commit()
+    conn.close()
+    up = Context(Workspace.open(path), clock)
+    try:
+        assert _texts(history.search(up, "断货")) == ["升级后外部写入：断货"]
+        assert _texts(history.search(up, "福袋")) == ["旧版记录：福袋超卖"]
+    finally:
+        up.ws.close()
