@@ -220,3 +220,14 @@ class Message:
 
     def text(self, lang: str | None = None) -> str:
         return msg(self.key, lang=lang, **self.params)
+
+
+@dataclass(frozen=True)
+class Texts(Message):
+    """Text that comes in both languages from the data (checklist items), as a message parameter."""
+
+    zh: str = ""
+    en: str = ""
+
+    def text(self, lang: str | None = None) -> str:
+        return self.zh if (lang or _current) == "zh_CN" else self.en

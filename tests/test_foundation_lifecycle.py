@@ -10,7 +10,7 @@ import pytest
 
 from desktop_app.domain.enums import EventKind, Phase, RunStatus, SessionOrigin, SessionStatus, Source
 from desktop_app.domain.errors import TransitionRefused, ValidationError
-from desktop_app.domain.models import Target
+from desktop_app.domain.models import Target, short_title
 from desktop_app.services import lifecycle, metrics_entry
 from desktop_app.services.event_log import display_text, log_event
 from desktop_app.storage import checklists as checklist_repo
@@ -301,6 +301,22 @@ def test_declining_to_resume_with_nothing_logged_ends_at_on_air(ctx, clock, plan
 
 
 # -- gates ----------------------------------------------------------------------------------
+def test_short_titles_cut_at_the_colon_or_a_word_boundary():
+    assert short_title("★ 价格核对：直播价、划线价") == "价格核对"
+    assert short_title("Price check: live price and list price") == "Price check"
+    long_en = "At off-air, log final real-time figures and screenshot the dashboard, marked provisional"
+    assert short_title(long_en) == "At off-air, log final real-time figures…"
+    assert short_title("上一场复盘未关闭行动项逐条核对并写入本场注意事项", 10) == "上一场复盘未关闭行动…"
+
+
+def test_start_preparing_a_session_already_in_pre_changes_nothing(ctx, planned):
+    """The checklist clock may move it first; the button a moment later must not show an error."""
+    lifecycle.start_preparing(ctx, planned.id)
+    before = lifecycle.get(ctx, planned.id)
+    lifecycle.start_preparing(ctx, planned.id)
+    assert lifecycle.get(ctx, planned.id) == before
+
+
 def test_going_live_with_open_required_pre_items_needs_a_reason(ctx, clock, planned):
     lifecycle.start_preparing(ctx, planned.id)
     for reason in (None, "", "   "):
@@ -329,7 +345,14 @@ def test_closing_with_open_required_post_items_is_refused(ctx, clock, planned):
     with pytest.raises(TransitionRefused) as exc:
         lifecycle.close_session(ctx, planned.id)
     assert status(ctx, planned.id) == SessionStatus.POST
-    assert "下播后" in exc.value.text("zh_CN") and "post.h" in exc.value.text("en")
+    zh, en = exc.value.text("zh_CN"), exc.value.text("en")
+    assert "下播后" in zh and "post-broadcast" in en
+    # the items by name in each language, never their internal keys
+    from desktop_app.services import checklists as engine
+
+    first = engine.open_required(ctx, planned.id, Phase.POST)[0]
+    assert short_title(first.text_zh, 20) in zh and short_title(first.text_en) in en
+    assert "post." not in zh and "post." not in en
     finish_runs(ctx, planned.id, Phase.POST)
     lifecycle.close_session(ctx, planned.id)
 

@@ -143,40 +143,27 @@ def _empty(path: Path) -> None:
     path.write_bytes(b"")
 
 
-def _foreign_tables(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE contacts (name TEXT)")
-    conn.execute("INSERT INTO contacts VALUES ('x')")
-    conn.commit()
-    conn.close()
+def _sqlite_file(*statements: str):
+    """A maker of an SQLite file (not a workspace) built by ``statements``."""
+    def make(path: Path) -> None:
+        conn = sqlite3.connect(path)
+        for sql in statements:
+            conn.execute(sql)
+        conn.commit()
+        conn.close()
+    return make
 
 
-def _foreign_app_id(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA application_id = 1234")
-    conn.execute("PRAGMA user_version = 1")
-    conn.execute("CREATE TABLE workspace (x)")
-    conn.commit()
-    conn.close()
-
-
-def _foreign_versioned(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA user_version = 1")
-    conn.execute("CREATE TABLE notes (x)")
-    conn.commit()
-    conn.close()
-
-
-def _empty_sqlite(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA page_size = 4096")
-    conn.execute("VACUUM")
-    conn.close()
+_foreign_tables = _sqlite_file("CREATE TABLE contacts (name TEXT)", "INSERT INTO contacts VALUES ('x')")
+_foreign_app_id = _sqlite_file("PRAGMA application_id = 1234", "PRAGMA user_version = 1", "CREATE TABLE workspace (x)")
+_foreign_versioned = _sqlite_file("PRAGMA user_version = 1", "CREATE TABLE notes (x)")
+_empty_sqlite = _sqlite_file("PRAGMA page_size = 4096", "VACUUM")
 
 
 @pytest.mark.parametrize("make", [_plain_text, _empty, _foreign_tables, _foreign_app_id, _foreign_versioned,
-                                  _empty_sqlite])
+                                  _empty_sqlite],
+                         ids=["plain_text", "empty", "foreign_tables", "foreign_app_id", "foreign_versioned",
+                              "empty_sqlite"])
 def test_a_file_that_is_not_a_workspace_is_refused_and_never_written(tmp_path, make):
     path = tmp_path / "other.liveops"
     make(path)

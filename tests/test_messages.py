@@ -15,6 +15,7 @@ import pytest
 from desktop_app import messages
 from desktop_app.domain import enums
 from desktop_app.domain.metrics import ALL_KEYS
+from desktop_app.domain.review import Signoff
 
 PKG = Path(__file__).resolve().parent.parent / "desktop_app"
 KEY_FUNCS = {"msg", "Message", "LiveOpsError"}
@@ -22,7 +23,7 @@ KEY_FUNCS = {"msg", "Message", "LiveOpsError"}
 KEY_PREFIXES = ("error.", "warning.", "cli.", "event.system.", "export.", "report.")
 ENUM_LABELS = {
     "status": enums.SessionStatus, "platform": enums.Platform, "role": enums.PersonRole,
-    "event_kind": enums.EventKind, "signoff": enums.SignoffState, "phase": enums.Phase, "basis": enums.Basis,
+    "event_kind": enums.EventKind, "signoff": Signoff, "phase": enums.Phase, "basis": enums.Basis,
     "owner": enums.OwnerRole, "run_status": enums.RunStatus, "subtype": enums.IncidentSubtype,
     "origin": enums.SessionOrigin,
 }

@@ -195,3 +195,118 @@ def test_start_now_dialog_creates_live_session(qtbot, ctx, clock):
     assert s.status == SessionStatus.LIVE and s.origin.value == "started_now"
     assert s.on_air_utc == clock.now()
     assert s.on_air_utc - clock.now() == timedelta(0)
+
+
+def test_plan_dialog_shows_times_in_the_session_zone_not_the_computers(qtbot, ctx, clock):
+    from zoneinfo import ZoneInfo
+
+    from desktop_app.ui.dialogs import from_qdatetime
+
+    state = AppState(ctx, poll=False)
+    dialog = PlanSessionDialog(state)
+    qtbot.addWidget(dialog)
+    start = (clock.now() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+    assert dialog.timezone.currentText() == "Asia/Shanghai"
+    assert dialog.start.text() == start.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M")
+    assert from_qdatetime(dialog.start.dateTime()) == start
+    # another zone keeps the typed wall-clock time and reads it there
+    dialog.timezone.setCurrentText("Europe/Berlin")
+    wall = start.astimezone(ZoneInfo("Asia/Shanghai")).replace(tzinfo=ZoneInfo("Europe/Berlin"))
+    assert dialog.start.text() == wall.strftime("%Y-%m-%d %H:%M")
+    assert from_qdatetime(dialog.start.dateTime()) == wall
+    assert from_qdatetime(dialog.end.dateTime()) == wall + timedelta(hours=3)
+
+
+def test_session_page_without_a_session_says_where_to_find_one(qtbot, window):
+    page = window.session_page
+    page.set_session(None)
+    assert page.empty_hint.isVisibleTo(page) and "双击" in page.empty_hint.text()
+    assert not page.tabs.isVisibleTo(page)
+    assert not page.meta_names["status"].isVisibleTo(page)
+
+
+def test_session_page_follows_the_phase_after_each_step(qtbot, window, ctx, planned, clock, monkeypatch):
+    from desktop_app.ui.dialogs import ReasonDialog
+
+    page = window.session_page
+    window.open_session(planned.id)
+    assert page.tabs.isVisibleTo(page) and not page.empty_hint.isVisibleTo(page)
+    page.tabs.setCurrentIndex(0)  # the person looks at the overview
+    page.buttons["prepare"].click()
+    assert page.phase_of_tab[page.tabs.currentIndex()] == "pre"
+
+    def answer(dialog):
+        dialog.findChild(QLineEdit, "reason").setText("主播已到场")
+        dialog._on_ok()
+        return dialog.result()
+
+    monkeypatch.setattr(ReasonDialog, "exec", answer)
+    clock.advance(hours=10)
+    page.tabs.setCurrentIndex(0)
+    page.buttons["go_live"].click()
+    assert page.phase_of_tab[page.tabs.currentIndex()] == "live"
+    assert page.meta_labels["actual"].text() == "2026-11-26 20:00 –"  # still on air: no end yet
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    clock.advance(hours=3)
+    page.buttons["end"].click()
+    assert page.phase_of_tab[page.tabs.currentIndex()] == "post"
+    assert page.meta_labels["actual"].text() == "2026-11-26 20:00 – 23:00"
+
+
+def test_time_spans_show_the_end_date_only_when_it_differs():
+    from datetime import UTC, datetime
+
+    from desktop_app.ui.format import time_span
+
+    start = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)  # 20:00 Shanghai
+    tz = "Asia/Shanghai"
+    assert time_span(start, start + timedelta(hours=3), tz) == "2026-11-26 20:00 – 23:00"
+    assert time_span(start, start + timedelta(hours=5), tz) == "2026-11-26 20:00 – 2026-11-27 01:00"
+    assert time_span(start, None, tz) == "2026-11-26 20:00 –"
+    assert time_span(None, None, tz) == "—"
+
+
+def test_today_heading_shows_the_date_of_the_injected_clock(qtbot, window):
+    from desktop_app.ui.pages import SessionsPage
+
+    today = next(p for p in window.findChildren(SessionsPage) if p.today_only)
+    assert today.heading.text().startswith("今天 · 2026年11月26日")
+
+
+def test_welcome_builds_the_demo_off_the_gui_thread_then_opens_it(qtbot, tmp_path, demo_file, monkeypatch, clock):
+    import shutil
+    import threading
+
+    from desktop_app.services import demo
+    from desktop_app.ui.welcome import WelcomeDialog
+
+    monkeypatch.setenv("LIVEOPS_DATA_DIR", str(tmp_path))
+    threads = []
+
+    def fake_build(path, *, clock, progress=None, **kw):  # the real one takes ~30 s; the flow is what counts
+        threads.append(threading.current_thread() is threading.main_thread())
+        progress(1, 2)
+        shutil.copy(demo_file, path)
+        return type("C", (), {"ws": type("W", (), {"close": lambda self: None})()})()
+
+    monkeypatch.setattr(demo, "build_demo_workspace", fake_build)
+
+    class Controller:
+        opened: list = []
+
+        def __init__(self):
+            self.clock = clock
+
+        def open_path(self, path, parent=None):
+            self.opened.append(path)
+            return True
+
+    controller = Controller()
+    dialog = WelcomeDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.buttons[0].click()
+    assert not dialog.buttons[0].isEnabled()  # busy while it builds
+    qtbot.waitUntil(lambda: bool(controller.opened), timeout=5000)
+    assert threads == [False]
+    assert controller.opened[0].name == "demo.liveops" and controller.opened[0].exists()
+    assert dialog.result() == dialog.DialogCode.Accepted

@@ -122,12 +122,3 @@ class TriggerKind(StrEnum):
 class Basis(StrEnum):
     PROVISIONAL = "provisional"
     SETTLED = "settled"
-
-
-class SignoffState(StrEnum):
-    NONE = "none"
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    RETURNED = "returned"
-    APPROVED = "approved"
-    OUTDATED = "outdated"

@@ -38,3 +38,13 @@ class NotFound(LiveOpsError):
 
 class TransitionRefused(LiveOpsError):
     pass
+
+
+def required_text(value: str | None, field: str, *, max_len: int | None = None) -> str:
+    """``value`` stripped; refused naming ``field`` when empty or longer than ``max_len``."""
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError("error.field.required", field=field)
+    if max_len is not None and len(text) > max_len:
+        raise ValidationError("error.field.too_long", field=field, max=max_len)
+    return text

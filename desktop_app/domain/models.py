@@ -155,6 +155,18 @@ class Trigger:
     subtype: str | None = None
 
 
+def short_title(text: str, limit: int = 40) -> str:
+    """A checklist item's name for lists and messages: the words before its first colon, cut at a
+    word boundary (Chinese has none: cut at ``limit``) and marked with "…" when cut."""
+    head = text.lstrip("★ ").replace("：", ":").split(":")[0].strip()
+    if len(head) <= limit:
+        return head
+    cut = head[:limit]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0].rstrip(",;(")
+    return cut + "…"
+
+
 @dataclass(frozen=True)
 class TemplateItem:
     key: str

@@ -7,13 +7,13 @@ from datetime import datetime
 
 from desktop_app.domain.checklists import item_text
 from desktop_app.domain.enums import Direction, EventKind, Phase, SessionOrigin, SessionStatus, Source
-from desktop_app.domain.errors import NotFound, TransitionRefused, ValidationError
+from desktop_app.domain.errors import NotFound, TransitionRefused, ValidationError, required_text
 from desktop_app.domain.lifecycle import check_transition
 from desktop_app.domain.metrics import ALL_KEYS, is_money
-from desktop_app.domain.models import Session, Target
+from desktop_app.domain.models import Session, Target, short_title
 from desktop_app.domain.money import currency as check_currency
 from desktop_app.domain.timeutil import is_valid_timezone
-from desktop_app.messages import label
+from desktop_app.messages import Texts, label
 from desktop_app.services import checklists as engine
 from desktop_app.services.context import Changes, Context
 from desktop_app.storage import checklists as checklist_repo
@@ -111,11 +111,7 @@ def _new_session(ctx: Context, *, anchor_id: str, title: str, status: SessionSta
     specialist_id = specialist_id or _active_specialist(ctx, anchor_id)
     if not specialist_id:
         raise ValidationError("error.session.no_specialist", field="specialist", anchor=anchor.name)
-    title = (title or "").strip()
-    if not title:
-        raise ValidationError("error.field.required", field="title")
-    if len(title) > MAX_TITLE:
-        raise ValidationError("error.field.too_long", field="title", max=MAX_TITLE)
+    title = required_text(title, "title", max_len=MAX_TITLE)
     if scheduled_start is None or scheduled_start.tzinfo is None:
         raise ValidationError("error.field.required", field="scheduled_start")
     if scheduled_end is not None and scheduled_end <= scheduled_start:
@@ -175,10 +171,7 @@ def update_plan(ctx: Context, session_id: str, *, title: str | None = None, sche
             raise ValidationError("error.session.end_before_start", field="scheduled_end")
         fields = {"scheduled_start_utc": start, "scheduled_end_utc": end}
         if title is not None:
-            title = title.strip()
-            if not title:
-                raise ValidationError("error.field.required", field="title")
-            fields["title"] = title
+            fields["title"] = required_text(title, "title", max_len=MAX_TITLE)
         repo.update_session(ctx.ws, s.id, ctx.now(), **fields)
         if start != s.scheduled_start_utc:
             engine.reschedule_pre_runs(ctx, get(ctx, s.id))  # open pre runs follow the new start
@@ -195,6 +188,10 @@ def _transition(ctx: Context, session_id: str, target: SessionStatus, **fields) 
 
 def start_preparing(ctx: Context, session_id: str) -> Changes:
     with ctx.ws.write():
+        if get(ctx, session_id).status == SessionStatus.PRE:
+            # The checklist clock moves a session to pre when its first item falls due; a click on
+            # "start preparing" a moment later asks for what already happened, not for a transition.
+            return Changes(sessions=frozenset({session_id}))
         _transition(ctx, session_id, SessionStatus.PRE)
         summaries.refresh(ctx.ws, session_id, ctx.now())
     return Changes(sessions=frozenset({session_id}))
@@ -211,7 +208,7 @@ def go_live(ctx: Context, session_id: str, *, override_reason: str | None = None
             reason = (override_reason or "").strip()
             if not reason:
                 raise TransitionRefused("error.gate.pre_open", count=len(blocking),
-                                        items="、".join(item_text(i) for i in blocking[:5]))
+                                        items=_item_names(blocking))
             # Name the items as people read them; the keys stay findable in the checklist runs.
             text = reason + " | " + "、".join(item_text(i) for i in blocking)
             event_repo.insert_event(ctx.ws, _event(ctx, s.id, EventKind.OVERRIDE, text, now), now)
@@ -252,7 +249,7 @@ def close_session(ctx: Context, session_id: str) -> Changes:
         blocking = engine.open_required(ctx, s.id, Phase.POST)
         if blocking:
             raise TransitionRefused("error.gate.post_open", count=len(blocking),
-                                    items=", ".join(i.key for i in blocking[:5]))
+                                    items=_item_names(blocking))
         repo.update_session(ctx.ws, s.id, ctx.now(), status=str(SessionStatus.CLOSED))
         summaries.refresh(ctx.ws, s.id, ctx.now())
     if not ctx.ws.conn.in_transaction:  # inside a caller's transaction the caller backs up after commit
@@ -263,9 +260,7 @@ def close_session(ctx: Context, session_id: str) -> Changes:
 
 
 def cancel_session(ctx: Context, session_id: str, reason: str) -> Changes:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("error.field.required", field="reason")
+    reason = required_text(reason, "reason")
     with ctx.ws.write():
         _transition(ctx, session_id, SessionStatus.CANCELLED, cancel_reason=reason)
         summaries.refresh(ctx.ws, session_id, ctx.now())
@@ -274,9 +269,7 @@ def cancel_session(ctx: Context, session_id: str, reason: str) -> Changes:
 
 def reopen(ctx: Context, session_id: str, reason: str) -> Changes:
     """closed → post, logged in the audit log."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("error.field.required", field="reason")
+    reason = required_text(reason, "reason")
     with ctx.ws.write():
         s = _transition(ctx, session_id, SessionStatus.POST)
         repo.audit(ctx.ws, at=ctx.now(), by=ctx.actor_id, session_id=s.id, action="reopen",
@@ -284,6 +277,13 @@ def reopen(ctx: Context, session_id: str, reason: str) -> Changes:
         _system_event(ctx, s.id, "event.system.reopened", ctx.now(), reason=reason)
         summaries.refresh(ctx.ws, s.id, ctx.now())
     return Changes(sessions=frozenset({session_id}), events=frozenset({session_id}))
+
+
+def _item_names(items: list, limit: int = 5) -> Texts:
+    """The first ``limit`` items by their short name, in each language."""
+    more = "…" if len(items) > limit else ""
+    return Texts("", zh="；".join(short_title(i.text_zh, 20) for i in items[:limit]) + more,
+                 en="; ".join(short_title(i.text_en) for i in items[:limit]) + more)
 
 
 def live_sessions_needing_resume(ctx: Context) -> list[Session]:

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import datetime
 
 from desktop_app.domain.enums import PersonRole, Platform
-from desktop_app.domain.errors import NotFound, ValidationError
+from desktop_app.domain.errors import NotFound, ValidationError, required_text
 from desktop_app.domain.models import Anchor, Client, Person
 from desktop_app.domain.timeutil import is_valid_timezone, to_iso
 from desktop_app.services.context import Changes, Context
@@ -17,11 +17,7 @@ MAX_NAME = 80
 
 
 def _clean_name(ctx: Context, table: str, name: str, field: str, exclude_id: str | None = None) -> str:
-    name = (name or "").strip()
-    if not name:
-        raise ValidationError("error.field.required", field=field)
-    if len(name) > MAX_NAME:
-        raise ValidationError("error.field.too_long", field=field, max=MAX_NAME)
+    name = required_text(name, field, max_len=MAX_NAME)
     if repo.name_taken(ctx.ws, table, name, exclude_id):
         raise ValidationError("error.name.duplicate", field=field, name=name)
     return name

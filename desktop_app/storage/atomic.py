@@ -41,32 +41,31 @@ def atomic_write(path: Path | str, write_fn: Callable[[IO[bytes]], T], *, mode: 
 def atomic_write_path(path: Path | str, write_fn: Callable[[Path], T]) -> T:
     """Like ``atomic_write`` for libraries that want a file name (openpyxl ``wb.save(name)``,
     SQLite): ``write_fn(tmp_path)`` writes the complete file at ``tmp_path``."""
-    target = Path(path)
-    tmp = _temp_name(target)
-    try:
-        result = write_fn(tmp)
-        _sync_file(tmp)
-        _replace(tmp, target)
-    except OSError as exc:
-        _discard(tmp)
-        raise classify_os_error(exc, target) from exc
-    except BaseException:
-        _discard(tmp)
-        raise
-    _sync_dir(target.parent)
-    return result
+    return _commit(Path(path), write_fn, sync_temp=True)
 
 
 def _write(target: Path, write_fn: Callable[[IO], T], mode: str, encoding: str | None) -> T:
     if mode not in ("wb", "w"):
         raise ValueError(mode)
-    tmp = _temp_name(target)
-    try:
-        kw = {} if mode == "wb" else {"encoding": encoding or "utf-8", "newline": ""}
+    kw = {} if mode == "wb" else {"encoding": encoding or "utf-8", "newline": ""}
+
+    def to_temp(tmp: Path) -> T:
         with open(tmp, mode, **kw) as fh:
             result = write_fn(fh)
             fh.flush()
-            _fsync(fh.fileno())
+            _fsync(fh.fileno())  # still open: no second open just to sync
+        return result
+
+    return _commit(target, to_temp, sync_temp=False)
+
+
+def _commit(target: Path, write_fn: Callable[[Path], T], *, sync_temp: bool) -> T:
+    """Write a temp file beside ``target`` and rename it over; on any failure remove the temp file."""
+    tmp = _temp_name(target)
+    try:
+        result = write_fn(tmp)
+        if sync_temp:
+            _sync_file(tmp)
         _replace(tmp, target)
     except OSError as exc:
         _discard(tmp)

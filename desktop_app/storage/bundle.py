@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.domain.errors import LiveOpsError
+from desktop_app.domain.timeutil import from_iso
 from desktop_app.storage.errors import translated
+from desktop_app.storage.sessions import SessionFilter
 from desktop_app.storage.workspace import Workspace, latest_version
 
 FORMAT = "liveops-bundle"
@@ -80,14 +82,8 @@ def columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
 
 # -- writing ------------------------------------------------------------------------------------
 def _session_filter(start_iso: str | None, end_iso: str | None) -> tuple[str, list]:
-    where, params = [], []
-    if start_iso:
-        where.append("COALESCE(on_air_utc, scheduled_start_utc) >= ?")
-        params.append(start_iso)
-    if end_iso:
-        where.append("COALESCE(on_air_utc, scheduled_start_utc) < ?")
-        params.append(end_iso)
-    return (" AND ".join(where) or "1"), params
+    cond, params = SessionFilter(from_iso(start_iso), from_iso(end_iso)).where()
+    return (cond or "1"), params
 
 
 def write_content(ws: Workspace, target: Path, start_iso: str | None, end_iso: str | None) -> dict[str, int]:

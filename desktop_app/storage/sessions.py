@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from desktop_app.domain.enums import Direction, Platform, SessionOrigin, SessionStatus
@@ -68,34 +68,96 @@ def find_sessions(ws: Workspace, fragment: str) -> list[Session]:
     return [session_from_row(r) for r in rows]
 
 
-def list_sessions(
-    ws: Workspace,
-    *,
-    start_from: datetime | None = None,
-    start_to: datetime | None = None,
-    anchor_id: str | None = None,
-    client_id: str | None = None,
-    specialist_id: str | None = None,
-    statuses: tuple[str, ...] = (),
-) -> list[Session]:
-    where, params = [], []
-    start_expr = "COALESCE(on_air_utc, scheduled_start_utc)"
-    if start_from:
-        where.append(f"{start_expr} >= ?")
-        params.append(to_iso(start_from))
-    if start_to:
-        where.append(f"{start_expr} < ?")
-        params.append(to_iso(start_to))
-    for col, val in (("anchor_id", anchor_id), ("client_id", client_id), ("specialist_id", specialist_id)):
-        if val:
-            where.append(f"{col} = ?")
-            params.append(val)
-    if statuses:
-        where.append(f"status IN ({','.join('?' * len(statuses))})")
-        params.extend(statuses)
-    sql = "SELECT * FROM sessions" + (" WHERE " + " AND ".join(where) if where else "")
-    sql += f" ORDER BY {start_expr}, created_at"
+@dataclass(frozen=True)
+class SessionFilter:
+    """Which sessions a list shows: start in [start_from, start_to), and the ids/statuses given.
+
+    The one definition of the session-list filter, shared by the repository (domain objects)
+    and the read model of `liveops sessions` / the session tables (JSON rows).
+    """
+
+    start_from: datetime | None = None
+    start_to: datetime | None = None
+    anchor_id: str | None = None
+    client_id: str | None = None
+    specialist_id: str | None = None
+    statuses: tuple[str, ...] = ()
+
+    def where(self, alias: str = "") -> tuple[str, list[str]]:
+        """SQL condition (``""`` when no filter) and its parameters over table ``alias``."""
+        t = alias + "." if alias else ""
+        start = start_expr(alias)
+        where: list[str] = []
+        params: list[str] = []
+        if self.start_from:
+            where.append(f"{start} >= ?")
+            params.append(to_iso(self.start_from))
+        if self.start_to:
+            where.append(f"{start} < ?")
+            params.append(to_iso(self.start_to))
+        for col, val in (("anchor_id", self.anchor_id), ("client_id", self.client_id),
+                         ("specialist_id", self.specialist_id)):
+            if val:
+                where.append(f"{t}{col} = ?")
+                params.append(val)
+        if self.statuses:
+            where.append(f"{t}status IN ({','.join('?' * len(self.statuses))})")
+            params.extend(str(x) for x in self.statuses)
+        return " AND ".join(where), params
+
+    def sql(self, select_from: str, alias: str = "") -> tuple[str, list[str]]:
+        """``select_from`` + WHERE + the list order (by start, then creation)."""
+        t = alias + "." if alias else ""
+        cond, params = self.where(alias)
+        return (select_from + (f" WHERE {cond}" if cond else "")
+                + f" ORDER BY {start_expr(alias)}, {t}created_at"), params
+
+
+def start_expr(alias: str = "") -> str:
+    """A session's start: when it went on air, else when it is planned to (GLOSSARY names)."""
+    t = alias + "." if alias else ""
+    return f"COALESCE({t}on_air_utc, {t}scheduled_start_utc)"
+
+
+def list_sessions(ws: Workspace, filt: SessionFilter = SessionFilter()) -> list[Session]:
+    """Sessions matching ``filt``, sorted by start."""
+    sql, params = filt.sql("SELECT * FROM sessions")
     return [session_from_row(r) for r in ws.query(sql, tuple(params))]
+
+
+# The `liveops sessions --json` row (issue 3 §8), built by SQLite as compact JSON text so a
+# list of thousands of sessions is one indexed query, with no per-row work in Python. The KPIs,
+# compliance and sign-off come from session_summaries, which every write keeps current.
+_SESSION_JSON = (
+    "SELECT json_object('session_id', s.id,"
+    " 'anchor', json_object('id', s.anchor_id, 'name', a.name),"
+    " 'client', CASE WHEN s.client_id IS NULL THEN NULL ELSE json_object('id', s.client_id, 'name', c.name) END,"
+    " 'specialist', json_object('id', s.specialist_id, 'name', p.name),"
+    " 'platform', s.platform, 'title', s.title, 'status', s.status, 'origin', s.origin,"
+    " 'timezone', s.timezone, 'currency', s.currency,"
+    " 'scheduled_start_utc', s.scheduled_start_utc, 'scheduled_end_utc', s.scheduled_end_utc,"
+    " 'on_air_utc', s.on_air_utc, 'off_air_utc', s.off_air_utc,"
+    " 'summary', CASE WHEN m.kpis_json IS NULL THEN NULL ELSE json_object('kpis', json(m.kpis_json),"
+    " 'compliance', json(m.compliance_json), 'signoff', m.signoff) END)"
+    " FROM sessions s JOIN anchors a ON a.id = s.anchor_id LEFT JOIN clients c ON c.id = s.client_id"
+    " JOIN people p ON p.id = s.specialist_id LEFT JOIN session_summaries m ON m.session_id = s.id"
+)
+
+
+def session_json_rows(ws: Workspace, filt: SessionFilter) -> list[str]:
+    """One compact JSON object (text) per matching session, sorted by start."""
+    sql, params = filt.sql(_SESSION_JSON, "s")
+    return [r[0] for r in ws.query(sql, tuple(params))]
+
+
+def overdue_runs(ws: Workspace, now: datetime) -> list[sqlite3.Row]:
+    """Open checklist runs past due in sessions not on air (pre and post runs wait until done or skipped)."""
+    return ws.query(
+        "SELECT s.id AS session_id, s.title, i.text_zh, i.text_en, r.due_at FROM checklist_runs r"
+        " JOIN sessions s ON s.id = r.session_id"
+        " JOIN session_items i ON i.session_id = r.session_id AND i.key = r.item_key"
+        " WHERE r.status = 'open' AND r.due_at < ? AND s.status IN ('planned', 'pre', 'post')"
+        " ORDER BY r.due_at", (to_iso(now),))
 
 
 def live_sessions(ws: Workspace) -> list[Session]:

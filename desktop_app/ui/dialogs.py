@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import messages
 from desktop_app.domain.enums import Direction, PersonRole, Platform
 from desktop_app.domain.errors import LiveOpsError
 from desktop_app.domain.models import Target
 from desktop_app.domain.money import CURRENCIES, to_minor
 from desktop_app.messages import msg
 from desktop_app.services import lifecycle, roster
+from desktop_app.services.workspace_service import workspace_info
 from desktop_app.storage import checklists as checklist_repo
 from desktop_app.storage import roster as roster_repo
 from desktop_app.ui import format as fmt
@@ -177,6 +179,26 @@ def to_qdatetime(dt: datetime, tz: str) -> QDateTime:
     return QDateTime.fromSecsSinceEpoch(int(dt.timestamp()), QTimeZone(tz.encode()))
 
 
+def set_zoned(edit: QDateTimeEdit, dt: datetime, tz: str) -> None:
+    """Show ``dt`` in the session's zone ``tz``. A QDateTimeEdit converts what it is given to its own
+    zone (the computer's by default), so a Berlin laptop would show a Shanghai session's 20:00 as 13:00."""
+    zone = QTimeZone(tz.encode())
+    if zone.isValid():
+        edit.setTimeZone(zone)
+    edit.setDateTime(to_qdatetime(dt, tz))
+
+
+def rezone(edit: QDateTimeEdit, tz: str) -> None:
+    """Keep the wall-clock time typed and read it in zone ``tz`` (the person changed the zone, not the time)."""
+    zone = QTimeZone(tz.encode())
+    if not zone.isValid():
+        return
+    shown = edit.dateTime()
+    day, clock = shown.date(), shown.time()
+    edit.setTimeZone(zone)
+    edit.setDateTime(QDateTime(day, clock, zone))
+
+
 def from_qdatetime(q: QDateTime) -> datetime:
     return datetime.fromtimestamp(q.toSecsSinceEpoch(), tz=UTC)
 
@@ -202,16 +224,21 @@ class PlanSessionDialog(FormDialog):
         self.currency.setCurrentText(ws.query_one("SELECT default_currency FROM workspace")[0])
         now = state.ctx.now()
         start = (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
-        self.start = QDateTimeEdit(to_qdatetime(start, "Asia/Shanghai"))
+        zone = workspace_info(state.ctx).default_timezone
+        self.timezone.setCurrentText(zone)
+        self.start = QDateTimeEdit()
         self.start.setObjectName("start")
-        self.end = QDateTimeEdit(to_qdatetime(start + timedelta(hours=3), "Asia/Shanghai"))
+        self.end = QDateTimeEdit()
         self.end.setObjectName("end")
-        for e in (self.start, self.end):
+        for e, at in ((self.start, start), (self.end, start + timedelta(hours=3))):
             e.setDisplayFormat(fmt.qt_pattern())  # the chosen language's date style
             e.setCalendarPopup(True)
+            set_zoned(e, at, zone)
         self.template = QComboBox()
+        english = messages.current_language() != "zh_CN"
         for r in checklist_repo.latest_templates(ws):
-            self.template.addItem(f"{r['name']} v{r['version']}", r["id"])
+            name = r["name_en"] if english and r["name_en"] else r["name"]
+            self.template.addItem(f"{name} v{r['version']}", r["id"])
         self.gmv = QDoubleSpinBox()
         self.gmv.setObjectName("target_gmv")
         self.gmv.setRange(0, 1e10)
@@ -255,13 +282,8 @@ class PlanSessionDialog(FormDialog):
                 date=fmt.local_time(start, a.timezone, "%m-%d"), anchor=a.name))
 
     def _zone_changed(self, tz: str) -> None:
-        try:
-            zone = QTimeZone(tz.encode())
-        except Exception:
-            return
-        if zone.isValid():
-            for e in (self.start, self.end):
-                e.setTimeZone(zone)
+        for e in (self.start, self.end):
+            rezone(e, tz.strip())
 
     def targets(self) -> list[Target]:
         currency = self.currency.currentText()

@@ -87,6 +87,17 @@ def date_text(value: datetime | None, tz: str) -> str:
     return local_time(value, tz, "%Y-%m-%d")
 
 
+def time_span(start: datetime | None, end: datetime | None, tz: str) -> str:
+    """``2026-11-26 20:00 – 23:00``; the end's date only when it differs; ``20:00 –`` while open."""
+    if start is None:
+        return DASH if end is None else f"{DASH} – {local_time(end, tz)}"
+    head = local_time(start, tz)
+    if end is None:
+        return f"{head} –"
+    same_day = local(start, tz).date() == local(end, tz).date()
+    return f"{head} – {local_time(end, tz, '%H:%M' if same_day else '%Y-%m-%d %H:%M')}"
+
+
 def number(value: float | int | None, decimals: int = 0) -> str:
     if value is None:
         return DASH

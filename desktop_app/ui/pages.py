@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import messages
-from desktop_app.domain.timeutil import to_iso
+from desktop_app.domain.models import short_title
 from desktop_app.messages import msg
 from desktop_app.services import queries, roster
 from desktop_app.services.workspace_service import workspace_info
@@ -114,6 +114,10 @@ class SessionsPage(Page):
         self.filter.textChanged.connect(self.view.model().setFilterFixedString)
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
+        font = self.heading.font()
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.heading.setFont(font)
         self.overdue = QLabel()
         self.overdue.setWordWrap(True)
         self.overdue.setObjectName("overdue")
@@ -129,7 +133,7 @@ class SessionsPage(Page):
         self.refresh()
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("Today") if self.today_only else self.tr("All sessions"))
+        self._set_heading()
         self.filter.setPlaceholderText(self.tr("Filter…"))
         self.model.retranslate()
         self._refresh_overdue()
@@ -142,6 +146,7 @@ class SessionsPage(Page):
 
             local_now = ctx.now().astimezone(ZoneInfo(tz))
             start = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
+            self._set_heading(local_now.date())
             # Today's sessions, what is still running, and what is planned for the next two days.
             rows = queries.session_rows(ctx, start_from=start, start_to=start + timedelta(days=1))
             rows += [r for r in queries.session_rows(ctx, statuses=("live", "pre", "post"))
@@ -154,20 +159,25 @@ class SessionsPage(Page):
         self.model.set_rows(rows)
         self._refresh_overdue()
 
+    def _set_heading(self, day=None) -> None:
+        """"Today · 2026年11月26日星期四": the date of the injected clock in the workspace zone, in the UI locale."""
+        if not self.today_only:
+            self.heading.setText(self.tr("All sessions"))
+            return
+        self._day = day or getattr(self, "_day", None)
+        when = QLocale().toString(QDate(self._day.year, self._day.month, self._day.day),
+                                  QLocale.FormatType.LongFormat) if self._day else ""
+        self.heading.setText(self.tr("Today") + (f" · {when}" if when else ""))
+
     def _refresh_overdue(self) -> None:
         if not self.today_only:
             return
-        ctx = self.state.ctx
-        rows = ctx.ws.query(
-            "SELECT r.item_key, s.title, i.text_zh, i.text_en FROM checklist_runs r JOIN sessions s ON s.id = r.session_id"
-            " JOIN session_items i ON i.session_id = r.session_id AND i.key = r.item_key"
-            " WHERE r.status = 'open' AND r.due_at < ? AND s.status IN ('planned', 'pre', 'post')"
-            " ORDER BY r.due_at", (to_iso(ctx.now()),))
+        rows = queries.overdue_items(self.state.ctx)
         if not rows:
             self.overdue.setText(self.tr("Nothing overdue."))
             return
         zh = messages.current_language() == "zh_CN"
-        lines = [f"• {r['title']} — {(r['text_zh'] if zh else r['text_en']).split('：')[0].split(':')[0][:40]}"
+        lines = [f"• {r['title']} — {short_title(r['text_zh'] if zh else r['text_en'], 30 if zh else 60)}"
                  for r in rows[:5]]
         more = self.tr("… and {count} more").format(count=len(rows) - 5) if len(rows) > 5 else ""
         self.overdue.setText(self.tr("Overdue ({count}):").format(count=len(rows)) + "\n" + "\n".join(lines)

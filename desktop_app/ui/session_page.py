@@ -153,8 +153,13 @@ class SessionPage(QWidget):
         left.addLayout(bar)
         header.addLayout(left, 2)
         header.addLayout(self.meta, 1)
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("sessionEmptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.empty_hint, 1)
         layout.addWidget(self.tabs, 1)
         state.workspace_changed.connect(lambda _c: self.refresh())
         self.retranslate()
@@ -223,6 +228,8 @@ class SessionPage(QWidget):
                  "cancel": self.tr("Cancel session"), "reopen": self.tr("Reopen")}
         for k, b in self.buttons.items():
             b.setText(texts[k])
+        self.empty_hint.setText(self.tr("Open a session by double-clicking it on the Today or All sessions page, "
+                                        "or plan a new one with Session → Plan a session… (Ctrl+Shift+N)."))
         for i, title in enumerate(self.tab_titles):
             self.tabs.setTabText(i, title())
             container = self._containers.get(i)
@@ -241,21 +248,27 @@ class SessionPage(QWidget):
         for area in self.areas:
             area.set_session(session_id)
         self.refresh()
+        self.show_phase_tab()
+
+    def show_phase_tab(self) -> None:
+        """Bring the tab of the session's current phase to the front (on open and after a transition)."""
         s = self.session()
-        if s is not None:
-            phase_index = {SessionStatus.LIVE: "live", SessionStatus.POST: "post", SessionStatus.CLOSED: "post",
-                           SessionStatus.PRE: "pre", SessionStatus.PLANNED: "pre"}.get(s.status)
-            for index, phase in self.phase_of_tab.items():
-                if phase == phase_index:
-                    self.tabs.setCurrentIndex(index)
+        if s is None:
+            return
+        phase = {SessionStatus.LIVE: "live", SessionStatus.POST: "post", SessionStatus.CLOSED: "post",
+                 SessionStatus.PRE: "pre", SessionStatus.PLANNED: "pre"}.get(s.status)
+        for index, tab_phase in self.phase_of_tab.items():
+            if tab_phase == phase:
+                self.tabs.setCurrentIndex(index)
 
     def session(self):
         return session_repo.get_session(self.state.ctx.ws, self.session_id) if self.session_id else None
 
     def refresh(self) -> None:
         s = self.session()
+        self._show_empty_state(s is None)
         if s is None:
-            self.title.setText(self.tr("No session selected"))
+            self.title.setText(self.tr("No session open"))
             for b in self.buttons.values():
                 b.setVisible(False)
             return
@@ -265,10 +278,8 @@ class SessionPage(QWidget):
         self.title.setText(s.title)
         self.meta_labels["status"].setText(msg(f"status.{s.status.value}"))
         self.meta_labels["anchor"].setText(f"{anchor.name if anchor else '?'} / {person.name if person else '?'}")
-        self.meta_labels["planned"].setText(
-            f"{fmt.local_time(s.scheduled_start_utc, s.timezone)} – {fmt.local_time(s.scheduled_end_utc, s.timezone, '%H:%M')}")
-        self.meta_labels["actual"].setText(
-            f"{fmt.local_time(s.on_air_utc, s.timezone)} – {fmt.local_time(s.off_air_utc, s.timezone, '%H:%M')}")
+        self.meta_labels["planned"].setText(fmt.time_span(s.scheduled_start_utc, s.scheduled_end_utc, s.timezone))
+        self.meta_labels["actual"].setText(fmt.time_span(s.on_air_utc, s.off_air_utc, s.timezone))
         self.meta_labels["zone"].setText(f"{s.timezone} · {s.currency}")
         visible = {
             "prepare": s.status == SessionStatus.PLANNED,
@@ -280,6 +291,14 @@ class SessionPage(QWidget):
         }
         for k, b in self.buttons.items():
             b.setVisible(visible[k])
+
+    def _show_empty_state(self, empty: bool) -> None:
+        """Without a session: a hint where to find one, instead of empty tabs and blank fields."""
+        self.empty_hint.setVisible(empty)
+        self.tabs.setVisible(not empty)
+        for k in self.meta_labels:
+            self.meta_labels[k].setVisible(not empty)
+            self.meta_names[k].setVisible(not empty)
 
     def _act(self, key: str) -> None:
         ctx, sid = self.state.ctx, self.session_id
@@ -309,6 +328,7 @@ class SessionPage(QWidget):
             show_error(self, exc)
             return
         self.state.emit_changes(changes)
+        self.show_phase_tab()
 
     def _go_live(self, sid: str):
         try:

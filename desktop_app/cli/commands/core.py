@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from datetime import timedelta
 from pathlib import Path
 
-from desktop_app.cli import EXIT_OK, EXIT_REFUSED, print_error, print_json
+from desktop_app.cli import EXIT_OK, EXIT_REFUSED, print_error, print_json, print_json_rows
 from desktop_app.cli.options import day_start, open_ctx, parse_date
 from desktop_app.domain.clock import SystemClock
 from desktop_app.domain.enums import SessionStatus
@@ -14,9 +15,9 @@ from desktop_app.domain.money import format_money
 from desktop_app.domain.timeutil import from_iso, local
 from desktop_app.messages import msg
 from desktop_app.services.demo import build_demo_workspace
-from desktop_app.services.queries import session_rows
+from desktop_app.services.queries import session_rows_json
 from desktop_app.services.workspace_service import workspace_info
-from desktop_app.storage.sessions import short_id
+from desktop_app.storage.sessions import SessionFilter, short_id
 from desktop_app.storage.workspace import Workspace, latest_version
 
 
@@ -38,6 +39,7 @@ def register(sub, common) -> None:
     p.add_argument("--to", dest="date_to")
     p.add_argument("--anchor")
     p.add_argument("--client")
+    p.add_argument("--specialist")
     p.add_argument("--status", choices=[s.value for s in SessionStatus])
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_sessions)
@@ -74,15 +76,14 @@ def cmd_check(args) -> int:
 
 def cmd_sessions(args) -> int:
     ctx = open_ctx(args, read_only=True)
-    tz = workspace_info(ctx).default_timezone
-    start_from = day_start(parse_date(args.date_from, "from"), tz) if args.date_from else None
-    start_to = day_start(parse_date(args.date_to, "to"), tz) + timedelta(days=1) if args.date_to else None
-    rows = session_rows(ctx, start_from=start_from, start_to=start_to, anchor_id=args.anchor,
-                        client_id=args.client, statuses=(args.status,) if args.status else ())
-    ctx.ws.close()
-    if args.json:
-        print_json(rows)
+    try:
+        texts = session_rows_json(ctx, _session_filter(ctx, args))
+    finally:
+        ctx.ws.close()
+    if args.json:  # passed on as SQLite wrote it: no per-row parse or re-encode
+        print_json_rows(texts)
         return EXIT_OK
+    rows = [json.loads(t) for t in texts]
     for r in rows:
         start = from_iso(r["on_air_utc"] or r["scheduled_start_utc"])
         when = local(start, r["timezone"]).strftime("%Y-%m-%d %H:%M") if start else "—"
@@ -94,3 +95,12 @@ def cmd_sessions(args) -> int:
         )
     print(msg("cli.sessions.count", count=len(rows)))
     return EXIT_OK
+
+
+def _session_filter(ctx, args) -> SessionFilter:
+    """--from/--to are local dates of the workspace's timezone, both inclusive."""
+    tz = workspace_info(ctx).default_timezone
+    start_from = day_start(parse_date(args.date_from, "from"), tz) if args.date_from else None
+    start_to = day_start(parse_date(args.date_to, "to"), tz) + timedelta(days=1) if args.date_to else None
+    return SessionFilter(start_from, start_to, args.anchor, args.client, args.specialist,
+                         (args.status,) if args.status else ())

@@ -33,7 +33,7 @@ from desktop_app.domain.models import FieldSpec
 from desktop_app.domain.money import to_major
 from desktop_app.messages import msg
 from desktop_app.services import checklists as engine
-from desktop_app.ui.dialogs import FormDialog, ReasonDialog, from_qdatetime, to_qdatetime
+from desktop_app.ui.dialogs import FormDialog, ReasonDialog, from_qdatetime, set_zoned
 from desktop_app.ui.state import AppState
 
 ERROR_STYLE = "border: 1px solid #c0392b;"
@@ -331,7 +331,7 @@ class AdhocDialog(FormDialog):
         default = state.ctx.now() + timedelta(minutes=30)
         if phase == Phase.PRE and session.scheduled_start_utc:
             default = min(default, session.scheduled_start_utc)
-        self.due.setDateTime(to_qdatetime(default, session.timezone))
+        set_zoned(self.due, default, session.timezone)
         self.every = QSpinBox()
         self.every.setObjectName("adhocEvery")
         self.every.setRange(0, 240)
