@@ -23,7 +23,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
 from desktop_app import messages
 from desktop_app.domain.metrics import metric_unit
 from desktop_app.domain.money import currency as currency_info
-from desktop_app.domain.timeutil import from_iso
+from desktop_app.domain.timeutil import from_iso, local
 
 DASH = "—"
 DEFAULT_PATTERN = "%Y-%m-%d %H:%M"
