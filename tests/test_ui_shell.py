@@ -217,10 +217,30 @@ def test_plan_dialog_shows_times_in_the_session_zone_not_the_computers(qtbot, ct
     assert from_qdatetime(dialog.end.dateTime()) == wall + timedelta(hours=3)
 
 
-def test_session_page_without_a_session_says_where_to_find_one(qtbot, window):
+@pytest.fixture
+def zh_window(qtbot, ctx):
+    """A main window built with the Chinese Qt translation installed, whatever ran before
+    (switching afterwards would post LanguageChange to earlier tests' leftover widgets too)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from desktop_app.ui import i18n
+
+    i18n.apply_language("zh_CN")
+    QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)
+    state = AppState(ctx, poll=False)
+    w = MainWindow(state)
+    qtbot.addWidget(w)
+    yield w
+    QApplication.processEvents()
+    w.close()
+
+
+def test_session_page_without_a_session_says_where_to_find_one(qtbot, zh_window):
+    window = zh_window
     page = window.session_page
     page.set_session(None)
-    assert page.empty_hint.isVisibleTo(page) and "双击" in page.empty_hint.text()
+    qtbot.waitUntil(lambda: "双击" in page.empty_hint.text())
+    assert page.empty_hint.isVisibleTo(page)
     assert not page.tabs.isVisibleTo(page)
     assert not page.meta_names["status"].isVisibleTo(page)
 
@@ -266,11 +286,12 @@ def test_time_spans_show_the_end_date_only_when_it_differs():
     assert time_span(None, None, tz) == "—"
 
 
-def test_today_heading_shows_the_date_of_the_injected_clock(qtbot, window):
+def test_today_heading_shows_the_date_of_the_injected_clock(qtbot, zh_window):
     from desktop_app.ui.pages import SessionsPage
 
+    window = zh_window
     today = next(p for p in window.findChildren(SessionsPage) if p.today_only)
-    assert today.heading.text().startswith("今天 · 2026年11月26日")
+    qtbot.waitUntil(lambda: today.heading.text().startswith("今天 · 2026年11月26日"))
 
 
 def test_welcome_builds_the_demo_off_the_gui_thread_then_opens_it(qtbot, tmp_path, demo_file, monkeypatch, clock):
