@@ -7,7 +7,6 @@ checksum-verified copy as schema ``b`` and compares rows by primary key.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from desktop_app.domain.errors import LiveOpsError
 from desktop_app.domain.timeutil import from_iso
+from desktop_app.storage.atomic import sha256_file
 from desktop_app.storage.errors import translated
 from desktop_app.storage.sessions import SessionFilter
 from desktop_app.storage.workspace import Workspace, latest_version
@@ -115,14 +115,6 @@ def write_content(ws: Workspace, target: Path, start_iso: str | None, end_iso: s
     finally:
         conn.execute("DETACH DATABASE b")
     return counts
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def write_zip(out: Path, content: Path, manifest: dict) -> None:

@@ -15,6 +15,7 @@ from desktop_app.messages import current_language, msg
 from desktop_app.services.ingest import importer
 from desktop_app.services.ingest.reader import FileRejected
 from desktop_app.storage import roster as roster_repo
+from desktop_app.storage.atomic import sha256_file
 
 EXIT_PARTIAL = 3
 
@@ -97,7 +98,7 @@ def _rejected(args, exc: FileRejected, result) -> int:
 def _empty_shape(file) -> dict:
     """The --json keys of a file refused before its header was read: same shape, nothing in it."""
     try:
-        sha = importer.file_sha256(Path(file))
+        sha = sha256_file(Path(file))
     except OSError:
         sha = None
     return {"file": str(file), "sha256": sha, "encoding": None, "sheet": None, "preset": None, "header_row": None,

@@ -9,7 +9,6 @@ failures through (CI runs as root, where chmod proves nothing).
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import tempfile
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from desktop_app.domain.errors import LiveOpsError
+from desktop_app.storage.atomic import sha256_file
 from desktop_app.storage.errors import DiskFull, FileLocked, ReadOnly, StorageError
 
 
@@ -41,14 +41,6 @@ def _error(exc: OSError, target: Path, stage: str) -> StorageError:
     if exc.errno == errno.ENOENT:
         return StorageError("error.export.no_folder", path=where, folder=str(target.parent))
     return StorageError("error.export.os_error", path=where, detail=exc.strerror or str(exc))
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 class Target:

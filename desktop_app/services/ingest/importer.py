@@ -8,7 +8,6 @@ all end in ROLLBACK, so the workspace file is left byte-for-byte as it was.
 
 from __future__ import annotations
 
-import hashlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from desktop_app.storage import roster as roster_repo
 from desktop_app.storage import samples as sample_repo
 from desktop_app.storage import sessions as session_repo
 from desktop_app.storage import summaries
+from desktop_app.storage.atomic import sha256_file
 from desktop_app.storage.rows import dumps, new_id
 
 SESSION_TOLERANCE = timedelta(minutes=30)  # a broadcast row matches a session starting this close
@@ -138,14 +138,6 @@ class ImportResult:
 
 
 # -- inspect ---------------------------------------------------------------------------
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def inspect(ctx: Context, path: Path | str, *, preset: str | None = None, anchor_id: str | None = None,
             session_id: str | None = None, overrides: dict[int, str | None] | None = None,
             decisions: dict[int, dict] | None = None, kind: str | None = None, as_of: date | None = None,
@@ -175,7 +167,7 @@ def inspect(ctx: Context, path: Path | str, *, preset: str | None = None, anchor
         or (chosen.kind if chosen.kind != "auto" else None)
     if detected_kind is None and session_id:
         detected_kind = rules.SESSIONS
-    insp = Inspection(table, file_sha256(table.path), header_row, guess.rows_used, names, title_lines, date_range,
+    insp = Inspection(table, sha256_file(table.path), header_row, guess.rows_used, names, title_lines, date_range,
                       chosen, detected_kind, columns, signature, remembered is not None, tz,
                       date_range[0] if date_range else None, as_of or _default_as_of(ctx, date_range, tz), currency)
     insp.percent_formatted = table.percent_columns(header_row + 1)
