@@ -25,6 +25,10 @@ from pathlib import Path
 CHUNK = 1 << 20
 
 _ROW = re.compile(r"<row\b([^>]*?)(?:/>|>(.*?)</row>)", re.DOTALL)
+# The cells nearly every producer writes: r, then s/t in either order, at most a <v>. A row whose
+# cells all look like this (one match per "<c") takes the fast path; any other row the general one.
+_CELL_PLAIN = re.compile(r'<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="([a-z]+)")?(?: s="(\d+)")?\s*'
+                         r'(?:/>|>(?:<v>([^<]*)</v>)?</c>)')
 _CELL = re.compile(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
 _ATTR = re.compile(r"""([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _VALUE = re.compile(r"<v(?:\s[^>]*)?>(.*?)</v>", re.DOTALL)
@@ -124,6 +128,33 @@ class FastBook:
             yield row_counter, self._cells(inner, with_styles) if inner else []
 
     def _cells(self, inner: str, with_styles: bool) -> list:
+        plain = _CELL_PLAIN.findall(inner)
+        if with_styles or len(plain) != inner.count("<c"):
+            return self._cells_general(inner, with_styles)
+        values: list = []
+        dates, strings = self.styles.dates, self.strings
+        for letters, s1, kind, s2, text in plain:
+            col = _LETTERS.get(letters) or _column(letters)
+            if len(values) < col - 1:
+                values.extend([None] * (col - 1 - len(values)))
+            if not text:
+                value = None
+            elif not kind or kind == "n":
+                value = float(text) if ("." in text or "E" in text or "e" in text) else int(text)
+                style = s1 or s2
+                if style and int(style) in dates:
+                    value = _excel_date(value, self.epoch, int(style) in self.styles.timedeltas)
+            elif kind == "s":
+                value = strings[int(text)]
+            else:
+                value = self._value(kind, f"<v>{text}</v>", int(s1 or s2 or 0))
+            if len(values) < col:
+                values.append(value)
+            else:
+                values[col - 1] = value
+        return values
+
+    def _cells_general(self, inner: str, with_styles: bool) -> list:
         values: list = []
         col = 0
         for attrs, body in _CELL.findall(inner):
