@@ -92,7 +92,7 @@ class FastBook:
         m = _DIMENSION.search(before_data)
         if not m:
             return None
-        last = m.group(1).split(":")[-1].lstrip("$ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$")
+        last = m.group(1).split(":")[-1].lstrip("$").upper().lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ$")
         return int(last) if last.isdigit() else None
 
     def rows(self, sheet: str, *, min_row: int = 1, max_row: int | None = None,
