@@ -9,6 +9,7 @@ ticked by that action through ``tick_by_app`` (default_checklists.md §0).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -343,20 +344,31 @@ def _is_final_snapshot(session: Session, samples: list[MetricSample]) -> bool:
 
 
 def _auto_complete_windows(ctx: Context, session: Session, samples: list[MetricSample]) -> int:
-    items = {i.key: i for i in repo.session_items(ctx.ws, session.id) if rules.metric_only(i)}
+    keys = {s.metric_key for s in samples}
+
+    def touched(item: TemplateItem, run: ChecklistRun) -> bool:
+        """The new samples name one of the item's metrics and fall inside the run's window."""
+        return bool(keys & {f.metric for f in item.fields}) and any(
+            run.due_at <= s.ts_utc < (run.window_end or s.ts_utc) for s in samples)
+
+    return _complete_metric_windows(ctx, session.id, touched)
+
+
+def _complete_metric_windows(ctx: Context, session_id: str,
+                             accept: Callable[[TemplateItem, ChecklistRun], bool]) -> int:
+    """Complete the open/missed metric-only runs ``accept`` picks whose window holds every metric
+    (the one rule for both the live path and the re-check after an import); returns how many."""
+    items = {i.key: i for i in repo.session_items(ctx.ws, session_id) if rules.metric_only(i)}
     if not items:
         return 0
-    keys = {s.metric_key for s in samples}
     done = 0
-    for run in repo.list_runs(ctx.ws, session.id):
+    for run in repo.list_runs(ctx.ws, session_id):
         item = items.get(run.item_key)
         if item is None or run.status not in (RunStatus.OPEN, RunStatus.MISSED) or run.due_at is None:
             continue
-        if not keys & {f.metric for f in item.fields}:
+        if not accept(item, run):
             continue
-        if not any(run.due_at <= s.ts_utc < (run.window_end or s.ts_utc) for s in samples):
-            continue
-        found = _window_values(ctx, session.id, item, run)
+        found = _window_values(ctx, session_id, item, run)
         if found is not None:
             values, at, by = found
             _complete(ctx, run, at=at, by=by, values=values, auto=True)
@@ -373,19 +385,7 @@ def recheck_metric_runs(ctx: Context, session_id: str) -> Changes:
     session = session_repo.get_session(ctx.ws, session_id)
     if session is None or session.status == SessionStatus.CANCELLED:
         return Changes()
-    items = {i.key: i for i in repo.session_items(ctx.ws, session.id) if rules.metric_only(i)}
-    done = 0
-    for run in repo.list_runs(ctx.ws, session.id):
-        item = items.get(run.item_key)
-        if item is None or run.status not in (RunStatus.OPEN, RunStatus.MISSED) or run.due_at is None \
-                or run.window_end is None:
-            continue
-        found = _window_values(ctx, session.id, item, run)
-        if found is not None:
-            values, at, by = found
-            _complete(ctx, run, at=at, by=by, values=values, auto=True)
-            done += 1
-    if not done:
+    if not _complete_metric_windows(ctx, session.id, lambda _item, run: run.window_end is not None):
         return Changes()
     summaries.refresh(ctx.ws, session.id, ctx.now())
     return Changes(checklists=frozenset({session.id}))
