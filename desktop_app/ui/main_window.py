@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,7 +29,7 @@ from desktop_app.storage.workspace import Workspace
 from desktop_app.ui.dialogs import PlanSessionDialog
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.extensions import load_extensions
-from desktop_app.ui.i18n import apply_language
+from desktop_app.ui.i18n import Retranslating, apply_language
 from desktop_app.ui.pages import RosterPage, SessionsPage
 from desktop_app.ui.session_page import SessionPage
 from desktop_app.ui.settings import Settings
@@ -40,7 +39,7 @@ from desktop_app.ui.tasks import run_task
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self, state: AppState, controller=None, settings: Settings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -207,11 +206,6 @@ class MainWindow(QMainWindow):
                 again()
         self._update_status()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def _update_status(self) -> None:
         ws = self.state.ctx.ws
         self.status_path.setText(str(ws.path))
@@ -340,4 +334,3 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry("main", self.saveGeometry())
         self.settings.set_window_state("main", self.saveState())
         super().closeEvent(event)
-

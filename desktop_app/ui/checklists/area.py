@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from desktop_app.ui.checklists.dialogs import AdhocDialog, TickDialog, skip_dial
 from desktop_app.ui.checklists.next_due import NextDueWidget
 from desktop_app.ui.delivery import theme
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.models import Column, RowsModel
 from desktop_app.ui.state import AppState
 
@@ -89,7 +90,7 @@ class RunsModel(RowsModel):
         return super().data(index, role)
 
 
-class ChecklistArea(QWidget):
+class ChecklistArea(Retranslating, QWidget):
     """One phase's runs for the selected session."""
 
     def __init__(self, state: AppState, phase: Phase, parent: QWidget | None = None) -> None:
@@ -317,11 +318,3 @@ class ChecklistArea(QWidget):
         self.show_done.setText(self.tr("Show done"))
         self.model.retranslate()
         self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-
-

@@ -8,20 +8,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.checklists import item_text
 from desktop_app.domain.enums import Phase
 from desktop_app.services import checklists as engine
 from desktop_app.ui.checklists.clock import clock_for, countdown
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.state import AppState
 
 OVERDUE_STYLE = "color: #c0392b; font-weight: bold;"
 SOON_STYLE = "color: #d35400;"
 
 
-class NextDueWidget(QFrame):
+class NextDueWidget(Retranslating, QFrame):
     def __init__(self, state: AppState, parent: QWidget | None = None, *, limit: int = 4,
                  phase: Phase | None = None) -> None:
         super().__init__(parent)
@@ -97,8 +98,3 @@ class NextDueWidget(QFrame):
         self.heading.setText(self.tr("Next checklist items"))
         self.empty.setText(self.tr("Nothing due."))
         self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

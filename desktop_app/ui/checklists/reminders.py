@@ -24,13 +24,14 @@ from desktop_app.domain.timeutil import local
 from desktop_app.services.checklists import short_item_text
 from desktop_app.storage import sessions as session_repo
 from desktop_app.ui.checklists.clock import clock_for
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.state import AppState
 
 SHOW_MS = 20_000
 MAX_LINES = 4
 
 
-class ReminderBanner(QFrame):
+class ReminderBanner(Retranslating, QFrame):
     open_session = Signal(str)
 
     def __init__(self, parent: QWidget) -> None:
@@ -76,11 +77,6 @@ class ReminderBanner(QFrame):
                            else self.tr("Checklist items due"))
         self.open_button.setText(self.tr("Open session"))
         self.close_button.setText(self.tr("Dismiss"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_lines(self, lines: list[str], session_id: str | None, session_title: str | None = None) -> None:
         self.session_id = session_id

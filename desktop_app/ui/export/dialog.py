@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 from desktop_app.messages import msg
 from desktop_app.services.export.options import DEFAULT_INTERVAL_S, SHEETS, ExportOptions
 from desktop_app.services.export.query import SessionExportInfo
+from desktop_app.ui.i18n import Retranslating
 
 
-class ExportDialog(QDialog):
+class ExportDialog(Retranslating, QDialog):
     def __init__(self, info: SessionExportInfo, settings: QSettings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,11 +130,6 @@ class ExportDialog(QDialog):
             box.setText(msg(f"export.sheet.{key}"))
         self.browse.setText(self.tr("Browse…"))
         self._sync()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _interval_text(self, seconds: int) -> str:
         if seconds % 60 == 0:

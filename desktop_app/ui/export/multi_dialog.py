@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QSettings
+from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.export.multi import MultiOptions
 from desktop_app.services.export.query import filter_choices
+from desktop_app.ui.i18n import Retranslating
 
 
-class MultiExportDialog(QDialog):
+class MultiExportDialog(Retranslating, QDialog):
     def __init__(self, state, parent: QWidget | None = None, settings: QSettings | None = None,
                  history_filter=None) -> None:
         super().__init__(parent)
@@ -133,11 +134,6 @@ class MultiExportDialog(QDialog):
         self.browse.setText(self.tr("Browse…"))
         if self.history_filter is not None:
             self.from_history.setText(self._history_text())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def options(self) -> MultiOptions:
         def d(edit: QDateEdit) -> date:
