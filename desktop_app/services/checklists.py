@@ -26,7 +26,7 @@ from desktop_app.domain.enums import (
 )
 from desktop_app.domain.errors import NotFound, TransitionRefused, ValidationError
 from desktop_app.domain.models import ChecklistRun, Event, MetricSample, Session, TemplateItem
-from desktop_app.messages import label
+from desktop_app.messages import Message, Texts, label
 from desktop_app.services.context import Changes, Context
 from desktop_app.storage import checklists as repo
 from desktop_app.storage import roster as roster_repo
@@ -598,30 +598,44 @@ def short_item_text(item: TemplateItem, lang: str | None = None) -> str:
 def _log_run_event(ctx: Context, session: Session, item: TemplateItem, run: ChecklistRun, what: str, *,
                    at: datetime | None = None) -> Changes:
     """A `checklist` event on the session timeline for a tick, skip or undo by hand (DESIGN:
-    the event takes the item's client-visible flag). Written in the acting person's language,
-    like a typed note, so exports and the timeline show the same text."""
+    the event takes the item's client-visible flag). The event keeps the catalog message with the
+    item's name and values in both languages (payload_json), so the timeline and exports show it
+    in the reader's language; ``text`` holds it in the acting person's language (search, old apps)."""
     from desktop_app.domain.enums import EventKind
-    from desktop_app.messages import msg
+    from desktop_app.messages import message_to_json, render_stored
     from desktop_app.storage import events as event_repo
 
-    name = short_item_text(item)
-    if what == "done":
-        pairs = display_values(item, run.values, session.currency,
-                               product_names=dict(session_products(ctx, session.id)))
-        values = msg("checklist.event.value_sep").join(
-            msg("checklist.event.pair", label=k, value=v) for k, v in pairs)
-        text = msg("checklist.event.done_values" if values else "checklist.event.done", item=name, values=values)
-        if run.note:
-            text += " — " + run.note
-    elif what == "skipped":
-        text = msg("checklist.event.skipped", item=name, reason=run.skip_reason or "")
-    else:
-        text = msg("checklist.event.reopened", item=name)
+    message = _run_event_message(ctx, session, item, run, what)
+    tail = " — " + run.note if what == "done" and run.note else ""
+    payload = message_to_json(message, tail)
+    text = render_stored(payload) or ""
     ts = at or run.done_at or ctx.now()
     event = Event(new_id(), session.id, ts, EventKind.CHECKLIST, text[:2000], not item.client_visible,
-                  Source.CHECKLIST, ctx.actor_id)
+                  Source.CHECKLIST, ctx.actor_id, payload_json=payload)
     event_repo.insert_event(ctx.ws, event, ctx.now())
     return Changes(events=frozenset({session.id}))
+
+
+def _run_event_message(ctx: Context, session: Session, item: TemplateItem, run: ChecklistRun,
+                       what: str) -> Message:
+    from desktop_app.messages import msg
+
+    name = Texts("", zh=short_item_text(item, "zh_CN"), en=short_item_text(item, "en"))
+    if what == "skipped":
+        return Message("checklist.event.skipped", {"item": name, "reason": run.skip_reason or ""})
+    if what != "done":
+        return Message("checklist.event.reopened", {"item": name})
+    products = dict(session_products(ctx, session.id))
+
+    def values(lang: str) -> str:
+        pairs = display_values(item, run.values, session.currency, lang, product_names=products)
+        return msg("checklist.event.value_sep", lang=lang).join(
+            msg("checklist.event.pair", lang=lang, label=k, value=v) for k, v in pairs)
+
+    both = Texts("", zh=values("zh_CN"), en=values("en"))
+    if not (both.zh or both.en):
+        return Message("checklist.event.done", {"item": name})
+    return Message("checklist.event.done_values", {"item": name, "values": both})
 
 
 def _actor_is_lead(ctx: Context) -> bool:
