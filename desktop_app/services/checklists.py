@@ -954,6 +954,27 @@ def came_due(ctx: Context, since: datetime, until: datetime) -> list[RunView]:
     return out
 
 
+# The phase whose items a session in this status reminds of (none once closed or cancelled).
+_REMINDING_PHASE = {SessionStatus.PLANNED: Phase.PRE, SessionStatus.PRE: Phase.PRE, SessionStatus.LIVE: Phase.LIVE,
+                    SessionStatus.POST: Phase.POST}
+
+
+def still_reminding(ctx: Context, views: list[RunView]) -> list[RunView]:
+    """The reminders worth showing still: runs still open, of the phase their session is in now
+    (going live ends the pre-broadcast reminders; ticking a run ends its own)."""
+    phases: dict[str, Phase | None] = {}
+    out = []
+    for v in views:
+        sid = v.run.session_id
+        if sid not in phases:
+            session = session_repo.get_session(ctx.ws, sid)
+            phases[sid] = _REMINDING_PHASE.get(session.status) if session else None
+        run = repo.get_run(ctx.ws, v.run.id)
+        if run is not None and run.status == RunStatus.OPEN and v.item.phase == phases[sid]:
+            out.append(v)
+    return out
+
+
 # --- compliance over a date range ---------------------------------------------------------------
 
 def compliance_report(ctx: Context, start: datetime, end: datetime) -> dict[str, Any]:
