@@ -30,6 +30,7 @@ from desktop_app.ui.dialogs import PlanSessionDialog
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.extensions import load_extensions
 from desktop_app.ui.i18n import Retranslating, apply_language
+from desktop_app.ui.mnemonics import apply_menu_mnemonics
 from desktop_app.ui.pages import RosterPage, SessionsPage
 from desktop_app.ui.session_page import SessionPage
 from desktop_app.ui.settings import Settings
@@ -204,6 +205,7 @@ class MainWindow(Retranslating, QMainWindow):
             again = getattr(action, "retranslate", None)
             if callable(again):
                 again()
+        apply_menu_mnemonics(self.menus.values())  # Alt+letter on every command, both languages
         self._update_status()
 
     def _update_status(self) -> None:
