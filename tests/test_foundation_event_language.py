@@ -49,13 +49,20 @@ def test_ticked_in_chinese_reads_in_english_and_chinese(ctx, ticked_in_zh):
     assert event_log.display_text(done) == EN  # no language given: the current one
 
 
-def test_english_export_of_a_session_ticked_in_chinese_has_english_rows(ctx, ticked_in_zh, tmp_path):
-    set_language("zh_CN")  # the exporting person's UI is Chinese; the file's language is English
+def test_english_export_of_a_session_ticked_in_chinese_has_english_rows(ctx, ticked_in_zh, tmp_path, clock):
+    from desktop_app.services import lifecycle
+
+    set_language("zh_CN")
+    lifecycle.start_preparing(ctx, ticked_in_zh.id)
+    clock.set(ticked_in_zh.scheduled_start_utc)
+    lifecycle.go_live(ctx, ticked_in_zh.id, override_reason="测试")  # logs a system event  # the exporting person's UI is Chinese; the file's language is English
     out = tmp_path / "en.xlsx"
     export_session(ctx, ticked_in_zh.id, out, ExportOptions(variant="internal", lang="en", allow_draft=True))
     sheet = openpyxl.load_workbook(out)["Events"]
     texts = [row[3] for row in sheet.iter_rows(values_only=True) if row and row[1] == "Checklist"]
     assert EN in texts and not any(t and "检查项" in t for t in texts), texts
+    every = [str(row[3]) for row in sheet.iter_rows(values_only=True) if row]
+    assert not any(t.startswith("event.system.") for t in every)  # system events as words, not raw keys
     out_zh = tmp_path / "zh.xlsx"
     export_session(ctx, ticked_in_zh.id, out_zh, ExportOptions(variant="internal", lang="zh_CN", allow_draft=True))
     zh_texts = [row[3] for row in openpyxl.load_workbook(out_zh)["事件"].iter_rows(values_only=True) if row]
