@@ -450,10 +450,7 @@ def do_run(ctx: Context, run_id: str, values: dict[str, Any] | None = None, *, n
     if note and len(note) > rules.MAX_TEXT_VALUE:
         raise ValidationError("error.field.too_long", field="note", max=rules.MAX_TEXT_VALUE)
     with ctx.ws.write():
-        run = get_run(ctx, run_id, session_id)
-        session = session_repo.get_session(ctx.ws, run.session_id)
-        assert session is not None
-        _check_accepts_ticks(session)
+        run, session = _tickable_run(ctx, run_id, session_id)
         if at is not None and at > now + TICK_CLOCK_SLACK:
             from desktop_app.domain.timeutil import local
 
@@ -538,6 +535,15 @@ def _store_metric_samples(ctx: Context, session: Session, item: TemplateItem, ru
     return changes
 
 
+def _tickable_run(ctx: Context, run_id: str, session_id: str | None) -> tuple[ChecklistRun, Session]:
+    """The run (by id or short id) and its session, refused when the session takes no ticks."""
+    run = get_run(ctx, run_id, session_id)
+    session = session_repo.get_session(ctx.ws, run.session_id)
+    assert session is not None  # runs reference their session (foreign key)
+    _check_accepts_ticks(session)
+    return run, session
+
+
 def skip_run(ctx: Context, run_id: str, reason: str, *, session_id: str | None = None) -> Changes:
     """Skip (N/A) with a reason; only a lead may skip the lead sign-off."""
     reason = (reason or "").strip()
@@ -546,10 +552,7 @@ def skip_run(ctx: Context, run_id: str, reason: str, *, session_id: str | None =
     if len(reason) > rules.MAX_TEXT_VALUE:
         raise ValidationError("error.field.too_long", field="reason", max=rules.MAX_TEXT_VALUE)
     with ctx.ws.write():
-        run = get_run(ctx, run_id, session_id)
-        session = session_repo.get_session(ctx.ws, run.session_id)
-        assert session is not None
-        _check_accepts_ticks(session)
+        run, session = _tickable_run(ctx, run_id, session_id)
         if run.item_key in rules.LEAD_ONLY_SKIP and not _actor_is_lead(ctx):
             raise TransitionRefused("error.checklist.lead_only_skip", item=run.item_key)
         skipped = replace(run, status=RunStatus.SKIPPED, skip_reason=reason, done_at=ctx.now(),
@@ -563,10 +566,7 @@ def skip_run(ctx: Context, run_id: str, reason: str, *, session_id: str | None =
 def reopen_run(ctx: Context, run_id: str, *, session_id: str | None = None) -> Changes:
     """Undo a tick or skip (a mistaken click); a live run past its window becomes missed again."""
     with ctx.ws.write():
-        run = get_run(ctx, run_id, session_id)
-        session = session_repo.get_session(ctx.ws, run.session_id)
-        assert session is not None
-        _check_accepts_ticks(session)
+        run, session = _tickable_run(ctx, run_id, session_id)
         status = RunStatus.MISSED if rules.window_passed(replace(run, status=RunStatus.OPEN), ctx.now()) \
             else RunStatus.OPEN
         repo.update_run(ctx.ws, replace(run, status=status, done_at=None, done_by=None, skip_reason=None,
