@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from desktop_app.domain import ingest as rules
 from desktop_app.domain import parsing as p
 from desktop_app.domain.errors import ValidationError
+from desktop_app.messages import msg
 
 Converter = Callable[[object], object]
 
@@ -163,3 +164,19 @@ def _percent(field_name: str, mode: str, locale: str) -> Converter:
         n = p.parse_percent(cell, field=field_name, mode=mode, locale=locale)
         return None if n is None else float(n)
     return convert
+
+
+def unit_label(unit: str, currency: str | None = None, lang: str | None = None) -> str:
+    """A column's unit as the user reads it (元 / 日期时间 / 秒 …); JSON output keeps the code."""
+    if not unit:
+        return ""
+    if unit == "money":
+        code = currency or "CNY"
+        return msg("ingest.unit.money_cny", lang=lang) if code == "CNY" else msg("ingest.unit.money", lang=lang,
+                                                                                 currency=code)
+    key = _UNIT_KEYS.get(unit)
+    return msg(f"ingest.unit.{key}", lang=lang) if key else unit
+
+
+_UNIT_KEYS = {"datetime": "datetime", "s": "seconds", "ratio": "ratio", "number": "number", "人": "persons",
+              "次": "times", "单": "orders", "件": "items", "count": "count"}

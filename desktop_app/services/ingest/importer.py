@@ -141,7 +141,7 @@ class ImportResult:
 def inspect(ctx: Context, path: Path | str, *, preset: str | None = None, anchor_id: str | None = None,
             session_id: str | None = None, overrides: dict[int, str | None] | None = None,
             decisions: dict[int, dict] | None = None, kind: str | None = None, as_of: date | None = None,
-            sheet: str | None = None, table: TableFile | None = None) -> Inspection:
+            sheet: str | None = None, table: TableFile | None = None, sha256: str | None = None) -> Inspection:
     """Read the head of a file: header, preset, mapping (remembered or detected), column decisions."""
     table = table or open_table(path)
     chosen = preset_repo.get(preset) if preset else None
@@ -167,7 +167,7 @@ def inspect(ctx: Context, path: Path | str, *, preset: str | None = None, anchor
         or (chosen.kind if chosen.kind != "auto" else None)
     if detected_kind is None and session_id:
         detected_kind = rules.SESSIONS
-    insp = Inspection(table, sha256_file(table.path), header_row, guess.rows_used, names, title_lines, date_range,
+    insp = Inspection(table, sha256 or sha256_file(table.path), header_row, guess.rows_used, names, title_lines, date_range,
                       chosen, detected_kind, columns, signature, remembered is not None, tz,
                       date_range[0] if date_range else None, as_of or _default_as_of(ctx, date_range, tz), currency)
     insp.percent_formatted = table.percent_columns(header_row + 1)
