@@ -253,12 +253,14 @@ class ImportDialog(QDialog):
                  rules.PRODUCTS: self.tr("per-product data")}
         self.info.setText(self.tr("{file}: {fmt}, header on row {row}, {kind}, preset {preset}").format(
             file=t.name, fmt=t.encoding or t.sheet or t.fmt, row=insp.header_row, kind=kinds.get(insp.kind, "?"),
-            preset=insp.preset.label(current_language())))
+            preset=insp.preset.label(current_language()))
+            + "".join("\n• " + n.text() for n in insp.notes))
         self.mapping.blockSignals(True)
         self.mapping.setRowCount(len(insp.columns))
         for r, c in enumerate(insp.columns):
             self.mapping.setItem(r, 0, QTableWidgetItem(str(c.index + 1)))
-            header = c.header + ("  ⚠ " + self.tr("personal data: not imported") if c.pii else "")
+            header = c.header + ("  ⚠ " + self.tr("personal data: not imported") if c.pii else "") \
+                + ("  " + self.tr("(hidden in the file)") if c.hidden else "")
             self.mapping.setItem(r, 1, QTableWidgetItem(header))
             self.mapping.setCellWidget(r, 2, self._key_box(c))
             self.mapping.setItem(r, 3, QTableWidgetItem(unit_label(c.unit, insp.currency)))

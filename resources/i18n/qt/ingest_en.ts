@@ -163,6 +163,10 @@
             <translation>personal data: not imported</translation>
         </message>
         <message>
+            <source>(hidden in the file)</source>
+            <translation>(hidden in the file)</translation>
+        </message>
+        <message>
             <source>— not imported —</source>
             <translation>— not imported —</translation>
         </message>

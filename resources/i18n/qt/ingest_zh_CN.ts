@@ -163,6 +163,10 @@
         <translation>个人信息：不导入</translation>
     </message>
     <message>
+        <source>(hidden in the file)</source>
+        <translation>（文件中的隐藏列）</translation>
+    </message>
+    <message>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
