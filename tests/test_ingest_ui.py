@@ -231,6 +231,25 @@ def test_chinese_preview_names_units_instead_of_codes(qtbot, ctx, clock):
         assert not {"money", "datetime", "ratio", "s"} & set(units.values())
         headers = [dlg.preview_table.horizontalHeaderItem(j).text() for j in range(dlg.preview_table.columnCount())]
         assert any(h.endswith("[元]") and "gmv" in h for h in headers)  # the GLOSSARY key stays, the unit is named
+        watch = next(j for j, h in enumerate(headers) if "avg_watch_seconds_reported" in h)
+        assert dlg.preview_table.item(0, watch).text().endswith(" 秒")
         state.stop()
     finally:
         i18n.reset_language()
+
+
+def test_dialog_lists_what_the_reader_inferred_and_marks_hidden_columns(qtbot, ctx, clock):
+    from desktop_app.messages import msg
+
+    clock.set(datetime(2026, 1, 8, 4, tzinfo=UTC))
+    state = AppState(ctx, poll=False)
+    dlg = ImportDialog(state)
+    qtbot.addWidget(dlg)
+    dlg.load(str(DATA / "quirk_summary_first.xlsx"))
+    qtbot.waitUntil(lambda: dlg.insp is not None, timeout=10000)
+    info = dlg.info.text()
+    assert msg("ingest.note.sheet", sheet="分钟明细", position=2, count=2) in info
+    assert "成交金额" in info and dlg.info.minimumHeight() >= dlg.info.fontMetrics().height() * 3
+    assert "(hidden in the file)" in dlg.mapping.item(1, 1).text()
+    assert "hidden" not in dlg.mapping.item(2, 1).text()
+    state.stop()

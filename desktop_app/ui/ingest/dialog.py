@@ -169,7 +169,7 @@ class ImportDialog(QDialog):
     # -- inspection -------------------------------------------------------------
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Platform export"), "",
-                                              self.tr("Tables (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)"))
+                                              self.tr("Tables (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.et *.numbers);;All files (*)"))
         if path:
             self.load(path)
 
@@ -201,6 +201,7 @@ class ImportDialog(QDialog):
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
         self.info.setText(self.tr("Reading {file}…").format(file=Path(path).name))
+        self._fit_info()
         ctx = self.state.ctx
         self.inspect_task = run_task(self, self.inspector, ctx.ws.path, ctx.clock, ctx.actor_id, path, kw,
                                      title=self.tr("Reading the file…"),
@@ -239,6 +240,11 @@ class ImportDialog(QDialog):
         if not isinstance(exc, LiveOpsError):
             raise exc
         self.info.setText(exc.text())
+        self._fit_info()
+
+    def _fit_info(self) -> None:
+        # A wrapped label is squeezed by the tables below it: reserve the height its text needs.
+        self.info.setMinimumHeight(self.info.heightForWidth(max(self.info.width(), self.width() - 40)))
 
     def done(self, r: int) -> None:  # closing while a file is read: stop the reader, drop its result
         self._closed = True
@@ -255,6 +261,7 @@ class ImportDialog(QDialog):
             file=t.name, fmt=t.encoding or t.sheet or t.fmt, row=insp.header_row, kind=kinds.get(insp.kind, "?"),
             preset=insp.preset.label(current_language()))
             + "".join("\n• " + n.text() for n in insp.notes))
+        self._fit_info()
         self.mapping.blockSignals(True)
         self.mapping.setRowCount(len(insp.columns))
         for r, c in enumerate(insp.columns):
@@ -427,7 +434,7 @@ def display_value(v, kind: str, tz: str) -> str:
     if kind == rules.K_PERCENT:
         return f"{float(v) * 100:.2f}%"
     if kind == rules.K_DURATION:
-        return f"{v} s"
+        return f"{v} {unit_label('s')}"
     return str(v)
 
 

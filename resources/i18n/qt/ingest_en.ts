@@ -131,8 +131,8 @@
             <translation>Platform export</translation>
         </message>
         <message>
-            <source>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</source>
-            <translation>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</translation>
+            <source>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.et *.numbers);;All files (*)</source>
+            <translation>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.et *.numbers);;All files (*)</translation>
         </message>
         <message>
             <source>Reading {file}…</source>

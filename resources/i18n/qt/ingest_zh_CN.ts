@@ -131,8 +131,8 @@
         <translation>平台导出文件</translation>
     </message>
     <message>
-        <source>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</source>
-        <translation>表格 (*.csv *.txt *.tsv *.xlsx *.xlsm);;所有文件 (*)</translation>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.et *.numbers);;All files (*)</source>
+        <translation>表格 (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.et *.numbers);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Reading {file}…</source>
