@@ -152,9 +152,11 @@ class LiveConsole(QWidget):
         rl.addWidget(self._demo_box())
         rl.addStretch(1)
         scroll = QScrollArea()
+        scroll.setObjectName("liveSidePanel")
         scroll.setWidget(right)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(230)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side = scroll
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.events)
         self.splitter.addWidget(self.charts)
@@ -162,12 +164,29 @@ class LiveConsole(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 6)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([320, 660, 240])
+        self.splitter.setChildrenCollapsible(False)
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.next_due_widget or self.next_due)
         layout.addWidget(self.status)
         layout.addWidget(self.splitter, 1)
+
+    def _fit_side_panel(self) -> None:
+        """The side panel never narrower than the metric form's natural width (labels and inputs side by
+        side, nothing squeezed), whatever the language's label widths."""
+        inner = self.side.widget().minimumSizeHint().width()
+        bar = self.side.verticalScrollBar().sizeHint().width()
+        self.side.setMinimumWidth(inner + bar + 2 * self.side.frameWidth())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:  # first show: events about a quarter, the side panel its width, charts the rest
+            self._sized = True
+            total = max(self.splitter.width(), 900)
+            side = self.side.minimumWidth()
+            events = max(300, total * 30 // 100)
+            self.splitter.setSizes([events, max(300, total - events - side), side])
 
     def _next_due_widget(self, limit: int):
         """The checklists feature's countdown widget when installed, else None (we show our own line)."""
@@ -240,6 +259,7 @@ class LiveConsole(QWidget):
         self.events.retranslate()
         self.events.set_hint(self.bindings)
         self.metrics.retranslate()
+        self._fit_side_panel()
         self.charts.retranslate()
         self.mini.retranslate()
         self.refresh_header()
