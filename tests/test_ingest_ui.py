@@ -299,3 +299,29 @@ def test_closing_the_dialog_mid_reading_cancels_it_and_drops_the_result(qtbot, c
     QCoreApplication.processEvents()  # the queued failure reaches the closed dialog: ignored, no error
     assert dlg.insp is None
     state.stop()
+
+
+def test_a_cancel_during_a_step_that_cannot_stop_still_drops_its_result(qtbot, ctx, clock):
+    import threading
+
+    from desktop_app.messages import msg
+    from desktop_app.ui.ingest.dialog import inspect_file
+
+    state = AppState(ctx, poll=False)
+    dlg = ImportDialog(state)
+    qtbot.addWidget(dlg)
+    started, release = threading.Event(), threading.Event()
+
+    def deaf(db_path, clock_, actor, path, kw, *, progress, cancelled):  # like openpyxl opening a workbook
+        started.set()
+        release.wait(5)
+        return inspect_file(db_path, clock_, actor, path, kw, progress=progress, cancelled=lambda: False)
+    dlg.inspector = deaf
+    dlg.load(str(DATA / "douyin_sessions_utf8bom.csv"))
+    assert started.wait(5)
+    dlg.inspect_task.cancel()
+    release.set()
+    qtbot.waitUntil(lambda: not dlg.inspecting, timeout=5000)
+    assert dlg.insp is None and not dlg.import_button.isEnabled()
+    assert dlg.info.text() == msg("error.ingest.inspect_cancelled", file="douyin_sessions_utf8bom.csv")
+    state.stop()
