@@ -8,7 +8,7 @@ from datetime import datetime
 from desktop_app.domain.enums import INTERNAL_BY_DEFAULT, EventKind, SessionStatus, Source
 from desktop_app.domain.errors import TransitionRefused, ValidationError
 from desktop_app.domain.models import Event
-from desktop_app.messages import label, msg
+from desktop_app.messages import label, msg, render_stored
 from desktop_app.services import checklists as checklist_engine
 from desktop_app.services.context import Changes, Context
 from desktop_app.services.lifecycle import get as get_session
@@ -125,6 +125,8 @@ def display_text(event: Event, lang: str | None = None) -> str:
     if event.kind == EventKind.SYSTEM and event.text.startswith("event.system."):
         key, _, params = event.text.partition(" ")
         return msg(key, lang=lang, **(loads(params, {}) or {}))
+    if event.payload_json:  # a catalog message stored with the row (checklist ticks): the reader's language
+        return (render_stored(event.payload_json, lang) or event.text)[:2000]
     return event.text
 
 
