@@ -271,13 +271,13 @@ def on_event(ctx: Context, session: Session, event: Event) -> Changes:
     counted = []
     for item in items:
         occurrence = repo.max_occurrence(ctx.ws, session.id, item.key) + 1
+        # An item matching every event of its kind is done as it is written: one INSERT, no UPDATE.
+        done = item.trigger.subtype is None and item.ticked_by == "event"
         run = ChecklistRun(new_id(), session.id, item.key, occurrence, event.ts_utc,
-                           event.ts_utc + timedelta(minutes=EVENT_WINDOW_MINUTES), RunStatus.OPEN,
-                           values=_event_values(item, event))
-        repo.insert_runs(ctx.ws, [run], ctx.now())
-        ctx.ws.conn.execute("UPDATE checklist_runs SET event_id = ? WHERE id = ?", (event.id, run.id))
-        if item.trigger.subtype is None and item.ticked_by == "event":
-            run = _complete(ctx, run, at=event.ts_utc, by=event.author_id, values=run.values, auto=True)
+                           event.ts_utc + timedelta(minutes=EVENT_WINDOW_MINUTES),
+                           RunStatus.DONE if done else RunStatus.OPEN, done_at=event.ts_utc if done else None,
+                           done_by=event.author_id if done else None, values=_event_values(item, event), auto=done)
+        repo.insert_runs(ctx.ws, [run], ctx.now(), event_id=event.id)
         counted.append((item, rules.run_outcome(run, ctx.now())))
     _add_to_summary(ctx, session, counted)
     return Changes(checklists=frozenset({session.id}))

@@ -51,7 +51,7 @@ def log_event(ctx: Context, session_id: str, kind: EventKind | str, text: str = 
     if internal is None:
         internal = kind in INTERNAL_BY_DEFAULT
     with ctx.ws.write():
-        session = get_session(ctx, session_id)
+        session = _session(ctx, session_id)
         _check_session_accepts(session, kind, ts)
         event = Event(new_id(), session.id, ts, kind, text, bool(internal), Source(source), ctx.actor_id,
                       subtype=subtype or None, product_id=product_id)
@@ -62,6 +62,20 @@ def log_event(ctx: Context, session_id: str, kind: EventKind | str, text: str = 
         for hook in after_event_hooks:
             changes = changes | (hook(ctx, session, event) or Changes())
     return event, changes
+
+
+def _session(ctx: Context, session_id: str):
+    """The session as stored now (its row is read every time, so a status change by any connection
+    counts); the parsed form is reused while the row is unchanged, which keeps a hotkey lean."""
+    row = ctx.ws.conn.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    if row is None:
+        return get_session(ctx, session_id)  # a short id, or NotFound
+    key = tuple(row)
+    cache = ctx.ws.caches.setdefault("event_log.sessions", {})
+    hit = cache.get(session_id)
+    if hit is None or hit[0] != key:
+        hit = cache[session_id] = (key, session_repo.session_from_row(row))
+    return hit[1]
 
 
 def edit_event(ctx: Context, event_id: str, *, text: str | None = None, kind: EventKind | str | None = None,

@@ -381,10 +381,7 @@ class LiveConsole(QWidget):
         self.last_auto_bucket = None
         if self.events.pending_note:
             self.events.end_note()
-        if self.next_due_widget is not None:
-            self.next_due_widget.set_session(session_id)
-        if self.mini_next_due is not None:  # a hidden mini window does not reload on every change
-            self.mini_next_due.set_session(session_id if self.mini.isVisible() else None)
+        self._sync_next_due()
         self._load_charts()
         self._load_compare_choices()
         self.reload_events()
@@ -392,6 +389,21 @@ class LiveConsole(QWidget):
         self._update_enabled()
         self.refresh_header()
         self._update_robot_status()
+
+    def _due_session(self) -> str | None:
+        """The session whose next checks are worth listing: none once it is closed or cancelled (nothing
+        can be ticked there; listing its runs cost a third of opening a closed 6 h session)."""
+        s = self.session
+        return s.id if s is not None and s.status not in (SessionStatus.CLOSED, SessionStatus.CANCELLED) else None
+
+    def _sync_next_due(self) -> None:
+        due = self._due_session()
+        if self.next_due_widget is not None and (self.next_due_widget.session_id != due or due is None):
+            self.next_due_widget.set_session(due)
+        if self.mini_next_due is not None:  # a hidden mini window does not reload on every change
+            want = due if self.mini.isVisible() else None
+            if self.mini_next_due.session_id != want or want is None:
+                self.mini_next_due.set_session(want)
 
     def _load_charts(self) -> None:
         s = self.session
@@ -460,6 +472,8 @@ class LiveConsole(QWidget):
         if changes.external or sid in changes.sessions:
             self.session = session_repo.get_session(self.ctx.ws, sid)
             self._update_enabled()
+            if self.next_due_widget is not None and self.next_due_widget.session_id != self._due_session():
+                self._sync_next_due()  # closed, or reopened
         if changes.external or sid in changes.events:
             self.reload_events()
         if changes.external or sid in changes.samples:
@@ -573,7 +587,7 @@ class LiveConsole(QWidget):
                 self.mini_next_due.set_session(None)
         else:
             if self.mini_next_due is not None:
-                self.mini_next_due.set_session(self.session_id)
+                self.mini_next_due.set_session(self._due_session())
             self.refresh_header()
             self.mini.show_at_saved_place()
 
