@@ -231,3 +231,51 @@ class Texts(Message):
 
     def text(self, lang: str | None = None) -> str:
         return self.zh if (lang or _current) == "zh_CN" else self.en
+
+
+# -- messages stored with data, rendered in the reader's language --------------------------------
+def message_to_json(message: Message, tail: str = "") -> str:
+    """JSON of ``message`` (parameters: text, numbers, labels, two-language Texts) plus a verbatim
+    ``tail`` (what a person typed), for a row that must read in whatever language opens it."""
+    import json
+
+    return json.dumps({"key": message.key, "params": _params_json(message.params), "tail": tail or ""},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def render_stored(payload: str | None, lang: str | None = None) -> str | None:
+    """The text of a ``message_to_json`` payload in ``lang``; None when there is none or it is
+    unreadable (the caller shows the row's stored text instead)."""
+    import json
+
+    try:
+        data = json.loads(payload) if payload else None
+        if not isinstance(data, dict) or not isinstance(data.get("key"), str):
+            return None
+        return Message(data["key"], _params_from_json(data.get("params") or {})).text(lang) + str(data.get("tail", ""))
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def _params_json(params: dict[str, object]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for name, value in params.items():
+        if isinstance(value, Texts):
+            out[name] = {"zh": value.zh, "en": value.en}
+        elif isinstance(value, Message):
+            out[name] = {"key": value.key, "params": _params_json(value.params)}
+        else:
+            out[name] = value
+    return out
+
+
+def _params_from_json(params: dict[str, object]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for name, value in params.items():
+        if isinstance(value, dict) and "key" in value:
+            out[name] = Message(str(value["key"]), _params_from_json(value.get("params") or {}))
+        elif isinstance(value, dict):
+            out[name] = Texts("", zh=str(value.get("zh", "")), en=str(value.get("en", "")))
+        else:
+            out[name] = value
+    return out

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 
 from desktop_app.domain.enums import Phase, RunStatus
+from desktop_app.messages import set_language
 from desktop_app.services import checklist_templates as templates
 from desktop_app.services import checklists as engine
 from desktop_app.services import lifecycle
@@ -149,6 +150,7 @@ def test_skip_and_undo_and_adhoc_through_the_area(qtbot, ctx, state, planned):
 
 
 def test_overdue_rows_stand_out_and_countdowns_follow_the_fake_clock(qtbot, ctx, clock, state, planned):
+    set_language("en")  # due texts come from ui/format (the message catalog's language)
     area = make_area(qtbot, state, Phase.PRE, planned.id)
     view = select(area, "pre.h2.network")
     row = area.model.rows.index(view)
@@ -166,6 +168,7 @@ def test_next_due_widget_counts_down_in_the_live_phase(qtbot, ctx, clock, state,
     clock.set(planned.scheduled_start_utc)
     lifecycle.start_preparing(ctx, planned.id)
     lifecycle.go_live(ctx, planned.id, override_reason="x")
+    set_language("en")
     widget = NextDueWidget(state, phase=Phase.LIVE)
     qtbot.addWidget(widget)
     widget.set_session(planned.id)

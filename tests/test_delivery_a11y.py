@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.mnemonics import mnemonic_of
 from desktop_app.ui.state import AppState
 
 
@@ -49,6 +50,10 @@ def active_shortcuts(window) -> dict[str, list[str]]:
             continue
         for seq in action.shortcuts():
             found.setdefault(seq.toString(), []).append(f"action {action.objectName() or action.text()}")
+    for menu in window.menus.values():  # Alt+letter of each menu title opens that menu
+        letter = mnemonic_of(menu.title())
+        if letter:
+            found.setdefault(f"Alt+{letter}", []).append(f"menu {menu.title()}")
     for sc in window.findChildren(QShortcut):
         owner = sc.parent()
         if not sc.isEnabled() or sc.key().isEmpty() or owner is None or not owner.isVisible():
@@ -96,3 +101,47 @@ def test_every_menu_and_main_action_can_be_reached_from_the_keyboard(window):
     for key in ("new_workspace", "open_workspace", "quit", "plan", "backup_now"):
         assert not window.actions[key].shortcut().isEmpty(), key
     assert window.actions["open_workspace"].shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+
+
+def menu_mnemonic_clashes(window) -> dict[str, list[str]]:
+    """Per menu (and the menu bar): Alt letters that no command has, or that two share."""
+    problems: dict[str, list[str]] = {}
+    groups = {"menu bar": [m.menuAction() for m in window.menus.values()]}
+    groups |= {m.title(): [a for a in m.actions() if not a.isSeparator() and a.isVisible()]
+               for m in window.menus.values()}
+    for name, actions in groups.items():
+        seen: dict[str, str] = {}
+        for action in actions:
+            letter = mnemonic_of(action.text())
+            if not letter:
+                problems.setdefault(name, []).append(f"no Alt letter: {action.text()!r}")
+            elif letter in seen:
+                problems.setdefault(name, []).append(f"Alt+{letter}: {seen[letter]!r} and {action.text()!r}")
+            else:
+                seen[letter] = action.text()
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_every_menu_command_has_its_own_alt_letter_in_both_languages(qtbot, window, lang):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.set_language(lang)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert menu_mnemonic_clashes(window) == {}
+    file_menu = window.menus["file"]
+    texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
+    if lang == "zh_CN":  # the Chinese Windows way: the letter after the text, before the …
+        assert file_menu.title() == "文件(&F)" and "新建工作区(&N)…" in texts and "退出(&Q)" in texts
+    else:
+        assert file_menu.title() == "&File" and "&New workspace…" in texts and "&Quit" in texts
+    # the same letter in both languages, so muscle memory survives a language switch
+    assert mnemonic_of(window.actions["plan"].text()) == "P"
+
+
+def test_the_mnemonic_check_catches_a_clash_and_a_missing_letter(window):
+    file_menu = window.menus["file"]
+    window.actions["new_demo"].setText("&New demo workspace…")
+    window.actions["switch_person"].setText("切换人员…")
+    problems = menu_mnemonic_clashes(window)[file_menu.title()]
+    assert any("Alt+N" in p for p in problems) and any("切换人员…" in p for p in problems)

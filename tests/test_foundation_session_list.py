@@ -130,3 +130,80 @@ def test_a_new_snapshot_shows_up_in_the_list_at_once(capsys, ctx, planned):
     assert cli_main(["sessions", path, "--json"]) == 0
     kpis = json.loads(capsys.readouterr().out)[0]["summary"]["kpis"]
     assert kpis["gmv"]["value"] == 1_500_000 and kpis["peak_online_viewers"]["value"] == 4100
+
+
+def _history_cases(rows: list[dict], tz) -> dict[str, tuple[dict, object]]:
+    """Per history-view filter: the HistoryFilter fields and the predicate a session row must satisfy."""
+    from desktop_app.domain.timeutil import local
+
+    first, last = rows[0], rows[-1]
+    first_day, last_day = local(_start(first), tz).date(), local(_start(last), tz).date()
+    platform = last["platform"]
+    signed = next(r["summary"]["signoff"] for r in rows if (r["summary"] or {}).get("signoff"))
+    on_day = lambda r: local(_start(r), tz).date()  # noqa: E731
+    return {
+        "date_from": ({"date_from": last_day}, lambda r: on_day(r) >= last_day),
+        "date_to": ({"date_to": first_day}, lambda r: on_day(r) <= first_day),
+        "anchor_id": ({"anchor_id": first["anchor"]["id"]}, lambda r: r["anchor"]["id"] == first["anchor"]["id"]),
+        "client_id": ({"client_id": first["client"]["id"]},
+                      lambda r: (r["client"] or {}).get("id") == first["client"]["id"]),
+        "specialist_id": ({"specialist_id": last["specialist"]["id"]},
+                          lambda r: r["specialist"]["id"] == last["specialist"]["id"]),
+        "platform": ({"platform": platform}, lambda r: r["platform"] == platform),
+        "status": ({"status": "closed"}, lambda r: r["status"] == "closed"),
+        "signoff": ({"signoff": signed}, lambda r: (r["summary"] or {}).get("signoff") == signed),
+    }
+
+
+@pytest.mark.parametrize("name", ["date_from", "date_to", "anchor_id", "client_id", "specialist_id", "platform",
+                                  "status", "signoff"])
+def test_history_view_filters_the_same_sessions_as_the_session_list(demo_ctx, name):
+    """The team-lead history reads session_summaries through the same SessionFilter: each of its
+    filters keeps exactly the sessions the session list (sessions table) keeps for it."""
+    from desktop_app.services.history import HistoryFilter, history
+
+    everything = session_rows(demo_ctx)
+    tz = demo_ctx.ws.query_one("SELECT default_timezone FROM workspace")[0]
+    kwargs, keep = _history_cases(everything, tz)[name]
+    expected = {r["session_id"] for r in everything if keep(r)}
+    assert 0 < len(expected) < len(everything), name
+    assert {row[0] for row in history(demo_ctx, HistoryFilter(**kwargs))} == expected
+
+
+def test_history_view_refuses_a_reversed_date_range(demo_ctx):
+    from datetime import date
+
+    from desktop_app.domain.errors import ValidationError
+    from desktop_app.services.history import HistoryFilter, history
+
+    with pytest.raises(ValidationError) as err:
+        history(demo_ctx, HistoryFilter(date_from=date(2026, 11, 27), date_to=date(2026, 11, 26)))
+    assert err.value.field == "date_from"
+
+
+def test_trends_and_specialist_rates_count_only_sessions_in_the_date_range(demo_ctx):
+    from desktop_app.domain.timeutil import local
+    from desktop_app.services import history
+
+    tz = demo_ctx.ws.query_one("SELECT default_timezone FROM workspace")[0]
+    rows = [r for r in session_rows(demo_ctx) if r["status"] != "cancelled" and _start(r) is not None]
+    first_day, last_day = local(_start(rows[0]), tz).date(), local(_start(rows[-1]), tz).date()
+    assert first_day < last_day
+    day = {r["session_id"]: local(_start(r), tz).date() for r in rows}
+    client = next(r["client"]["id"] for r in rows  # a client with sessions on both days
+                  if {first_day, last_day}
+                  <= {day[x["session_id"]] for x in rows if (x["client"] or {}).get("id") == r["client"]["id"]})
+
+    def sessions_in_trends(**days) -> int:
+        trends = history.weekly_trends(demo_ctx, client_id=client, **days)
+        return sum(p.sessions for pts in trends.values() for p in pts)
+
+    def sessions_in_rates(**days) -> int:
+        return sum(r.sessions for r in history.specialist_rates(demo_ctx, **days))
+
+    for count in (sessions_in_trends, sessions_in_rates):
+        everything = count()
+        first = count(end=first_day)  # whole days in the workspace's zone, both ends inclusive
+        later = count(start=last_day)
+        assert 0 < first < everything and 0 < later < everything, count.__name__
+        assert count(start=first_day, end=last_day) == everything

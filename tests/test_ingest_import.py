@@ -379,3 +379,21 @@ def test_a_backup_is_taken_before_a_new_file_is_imported(later):
     do_import(later, "douyin_sessions_utf8bom.csv")  # known file: no second backup
     backups = list_for(later)
     assert [b.reason for b in backups] == ["import"] and backups[0].sessions == 0
+
+
+def test_cli_text_names_units_in_the_chosen_language_json_keeps_codes(later, tmp_path, capsys):
+    later.ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    copy = tmp_path / "w.liveops"
+    shutil.copy(later.ws.path, copy)
+    args = ["import", str(copy), str(DATA / "douyin_sessions_utf8bom.csv"), "--dry-run", "--as", "李运营"]
+    cli_main(args + ["--lang", "zh_CN"])
+    out = capsys.readouterr().out
+    assert "成交金额(元) → gmv (元)" in out and "开播时间 → start (日期时间)" in out and "(money)" not in out
+    created = [ln.strip() for ln in out.splitlines() if "新建场次" in ln]
+    assert created == ["新建场次"] * 3  # a dry run shows no ids of sessions it did not create
+    cli_main(args + ["--lang", "en"])
+    out = capsys.readouterr().out
+    assert "gmv (yuan (CNY))" in out and "start (date & time)" in out
+    cli_main(args + ["--json"])
+    mapping = {m["key"]: m["unit"] for m in json.loads(capsys.readouterr().out)["mapping"]}
+    assert mapping["gmv"] == "money" and mapping["start"] == "datetime"

@@ -32,7 +32,7 @@ def _old_workspace(tmp_path, clock, monkeypatch):
         ctx.actor_id = spec.id
         anchor, _ = roster.create_anchor(ctx, "小美", Platform.DOUYIN, specialist_id=spec.id)
         s, _ = lifecycle.start_now(ctx, anchor_id=anchor.id, title="旧场次")
-        for minute in range(3):
+        for _minute in range(3):
             clock.advance(minutes=1)
             metrics_entry.record_snapshot(ctx, s.id, {"online_viewers": "1200", "gmv": "3.5万"})
         ctx.ws.close()

@@ -79,7 +79,10 @@ def test_a_user_chosen_reading_is_kept_whatever_the_column_says(ctx, clock, tmp_
     col = next(c for c in insp.columns if c.key == "product_ctr_reported")
     insp = importer.inspect(ctx, path, session_id=s.id, decisions={col.index: {"percent_mode": "fraction"}})
     r = importer.run(ctx, insp, session_id=s.id)
-    assert r.committed and values(ctx, s.id, "product_ctr_reported")[-1] == pytest.approx(12.5)
+    # The reading stays a fraction; 12.5 cannot be one (it would be 1250 %): that row is refused, listed.
+    assert r.committed and values(ctx, s.id, "product_ctr_reported") == [0.5] * (ROWS - 1)
+    assert r.counts["rejected"] == 1 and r.rejected[0].column == "商品点击率" and r.rejected[0].value == "12.5"
+    assert r.rejected[0].message.key == "error.ingest.fraction_over_one"
 
 
 def test_day_first_dates_decided_by_a_late_row():

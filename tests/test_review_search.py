@@ -143,10 +143,12 @@ def test_upgrade_from_the_0005_schema_keeps_the_index_and_lets_plain_clients_wri
         anchor, _ = roster.create_anchor(ctx, "小美", Platform.DOUYIN, specialist_id=spec.id)
         s, _ = lifecycle.plan_session(ctx, anchor_id=anchor.id, title="旧场次", scheduled_start=T0 + timedelta(hours=10),
                                       scheduled_end=T0 + timedelta(hours=12))
-        lifecycle.start_preparing(ctx, s.id)
-        clock.set(s.scheduled_start_utc)
-        lifecycle.go_live(ctx, s.id, override_reason="测试")
-        event_log.log_event(ctx, s.id, "note", "旧版记录：福袋超卖")
+        # The note as the 0005 build wrote it: today's code writes columns that schema lacks.
+        with ctx.ws.write():
+            ctx.ws.conn.execute(
+                "INSERT INTO events (id, session_id, ts_utc, kind, text, internal, source, created_at, modified_at)"
+                " VALUES ('old-note', ?, ?, 'note', '旧版记录：福袋超卖', 0, 'manual', ?, ?)",
+                (s.id, "2026-11-26T12:01:00.000Z", "2026-11-26T12:01:00.000Z", "2026-11-26T12:01:00.000Z"))
         ctx.ws.close()
     conn = sqlite3.connect(path)
     with pytest.raises(sqlite3.OperationalError, match="liveops_fts_text"):

@@ -87,8 +87,16 @@ def strip_unit(norm: str) -> tuple[str, str]:
     """('成交金额', '万元') from '成交金额(万元)'; (norm, '') when there is no bracketed tail."""
     m = _BRACKET_TAIL.search(norm)
     if not m or m.start() == 0:
+        m2 = _BARE_UNIT_TAIL.search(norm)  # 点击率%, 成交金额/元, gmv-¥: a unit without brackets
+        if m2 and m2.start() > 0:
+            return norm[: m2.start()], m2.group(1) or m2.group(2)
         return norm, ""
     return norm[: m.start()], m.group(1)
+
+
+# Symbols (and 元 / 万元) may follow the name directly; word units only after a separator or 单位.
+_BARE_UNIT_TAIL = re.compile(r"(?:(?:[/\-_|]|单位[:：]?)(秒|分钟|小时|人|次|个|件|单|usd|cny|rmb)"
+                             r"|(?:[/\-_|]|单位[:：]?)?(%|％|‰|万元|元|万|¥|￥|\$))$")
 
 
 @dataclass(frozen=True)

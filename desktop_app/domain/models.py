@@ -112,6 +112,8 @@ class Event:
     subtype: str | None = None
     product_id: str | None = None
     deleted: bool = False
+    # JSON of a catalog message ({"key", "params", "tail"}) to render ``text`` in the reader's language.
+    payload_json: str | None = None
 
 
 @dataclass(frozen=True)

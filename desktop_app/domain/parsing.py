@@ -116,13 +116,16 @@ def _bad(field: str, raw: object):
 
 def _parse_decorated(s: str, raw: str, field: str, locale: str | None) -> Decimal:
     negative = False
-    if s.startswith("(") and s.endswith(")"):  # accounting negative
-        negative, s = True, s[1:-1].strip()
-    if s and s[0] in "+-":
-        negative, s = negative ^ (s[0] == "-"), s[1:].strip()
+    signed = False
     mult = Decimal(1)
-    for _ in range(3):  # ¥1.2万元, Rp 3,4jt: marks and multipliers in any order, each once
+    for _ in range(4):  # ¥(1,234.00), (¥1.2万元), 1,234.00-, -¥3: marks, signs and multipliers in any order
         before = s
+        if len(s) > 2 and s.startswith("(") and s.endswith(")") and not signed:  # accounting negative
+            negative, signed, s = True, True, s[1:-1].strip()
+        if len(s) > 1 and s[0] in "+-" and not signed:
+            negative, signed, s = s[0] == "-", True, s[1:].strip()
+        if len(s) > 1 and s[-1] in "+-" and not signed:  # trailing minus (SAP, some bank/ERP exports)
+            negative, signed, s = s[-1] == "-", True, s[:-1].strip()
         s = _PREFIX_RE.sub("", s)
         s = _SUFFIX_RE.sub("", s)
         m = _MULT_RE.search(s)
@@ -131,8 +134,6 @@ def _parse_decorated(s: str, raw: str, field: str, locale: str | None) -> Decima
             s = s[: m.start()].strip()
         if s == before:
             break
-    if s and s[0] in "+-" and not negative:
-        negative, s = s[0] == "-", s[1:]
     digits = _split_locale(s.translate(_SPACES), locale)
     if digits is None or not _DIGITS_RE.fullmatch(digits):
         _bad(field, raw)
@@ -346,7 +347,7 @@ MONTH_FIRST, DAY_FIRST = "mdy", "dmy"
 
 _DATE_YMD = r"(?P<y>\d{4})\s*[-/.年]\s*(?P<mo>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
 _DATE_SLASH = r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y2>\d{4})"
-_DATE_MD = r"(?P<mo2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
+_DATE_MD = r"(?P<mo2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日|(?P<mo4>\d{1,2})[-/](?P<d4>\d{1,2})"
 _DATE_COMPACT = r"(?P<y3>\d{4})(?P<mo3>\d{2})(?P<d3>\d{2})"
 _TIME = (r"(?:(?P<ampm1>上午|下午|晚上|凌晨|中午)\s*)?(?P<h>\d{1,2})\s*[:：时点]\s*(?P<mi>\d{1,2})\s*分?"
          r"(?:\s*[:：]\s*(?P<s>\d{1,2}(?:\.\d+)?)|\s*(?P<s2>\d{1,2})\s*秒)?\s*(?P<ampm>am|pm)?")
@@ -441,6 +442,7 @@ def _parse_datetime_text(text: str, field: str, ctx: DateContext) -> datetime:
 def _assemble(m: re.Match, ctx: DateContext, field: str, day: date | None = None) -> datetime:
     g = m.groupdict()
     if day is None:
+        g["_text"] = m.string
         day = _date_from_groups(g, ctx, field)
     hour = int(g["h"]) if g.get("h") else 0
     minute = int(g["mi"]) if g.get("mi") else 0
@@ -473,9 +475,38 @@ def _date_from_groups(g: dict, ctx: DateContext, field: str) -> date:
         a, b = int(g["a"]), int(g["b"])
         month, dd = (b, a) if ctx.order == DAY_FIRST else (a, b)
         return date(int(g["y2"]), month, dd)
+    if g.get("mo2"):
+        month, dd = int(g["mo2"]), int(g["d2"])
+    else:
+        a, b = int(g["mo4"]), int(g["d4"])
+        month, dd = (b, a) if ctx.order == DAY_FIRST else (a, b)
     if ctx.base_date is None:
-        raise ValidationError("error.datetime.no_year", field=field, value=g.get("mo2"))
-    return date(ctx.base_date.year, int(g["mo2"]), int(g["d2"]))
+        raise ValidationError("error.datetime.no_year", field=field, value=g.get("_text") or f"{month}-{dd}")
+    return nearest_year(month, dd, ctx.base_date)
+
+
+def nearest_year(month: int, day: int, base: date) -> date:
+    """The date of month/day closest to ``base`` (12-30 next to a 2026-01-02 base is 2025-12-30)."""
+    best = None
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - base).days) < abs((best - base).days):
+            best = d
+    if best is None:
+        raise ValueError(f"{month}-{day}")
+    return best
+
+
+_NO_YEAR_RE = re.compile(r"\s*(\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}[-/]\d{1,2})(?!\d|[-/.]\d)")
+
+
+def lacks_year(value: object) -> bool:
+    """A date written without its year (``01-05 09:03``, ``1月5日``): the year must come from elsewhere."""
+    return isinstance(value, str) and bool(_NO_YEAR_RE.match(_clean(value))) and not _ANY_DATE_RE.search(
+        _clean(value))
 
 
 _SLASH_DATE_RE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}\b")

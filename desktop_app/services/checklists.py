@@ -9,6 +9,7 @@ ticked by that action through ``tick_by_app`` (default_checklists.md §0).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -25,7 +26,7 @@ from desktop_app.domain.enums import (
 )
 from desktop_app.domain.errors import NotFound, TransitionRefused, ValidationError
 from desktop_app.domain.models import ChecklistRun, Event, MetricSample, Session, TemplateItem
-from desktop_app.messages import label
+from desktop_app.messages import Message, Texts, label
 from desktop_app.services.context import Changes, Context
 from desktop_app.storage import checklists as repo
 from desktop_app.storage import roster as roster_repo
@@ -270,13 +271,13 @@ def on_event(ctx: Context, session: Session, event: Event) -> Changes:
     counted = []
     for item in items:
         occurrence = repo.max_occurrence(ctx.ws, session.id, item.key) + 1
+        # An item matching every event of its kind is done as it is written: one INSERT, no UPDATE.
+        done = item.trigger.subtype is None and item.ticked_by == "event"
         run = ChecklistRun(new_id(), session.id, item.key, occurrence, event.ts_utc,
-                           event.ts_utc + timedelta(minutes=EVENT_WINDOW_MINUTES), RunStatus.OPEN,
-                           values=_event_values(item, event))
-        repo.insert_runs(ctx.ws, [run], ctx.now())
-        ctx.ws.conn.execute("UPDATE checklist_runs SET event_id = ? WHERE id = ?", (event.id, run.id))
-        if item.trigger.subtype is None and item.ticked_by == "event":
-            run = _complete(ctx, run, at=event.ts_utc, by=event.author_id, values=run.values, auto=True)
+                           event.ts_utc + timedelta(minutes=EVENT_WINDOW_MINUTES),
+                           RunStatus.DONE if done else RunStatus.OPEN, done_at=event.ts_utc if done else None,
+                           done_by=event.author_id if done else None, values=_event_values(item, event), auto=done)
+        repo.insert_runs(ctx.ws, [run], ctx.now(), event_id=event.id)
         counted.append((item, rules.run_outcome(run, ctx.now())))
     _add_to_summary(ctx, session, counted)
     return Changes(checklists=frozenset({session.id}))
@@ -343,20 +344,31 @@ def _is_final_snapshot(session: Session, samples: list[MetricSample]) -> bool:
 
 
 def _auto_complete_windows(ctx: Context, session: Session, samples: list[MetricSample]) -> int:
-    items = {i.key: i for i in repo.session_items(ctx.ws, session.id) if rules.metric_only(i)}
+    keys = {s.metric_key for s in samples}
+
+    def touched(item: TemplateItem, run: ChecklistRun) -> bool:
+        """The new samples name one of the item's metrics and fall inside the run's window."""
+        return bool(keys & {f.metric for f in item.fields}) and any(
+            run.due_at <= s.ts_utc < (run.window_end or s.ts_utc) for s in samples)
+
+    return _complete_metric_windows(ctx, session.id, touched)
+
+
+def _complete_metric_windows(ctx: Context, session_id: str,
+                             accept: Callable[[TemplateItem, ChecklistRun], bool]) -> int:
+    """Complete the open/missed metric-only runs ``accept`` picks whose window holds every metric
+    (the one rule for both the live path and the re-check after an import); returns how many."""
+    items = {i.key: i for i in repo.session_items(ctx.ws, session_id) if rules.metric_only(i)}
     if not items:
         return 0
-    keys = {s.metric_key for s in samples}
     done = 0
-    for run in repo.list_runs(ctx.ws, session.id):
+    for run in repo.list_runs(ctx.ws, session_id):
         item = items.get(run.item_key)
         if item is None or run.status not in (RunStatus.OPEN, RunStatus.MISSED) or run.due_at is None:
             continue
-        if not keys & {f.metric for f in item.fields}:
+        if not accept(item, run):
             continue
-        if not any(run.due_at <= s.ts_utc < (run.window_end or s.ts_utc) for s in samples):
-            continue
-        found = _window_values(ctx, session.id, item, run)
+        found = _window_values(ctx, session_id, item, run)
         if found is not None:
             values, at, by = found
             _complete(ctx, run, at=at, by=by, values=values, auto=True)
@@ -373,19 +385,7 @@ def recheck_metric_runs(ctx: Context, session_id: str) -> Changes:
     session = session_repo.get_session(ctx.ws, session_id)
     if session is None or session.status == SessionStatus.CANCELLED:
         return Changes()
-    items = {i.key: i for i in repo.session_items(ctx.ws, session.id) if rules.metric_only(i)}
-    done = 0
-    for run in repo.list_runs(ctx.ws, session.id):
-        item = items.get(run.item_key)
-        if item is None or run.status not in (RunStatus.OPEN, RunStatus.MISSED) or run.due_at is None \
-                or run.window_end is None:
-            continue
-        found = _window_values(ctx, session.id, item, run)
-        if found is not None:
-            values, at, by = found
-            _complete(ctx, run, at=at, by=by, values=values, auto=True)
-            done += 1
-    if not done:
+    if not _complete_metric_windows(ctx, session.id, lambda _item, run: run.window_end is not None):
         return Changes()
     summaries.refresh(ctx.ws, session.id, ctx.now())
     return Changes(checklists=frozenset({session.id}))
@@ -450,10 +450,7 @@ def do_run(ctx: Context, run_id: str, values: dict[str, Any] | None = None, *, n
     if note and len(note) > rules.MAX_TEXT_VALUE:
         raise ValidationError("error.field.too_long", field="note", max=rules.MAX_TEXT_VALUE)
     with ctx.ws.write():
-        run = get_run(ctx, run_id, session_id)
-        session = session_repo.get_session(ctx.ws, run.session_id)
-        assert session is not None
-        _check_accepts_ticks(session)
+        run, session = _tickable_run(ctx, run_id, session_id)
         if at is not None and at > now + TICK_CLOCK_SLACK:
             from desktop_app.domain.timeutil import local
 
@@ -538,6 +535,15 @@ def _store_metric_samples(ctx: Context, session: Session, item: TemplateItem, ru
     return changes
 
 
+def _tickable_run(ctx: Context, run_id: str, session_id: str | None) -> tuple[ChecklistRun, Session]:
+    """The run (by id or short id) and its session, refused when the session takes no ticks."""
+    run = get_run(ctx, run_id, session_id)
+    session = session_repo.get_session(ctx.ws, run.session_id)
+    assert session is not None  # runs reference their session (foreign key)
+    _check_accepts_ticks(session)
+    return run, session
+
+
 def skip_run(ctx: Context, run_id: str, reason: str, *, session_id: str | None = None) -> Changes:
     """Skip (N/A) with a reason; only a lead may skip the lead sign-off."""
     reason = (reason or "").strip()
@@ -546,10 +552,7 @@ def skip_run(ctx: Context, run_id: str, reason: str, *, session_id: str | None =
     if len(reason) > rules.MAX_TEXT_VALUE:
         raise ValidationError("error.field.too_long", field="reason", max=rules.MAX_TEXT_VALUE)
     with ctx.ws.write():
-        run = get_run(ctx, run_id, session_id)
-        session = session_repo.get_session(ctx.ws, run.session_id)
-        assert session is not None
-        _check_accepts_ticks(session)
+        run, session = _tickable_run(ctx, run_id, session_id)
         if run.item_key in rules.LEAD_ONLY_SKIP and not _actor_is_lead(ctx):
             raise TransitionRefused("error.checklist.lead_only_skip", item=run.item_key)
         skipped = replace(run, status=RunStatus.SKIPPED, skip_reason=reason, done_at=ctx.now(),
@@ -563,10 +566,7 @@ def skip_run(ctx: Context, run_id: str, reason: str, *, session_id: str | None =
 def reopen_run(ctx: Context, run_id: str, *, session_id: str | None = None) -> Changes:
     """Undo a tick or skip (a mistaken click); a live run past its window becomes missed again."""
     with ctx.ws.write():
-        run = get_run(ctx, run_id, session_id)
-        session = session_repo.get_session(ctx.ws, run.session_id)
-        assert session is not None
-        _check_accepts_ticks(session)
+        run, session = _tickable_run(ctx, run_id, session_id)
         status = RunStatus.MISSED if rules.window_passed(replace(run, status=RunStatus.OPEN), ctx.now()) \
             else RunStatus.OPEN
         repo.update_run(ctx.ws, replace(run, status=status, done_at=None, done_by=None, skip_reason=None,
@@ -598,30 +598,44 @@ def short_item_text(item: TemplateItem, lang: str | None = None) -> str:
 def _log_run_event(ctx: Context, session: Session, item: TemplateItem, run: ChecklistRun, what: str, *,
                    at: datetime | None = None) -> Changes:
     """A `checklist` event on the session timeline for a tick, skip or undo by hand (DESIGN:
-    the event takes the item's client-visible flag). Written in the acting person's language,
-    like a typed note, so exports and the timeline show the same text."""
+    the event takes the item's client-visible flag). The event keeps the catalog message with the
+    item's name and values in both languages (payload_json), so the timeline and exports show it
+    in the reader's language; ``text`` holds it in the acting person's language (search, old apps)."""
     from desktop_app.domain.enums import EventKind
-    from desktop_app.messages import msg
+    from desktop_app.messages import message_to_json, render_stored
     from desktop_app.storage import events as event_repo
 
-    name = short_item_text(item)
-    if what == "done":
-        pairs = display_values(item, run.values, session.currency,
-                               product_names=dict(session_products(ctx, session.id)))
-        values = msg("checklist.event.value_sep").join(
-            msg("checklist.event.pair", label=k, value=v) for k, v in pairs)
-        text = msg("checklist.event.done_values" if values else "checklist.event.done", item=name, values=values)
-        if run.note:
-            text += " — " + run.note
-    elif what == "skipped":
-        text = msg("checklist.event.skipped", item=name, reason=run.skip_reason or "")
-    else:
-        text = msg("checklist.event.reopened", item=name)
+    message = _run_event_message(ctx, session, item, run, what)
+    tail = " — " + run.note if what == "done" and run.note else ""
+    payload = message_to_json(message, tail)
+    text = render_stored(payload) or ""
     ts = at or run.done_at or ctx.now()
     event = Event(new_id(), session.id, ts, EventKind.CHECKLIST, text[:2000], not item.client_visible,
-                  Source.CHECKLIST, ctx.actor_id)
+                  Source.CHECKLIST, ctx.actor_id, payload_json=payload)
     event_repo.insert_event(ctx.ws, event, ctx.now())
     return Changes(events=frozenset({session.id}))
+
+
+def _run_event_message(ctx: Context, session: Session, item: TemplateItem, run: ChecklistRun,
+                       what: str) -> Message:
+    from desktop_app.messages import msg
+
+    name = Texts("", zh=short_item_text(item, "zh_CN"), en=short_item_text(item, "en"))
+    if what == "skipped":
+        return Message("checklist.event.skipped", {"item": name, "reason": run.skip_reason or ""})
+    if what != "done":
+        return Message("checklist.event.reopened", {"item": name})
+    products = dict(session_products(ctx, session.id))
+
+    def values(lang: str) -> str:
+        pairs = display_values(item, run.values, session.currency, lang, product_names=products)
+        return msg("checklist.event.value_sep", lang=lang).join(
+            msg("checklist.event.pair", lang=lang, label=k, value=v) for k, v in pairs)
+
+    both = Texts("", zh=values("zh_CN"), en=values("en"))
+    if not (both.zh or both.en):
+        return Message("checklist.event.done", {"item": name})
+    return Message("checklist.event.done_values", {"item": name, "values": both})
 
 
 def _actor_is_lead(ctx: Context) -> bool:
@@ -937,6 +951,27 @@ def came_due(ctx: Context, since: datetime, until: datetime) -> list[RunView]:
         out += [v for v in session_runs(ctx, r["session_id"], now=until)
                 if v.run.status == RunStatus.OPEN and v.run.due_at and since < v.run.due_at <= until]
     out.sort(key=lambda v: v.run.due_at)
+    return out
+
+
+# The phase whose items a session in this status reminds of (none once closed or cancelled).
+_REMINDING_PHASE = {SessionStatus.PLANNED: Phase.PRE, SessionStatus.PRE: Phase.PRE, SessionStatus.LIVE: Phase.LIVE,
+                    SessionStatus.POST: Phase.POST}
+
+
+def still_reminding(ctx: Context, views: list[RunView]) -> list[RunView]:
+    """The reminders worth showing still: runs still open, of the phase their session is in now
+    (going live ends the pre-broadcast reminders; ticking a run ends its own)."""
+    phases: dict[str, Phase | None] = {}
+    out = []
+    for v in views:
+        sid = v.run.session_id
+        if sid not in phases:
+            session = session_repo.get_session(ctx.ws, sid)
+            phases[sid] = _REMINDING_PHASE.get(session.status) if session else None
+        run = repo.get_run(ctx.ws, v.run.id)
+        if run is not None and run.status == RunStatus.OPEN and v.item.phase == phases[sid]:
+            out.append(v)
     return out
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from desktop_app.domain.enums import INTERNAL_BY_DEFAULT, EventKind, SessionStatus, Source
 from desktop_app.domain.errors import TransitionRefused, ValidationError
 from desktop_app.domain.models import Event
-from desktop_app.messages import label, msg
+from desktop_app.messages import label, msg, render_stored
 from desktop_app.services import checklists as checklist_engine
 from desktop_app.services.context import Changes, Context
 from desktop_app.services.lifecycle import get as get_session
@@ -51,7 +51,7 @@ def log_event(ctx: Context, session_id: str, kind: EventKind | str, text: str = 
     if internal is None:
         internal = kind in INTERNAL_BY_DEFAULT
     with ctx.ws.write():
-        session = get_session(ctx, session_id)
+        session = _session(ctx, session_id)
         _check_session_accepts(session, kind, ts)
         event = Event(new_id(), session.id, ts, kind, text, bool(internal), Source(source), ctx.actor_id,
                       subtype=subtype or None, product_id=product_id)
@@ -62,6 +62,20 @@ def log_event(ctx: Context, session_id: str, kind: EventKind | str, text: str = 
         for hook in after_event_hooks:
             changes = changes | (hook(ctx, session, event) or Changes())
     return event, changes
+
+
+def _session(ctx: Context, session_id: str):
+    """The session as stored now (its row is read every time, so a status change by any connection
+    counts); the parsed form is reused while the row is unchanged, which keeps a hotkey lean."""
+    row = ctx.ws.conn.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    if row is None:
+        return get_session(ctx, session_id)  # a short id, or NotFound
+    key = tuple(row)
+    cache = ctx.ws.caches.setdefault("event_log.sessions", {})
+    hit = cache.get(session_id)
+    if hit is None or hit[0] != key:
+        hit = cache[session_id] = (key, session_repo.session_from_row(row))
+    return hit[1]
 
 
 def edit_event(ctx: Context, event_id: str, *, text: str | None = None, kind: EventKind | str | None = None,
@@ -111,6 +125,8 @@ def display_text(event: Event, lang: str | None = None) -> str:
     if event.kind == EventKind.SYSTEM and event.text.startswith("event.system."):
         key, _, params = event.text.partition(" ")
         return msg(key, lang=lang, **(loads(params, {}) or {}))
+    if event.payload_json:  # a catalog message stored with the row (checklist ticks): the reader's language
+        return (render_stored(event.payload_json, lang) or event.text)[:2000]
     return event.text
 
 

@@ -21,6 +21,7 @@ from desktop_app.storage import history as repo
 from desktop_app.storage import review as review_repo
 from desktop_app.storage import samples as sample_repo
 from desktop_app.storage import sessions as session_repo
+from desktop_app.storage.sessions import SessionFilter
 
 COL = repo.COL
 COMPARE_MIN, COMPARE_MAX = 2, 6
@@ -51,33 +52,37 @@ class HistoryFilter:
                 known[k] = date.fromisoformat(known[k])
         return cls(**known)
 
+    def session_filter(self, tz: ZoneInfo) -> SessionFilter:
+        """The shared session-list filter for the dates (whole days in ``tz``), people, platform
+        and status; sign-off and text are the history view's own."""
+        return SessionFilter(
+            start_from=_day_start(self.date_from, tz) if self.date_from else None,
+            start_to=_day_start(self.date_to + timedelta(days=1), tz) if self.date_to else None,
+            anchor_id=self.anchor_id, client_id=self.client_id, specialist_id=self.specialist_id,
+            statuses=(self.status,) if self.status else (), platform=self.platform)
+
 
 def _tz(ctx: Context) -> ZoneInfo:
     return ZoneInfo(ctx.ws.query_one("SELECT default_timezone FROM workspace")[0])
 
 
+def _day_start(d: date, tz: ZoneInfo) -> datetime:
+    return datetime.combine(d, time.min, tzinfo=tz)
+
+
 def _day_bound(d: date, tz: ZoneInfo) -> str:
-    return to_iso(datetime.combine(d, time.min, tzinfo=tz))
+    return to_iso(_day_start(d, tz))
 
 
 def history(ctx: Context, f: HistoryFilter = HistoryFilter()) -> list[tuple]:
     """Summary rows (tuples in ``storage.history.HISTORY_COLUMNS`` order), newest first."""
-    where: list[str] = []
-    params: list = []
-    tz = _tz(ctx)
     if f.date_from and f.date_to and f.date_from > f.date_to:
         raise ValidationError("error.bundle.range", field="date_from", start=f.date_from, end=f.date_to)
-    if f.date_from:
-        where.append("start_utc >= ?")
-        params.append(_day_bound(f.date_from, tz))
-    if f.date_to:
-        where.append("start_utc < ?")
-        params.append(_day_bound(f.date_to + timedelta(days=1), tz))
-    for col, val in (("client_id", f.client_id), ("anchor_id", f.anchor_id), ("specialist_id", f.specialist_id),
-                     ("platform", f.platform), ("status", f.status), ("signoff", f.signoff)):
-        if val:
-            where.append(f"{col} = ?")
-            params.append(val)
+    cond, params = f.session_filter(_tz(ctx)).where(start="start_utc")
+    where: list[str] = [cond] if cond else []
+    if f.signoff:
+        where.append("signoff = ?")
+        params.append(f.signoff)
     text = f.text.strip()
     if text:
         anchors = repo.anchors_matching(ctx.ws, text)

@@ -87,10 +87,24 @@ def session_items(ws: Workspace, session_id: str) -> list[TemplateItem]:
 
 
 def event_items(ws: Workspace, session_id: str, event_kind: str) -> list[TemplateItem]:
-    """Items triggered by events of one kind (the hot path of every logged event: no full item load)."""
-    rows = ws.query("SELECT * FROM session_items WHERE session_id = ? AND json_extract(trigger_json, '$.kind') = 'event'"
-                    " AND json_extract(trigger_json, '$.event_kind') = ? ORDER BY position", (session_id, event_kind))
-    return [item_from_row(r) for r in rows]
+    """Items triggered by events of one kind (the hot path of every logged event).
+
+    Parsed once per session and kept in ``ws.caches``: a session's items are append-only (the
+    template snapshot, then ad-hoc items), so their count, read through the (session_id, key)
+    index, says whether the parsed set is still current, whichever connection added one.
+    """
+    count = ws.conn.execute("SELECT count(*) FROM session_items WHERE session_id = ?", (session_id,)).fetchone()[0]
+    cache = ws.caches.setdefault("event_items", {})
+    hit = cache.get(session_id)
+    if hit is None or hit[0] != count:
+        rows = ws.query("SELECT * FROM session_items WHERE session_id = ?"
+                        " AND json_extract(trigger_json, '$.kind') = 'event' ORDER BY position", (session_id,))
+        by_kind: dict[str | None, list[TemplateItem]] = {}
+        for r in rows:
+            item = item_from_row(r)
+            by_kind.setdefault(item.trigger.event_kind, []).append(item)
+        hit = cache[session_id] = (count, by_kind)
+    return list(hit[1].get(event_kind, ()))
 
 
 def run_from_row(r: sqlite3.Row) -> ChecklistRun:
@@ -116,14 +130,15 @@ def open_runs(ws: Workspace, session_id: str) -> list[ChecklistRun]:
     return [run_from_row(r) for r in rows]
 
 
-def insert_runs(ws: Workspace, runs: list[ChecklistRun], now: datetime) -> None:
+def insert_runs(ws: Workspace, runs: list[ChecklistRun], now: datetime, event_id: str | None = None) -> None:
+    """``event_id``: the event the runs answer (an event-triggered run), set in the same INSERT."""
     ws.conn.executemany(
         "INSERT INTO checklist_runs (id, session_id, item_key, occurrence, due_at, window_end, status, done_at,"
-        " done_by, values_json, note, skip_reason, auto, created_at, modified_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " done_by, values_json, note, skip_reason, auto, created_at, modified_at, event_id)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(r.id, r.session_id, r.item_key, r.occurrence, to_iso(r.due_at), to_iso(r.window_end), str(r.status),
           to_iso(r.done_at), r.done_by, dumps(r.values), r.note, r.skip_reason, int(r.auto), to_iso(now),
-          to_iso(now)) for r in runs],
+          to_iso(now), event_id) for r in runs],
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import datetime
 
 from desktop_app.domain.enums import EventKind, Source
@@ -16,7 +17,7 @@ def event_from_row(r: sqlite3.Row) -> Event:
     return Event(
         id=r["id"], session_id=r["session_id"], ts_utc=from_iso(r["ts_utc"]), kind=EventKind(r["kind"]),
         text=r["text"], internal=bool(r["internal"]), source=Source(r["source"]), author_id=r["author_id"],
-        subtype=r["subtype"], product_id=r["product_id"], deleted=bool(r["deleted"]),
+        subtype=r["subtype"], product_id=r["product_id"], deleted=bool(r["deleted"]), payload_json=r["payload_json"],
     )
 
 
@@ -25,13 +26,14 @@ def _row(e: Event) -> dict:
         "id": e.id, "session_id": e.session_id, "ts_utc": to_iso(e.ts_utc), "kind": str(e.kind),
         "subtype": e.subtype, "text": e.text, "internal": int(e.internal), "source": str(e.source),
         "author_id": e.author_id, "product_id": e.product_id, "deleted": int(e.deleted),
+        "payload_json": e.payload_json,
     }
 
 
 INSERT_SQL = (
     "INSERT INTO events (id, session_id, ts_utc, kind, subtype, text, internal, source, author_id,"
-    " product_id, deleted, created_at, modified_at) VALUES (:id, :session_id, :ts_utc, :kind, :subtype,"
-    " :text, :internal, :source, :author_id, :product_id, :deleted, :now, :now)"
+    " product_id, deleted, payload_json, created_at, modified_at) VALUES (:id, :session_id, :ts_utc, :kind,"
+    " :subtype, :text, :internal, :source, :author_id, :product_id, :deleted, :payload_json, :now, :now)"
 )
 
 
@@ -57,6 +59,8 @@ def list_events(ws: Workspace, session_id: str, *, include_deleted: bool = False
 
 def update_event(ws: Workspace, before: Event, after: Event, *, by: str | None, now: datetime) -> None:
     action = "delete" if after.deleted and not before.deleted else "edit"
+    if after.text != before.text:
+        after = replace(after, payload_json=None)  # the wording a person typed wins over the message
     ws.conn.execute(
         "INSERT INTO event_audit (id, event_id, action, before_json, after_json, by_id, at) VALUES (?,?,?,?,?,?,?)",
         (new_id(), before.id, action, dumps(_row(before)), dumps(_row(after)), by, to_iso(now)),
@@ -64,7 +68,8 @@ def update_event(ws: Workspace, before: Event, after: Event, *, by: str | None, 
     row = _row(after)
     ws.conn.execute(
         "UPDATE events SET ts_utc = :ts_utc, kind = :kind, subtype = :subtype, text = :text, internal = :internal,"
-        " product_id = :product_id, deleted = :deleted, modified_at = :now WHERE id = :id",
+        " product_id = :product_id, deleted = :deleted, payload_json = :payload_json, modified_at = :now"
+        " WHERE id = :id",
         {**row, "now": to_iso(now)},
     )
 

@@ -203,3 +203,10 @@ def fire_insert_triggers(ws: Workspace, groups: set[tuple[str, int]], now_iso: s
             " created_at) VALUES (?, ?, ?, '_import_trigger', NULL, 'system', ?, ?, ?)",
             (sid, session_id, now_iso, provisional, None if provisional else now_iso[:10], now_iso))
         ws.conn.execute("DELETE FROM metric_samples WHERE id = ?", (sid,))
+
+
+def delete_sample(ws: Workspace, sample_id: str, now: datetime) -> None:
+    """Remove a sample this app's follow wrote and can no longer read (tombstoned for merged copies)."""
+    ws.conn.execute("DELETE FROM metric_samples WHERE id = ?", (sample_id,))
+    ws.conn.execute("INSERT OR REPLACE INTO tombstones (table_name, row_id, deleted_at) VALUES (?,?,?)",
+                    ("metric_samples", sample_id, to_iso(now)))

@@ -82,11 +82,13 @@ class SessionFilter:
     client_id: str | None = None
     specialist_id: str | None = None
     statuses: tuple[str, ...] = ()
+    platform: str | None = None
 
-    def where(self, alias: str = "") -> tuple[str, list[str]]:
-        """SQL condition (``""`` when no filter) and its parameters over table ``alias``."""
+    def where(self, alias: str = "", start: str | None = None) -> tuple[str, list[str]]:
+        """SQL condition (``""`` when no filter) and its parameters over table ``alias``; ``start``
+        names a column holding the start already (session_summaries.start_utc)."""
         t = alias + "." if alias else ""
-        start = start_expr(alias)
+        start = f"{t}{start}" if start else start_expr(alias)
         where: list[str] = []
         params: list[str] = []
         if self.start_from:
@@ -96,7 +98,7 @@ class SessionFilter:
             where.append(f"{start} < ?")
             params.append(to_iso(self.start_to))
         for col, val in (("anchor_id", self.anchor_id), ("client_id", self.client_id),
-                         ("specialist_id", self.specialist_id)):
+                         ("specialist_id", self.specialist_id), ("platform", self.platform)):
             if val:
                 where.append(f"{t}{col} = ?")
                 params.append(val)

@@ -150,3 +150,44 @@ def metric_value(key: str, value: float | int | None, currency: str) -> str:
     if key.endswith("roi") or unit == "number":
         return number(value, 2)
     return number(value)
+
+
+# -- due times (checklist area, next-due list, reminders): one form everywhere -------------------
+def span(seconds: float) -> str:
+    """A length of time for people: 45 秒 / 4 分钟 / 1 小时 5 分钟 / 1 天 3 小时 (45 s, 4 min, 1 h 5 min, 1 d 3 h)."""
+    s = abs(int(seconds))
+    if s < 60:
+        return messages.msg("fmt.span.seconds", n=s)
+    if s < 3600:
+        return messages.msg("fmt.span.minutes", n=s // 60)
+    if s < 86400:
+        h, m = s // 3600, s % 3600 // 60
+        return messages.msg("fmt.span.hours", h=h, m=m) if m else messages.msg("fmt.span.hours_only", h=h)
+    d, h = s // 86400, s % 86400 // 3600
+    return messages.msg("fmt.span.days", d=d, h=h) if h else messages.msg("fmt.span.days_only", d=d)
+
+
+def due_state(due: datetime, now: datetime, window_end: datetime | None = None) -> tuple[str, bool]:
+    """(“5 分钟后” / “现在” / “已逾期 3 分钟” / “进行中，还剩 4 分钟”, overdue?) for an open run; due
+    inside its window counts the time left in the window."""
+    if window_end is not None and due <= now < window_end:
+        return messages.msg("fmt.due.left", span=span((window_end - now).total_seconds())), False
+    if due > now:
+        return messages.msg("fmt.due.in", span=span((due - now).total_seconds())), False
+    if (now - due).total_seconds() < 60:  # just came due (a reminder shows within a tick): not "0 s overdue"
+        return messages.msg("fmt.due.now"), False
+    return messages.msg("fmt.due.overdue", span=span((now - due).total_seconds())), True
+
+
+def due_clock(due: datetime, now: datetime, tz: str) -> str:
+    """The due time in the session's zone: the time alone today, with the date on another day."""
+    same_day = local(due, tz).date() == local(now, tz).date()
+    return local_time(due, tz, "%H:%M" if same_day else "%m-%d %H:%M")
+
+
+def due_text(due: datetime | None, now: datetime, tz: str, window_end: datetime | None = None) -> str:
+    """``20:05（5 分钟后）`` / ``8:05 PM (in 5 min)``: when, then how long until or since."""
+    if due is None:
+        return DASH
+    state, _overdue = due_state(due, now, window_end)
+    return messages.msg("fmt.due.with_state", time=due_clock(due, now, tz), state=state)

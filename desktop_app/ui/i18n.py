@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 
 from desktop_app import messages
 from desktop_app.paths import resource_path
@@ -65,3 +65,16 @@ def _qt_translations_dir() -> str:
     from PySide6.QtCore import QLibraryInfo
 
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+class Retranslating:
+    """Mixin for a widget with a ``retranslate()`` that sets its texts: a language switch
+    (Qt's LanguageChange, sent to every widget when translators change) calls it.
+
+    Put it first among the bases (``class Page(Retranslating, QWidget)``) so its changeEvent runs.
+    """
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc] - the Qt base class follows in the MRO

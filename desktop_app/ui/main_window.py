@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,7 +29,8 @@ from desktop_app.storage.workspace import Workspace
 from desktop_app.ui.dialogs import PlanSessionDialog
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.extensions import load_extensions
-from desktop_app.ui.i18n import apply_language
+from desktop_app.ui.i18n import Retranslating, apply_language
+from desktop_app.ui.mnemonics import apply_menu_mnemonics
 from desktop_app.ui.pages import RosterPage, SessionsPage
 from desktop_app.ui.session_page import SessionPage
 from desktop_app.ui.settings import Settings
@@ -40,7 +40,7 @@ from desktop_app.ui.tasks import run_task
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self, state: AppState, controller=None, settings: Settings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -205,12 +205,8 @@ class MainWindow(QMainWindow):
             again = getattr(action, "retranslate", None)
             if callable(again):
                 again()
+        apply_menu_mnemonics(self.menus.values())  # Alt+letter on every command, both languages
         self._update_status()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _update_status(self) -> None:
         ws = self.state.ctx.ws
@@ -340,4 +336,3 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry("main", self.saveGeometry())
         self.settings.set_window_state("main", self.saveState())
         super().closeEvent(event)
-

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from desktop_app.storage import roster as roster_repo
 from desktop_app.ui import format as fmt
 from desktop_app.ui.dialogs import AnchorDialog, ClientDialog, PersonDialog
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.models import Column, RowsModel
 from desktop_app.ui.state import AppState
 
@@ -82,16 +83,11 @@ def _selected(view: QTableView, model: RowsModel):
     return model.row(view.model().mapToSource(idx).row())
 
 
-class Page(QWidget):
+class Page(Retranslating, QWidget):
     def __init__(self, state: AppState, parent=None) -> None:
         super().__init__(parent)
         self.state = state
         state.workspace_changed.connect(lambda _c: self.refresh())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def refresh(self) -> None: ...
 

@@ -6,7 +6,7 @@ shows the session's plan, targets vs actual and its event log as an overview.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -32,11 +32,12 @@ from desktop_app.ui import format as fmt
 from desktop_app.ui.dialogs import ReasonDialog
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.extensions import PHASES, load_extensions
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.models import Column, RowsModel
 from desktop_app.ui.state import AppState
 
 
-class OverviewArea(QWidget):
+class OverviewArea(Retranslating, QWidget):
     """Plan, targets vs actual, and the event log of the session."""
 
     def __init__(self, state: AppState, parent=None) -> None:
@@ -109,14 +110,12 @@ class OverviewArea(QWidget):
                 view.selectRow(row)
         view.verticalScrollBar().setValue(scroll)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.events.retranslate()
-            self.refresh()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.events.retranslate()
+        self.refresh()
 
 
-class SessionPage(QWidget):
+class SessionPage(Retranslating, QWidget):
     def __init__(self, state: AppState, parent=None) -> None:
         super().__init__(parent)
         self.state = state
@@ -237,11 +236,6 @@ class SessionPage(QWidget):
             for j, t in enumerate(titles or []):
                 container.setTabText(j, t())
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_session(self, session_id: str | None) -> None:
         self.session_id = session_id

@@ -13,6 +13,7 @@ from desktop_app.cli.options import open_ctx, parse_date
 from desktop_app.domain.errors import LiveOpsError, NotFound, ValidationError
 from desktop_app.messages import current_language, msg
 from desktop_app.services.ingest import importer
+from desktop_app.services.ingest.columns import unit_label
 from desktop_app.services.ingest.reader import FileRejected
 from desktop_app.storage import roster as roster_repo
 from desktop_app.storage.atomic import sha256_file
@@ -110,11 +111,15 @@ def _print_text(result) -> None:
     out = sys.stdout
     out.write(msg("cli.import.file", file=insp.table.name, preset=insp.preset.label(current_language()),
                   header_row=insp.header_row, encoding=insp.table.encoding or insp.table.sheet or "") + "\n")
+    for note in insp.notes:
+        out.write("  " + note.text() + "\n")
     for c in insp.mapped:
-        out.write(f"  {c.header} → {c.key} ({c.unit})\n")
+        unit = unit_label(c.unit, insp.currency)
+        out.write(f"  {c.header} → {c.key}" + (f" ({unit})" if unit else "") + "\n")
     out.write(msg("cli.import.counts", **result.counts) + "\n")
     for sid, action in result.sessions.items():
-        out.write(f"  {msg('cli.import.session.' + action)} {sid}\n")
+        shown = "" if (result.dry_run and sid in result.created_ids) else f" {sid}"  # a dry run created nothing
+        out.write(f"  {msg('cli.import.session.' + action)}{shown}\n")
     for r in result.rejected[:50]:
         out.write("  " + msg("cli.import.rejected_row", row=r.row, column=r.column, value=r.value,
                              message=r.message.text()) + "\n")

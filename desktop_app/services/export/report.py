@@ -22,6 +22,7 @@ from desktop_app.domain.review import Signoff
 from desktop_app.domain.summary import compute_kpis
 from desktop_app.domain.timeutil import from_iso, zone
 from desktop_app.messages import msg
+from desktop_app.services import event_log
 from desktop_app.services import review as review_service
 from desktop_app.services.context import Context
 from desktop_app.services.export import labels as L
@@ -492,7 +493,9 @@ def _events(ctx: Context, session: Session, names: dict, shown_products: set[str
         if options.client and (e.internal or (e.product_id and e.product_id not in shown_products)):
             continue
         subtype = msg(f"subtype.{e.subtype}", lang=lang) if e.subtype else ""
-        row = [_local(e.ts_utc, session.timezone), msg(f"event_kind.{e.kind}", lang=lang), subtype, e.text,
+        # The reader's language for app-written rows (checklist ticks, system events), not the writer's.
+        row = [_local(e.ts_utc, session.timezone), msg(f"event_kind.{e.kind}", lang=lang), subtype,
+               event_log.display_text(e, lang),
                product_names.get(e.product_id or "", "")]
         if not options.client:
             row += [h("export.yes") if e.internal else "", str(e.source), names["people"].get(e.author_id or "", "")]

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from desktop_app.domain import ingest as rules
 from desktop_app.domain import parsing as p
 from desktop_app.domain.errors import ValidationError
+from desktop_app.messages import msg
 
 Converter = Callable[[object], object]
 
@@ -28,6 +29,7 @@ class ColumnMap:
     detected: str | None  # what recognition suggested (PII columns: "pii", never imported by default)
     decision: rules.ColumnDecision = field(default_factory=rules.ColumnDecision)
     hint: rules.UnitHint = field(default_factory=rules.UnitHint)
+    hidden: bool = False  # hidden in the workbook: shown as such in the preview, loses a key tie to a visible column
 
     @property
     def kind(self) -> str:
@@ -49,11 +51,14 @@ def build_converter(col: ColumnMap, *, tz: str, base_date: date | None) -> Conve
     """The column's converter, built once: the hot path is a type check and a C-level conversion."""
     kind, d, hint, field_name = col.kind, col.decision, col.hint, col.key or "value"
     mult = hint.multiplier
+    # Refund columns often carry the accounting sign ((1,234.00), 1,234.00-, -3): the amount
+    # refunded is its magnitude. Anywhere else a negative count or amount is refused.
+    magnitude = col.key in REFUND_KEYS
     if kind == rules.K_COUNT:
         allow_fraction = bool(col.key and col.key.endswith("_reported"))
-        return _count(field_name, d.locale, mult, allow_fraction)
+        return _count(field_name, d.locale, mult, allow_fraction, magnitude)
     if kind == rules.K_MONEY:
-        return _money(field_name, d.locale, mult)
+        return _money(field_name, d.locale, mult, magnitude)
     if kind == rules.K_NUMBER:
         return _number(field_name, d.locale, mult)
     if kind == rules.K_PERCENT:
@@ -100,7 +105,10 @@ def _datetime(field_name: str, ctx: p.DateContext) -> Converter:
     return convert
 
 
-def _count(field_name: str, locale: str, mult: Decimal, allow_fraction: bool) -> Converter:
+REFUND_KEYS = frozenset({"refunds_amount", "quality_refunds_amount", "refund_orders", "quality_refund_orders"})
+
+
+def _count(field_name: str, locale: str, mult: Decimal, allow_fraction: bool, magnitude: bool = False) -> Converter:
     plain = mult == 1
 
     def convert(cell: object) -> object:
@@ -108,6 +116,8 @@ def _count(field_name: str, locale: str, mult: Decimal, allow_fraction: bool) ->
         if plain:
             if t is int:
                 if cell < 0:  # type: ignore[operator]
+                    if magnitude:
+                        return -cell  # type: ignore[operator]
                     raise ValidationError("error.metric.negative", field=field_name, key=field_name)
                 return cell
             if t is str and cell.isdigit() and cell.isascii():  # type: ignore[union-attr]
@@ -119,7 +129,9 @@ def _count(field_name: str, locale: str, mult: Decimal, allow_fraction: bool) ->
             return None
         n *= mult
         if n < 0:
-            raise ValidationError("error.metric.negative", field=field_name, key=field_name)
+            if not magnitude:
+                raise ValidationError("error.metric.negative", field=field_name, key=field_name)
+            n = -n
         if n != n.to_integral_value():
             if not allow_fraction:
                 raise ValidationError("error.metric.not_integer", field=field_name, key=field_name, value=str(cell))
@@ -128,7 +140,7 @@ def _count(field_name: str, locale: str, mult: Decimal, allow_fraction: bool) ->
     return convert
 
 
-def _money(field_name: str, locale: str, mult: Decimal) -> Converter:
+def _money(field_name: str, locale: str, mult: Decimal, magnitude: bool = False) -> Converter:
     plain = mult == 1
 
     def convert(cell: object) -> object:
@@ -139,7 +151,9 @@ def _money(field_name: str, locale: str, mult: Decimal) -> Converter:
             return None
         n *= mult
         if n < 0:
-            raise ValidationError("error.metric.negative", field=field_name, key=field_name)
+            if not magnitude:
+                raise ValidationError("error.metric.negative", field=field_name, key=field_name)
+            n = -n
         return n
     return convert
 
@@ -156,10 +170,40 @@ def _number(field_name: str, locale: str, mult: Decimal) -> Converter:
 
 def _percent(field_name: str, mode: str, locale: str) -> Converter:
     as_is = mode != p.PCT_PERCENT
+    fraction = mode == p.PCT_FRACTION
+    sign = mode == p.PCT_SIGN
 
     def convert(cell: object) -> object:
         if as_is and type(cell) is float and cell == cell and abs(cell) != _INF:  # type: ignore[arg-type]
+            if fraction and abs(cell) > 1:  # type: ignore[arg-type]
+                raise ValidationError("error.ingest.fraction_over_one", field=field_name, value=str(cell))
             return cell  # float(Decimal(repr(x))) == x: the Decimal path would give the same
         n = p.parse_percent(cell, field=field_name, mode=mode, locale=locale)
+        if n is not None and abs(n) > 1 and (fraction or (sign and type(cell) is str)) and not _has_sign(cell):
+            # A column read as fractions (chosen by the user, or decided on earlier rows) cannot
+            # hold 12.5: storing it would mean 1250 %. In a column that writes "12.3%", a bare
+            # text 12.3 is as ambiguous. Refused with a reason, never guessed.
+            key = "error.ingest.fraction_over_one" if fraction else "error.ingest.percent_sign_missing"
+            raise ValidationError(key, field=field_name, value=str(cell))
         return None if n is None else float(n)
     return convert
+
+
+def _has_sign(cell: object) -> bool:
+    return isinstance(cell, str) and cell.strip().endswith(("%", "％", "‰"))
+
+
+def unit_label(unit: str, currency: str | None = None, lang: str | None = None) -> str:
+    """A column's unit as the user reads it (元 / 日期时间 / 秒 …); JSON output keeps the code."""
+    if not unit:
+        return ""
+    if unit == "money":
+        code = currency or "CNY"
+        return msg("ingest.unit.money_cny", lang=lang) if code == "CNY" else msg("ingest.unit.money", lang=lang,
+                                                                                 currency=code)
+    key = _UNIT_KEYS.get(unit)
+    return msg(f"ingest.unit.{key}", lang=lang) if key else unit
+
+
+_UNIT_KEYS = {"datetime": "datetime", "s": "seconds", "ratio": "ratio", "number": "number", "人": "persons",
+              "次": "times", "单": "orders", "件": "items", "count": "count"}

@@ -15,17 +15,21 @@ import csv
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
+from desktop_app.domain import ingest as rules
 from desktop_app.domain.enums import Source
-from desktop_app.domain.errors import LiveOpsError
+from desktop_app.domain.errors import LiveOpsError, ValidationError
 from desktop_app.domain.models import MetricSample
-from desktop_app.domain.timeutil import from_iso
+from desktop_app.domain.timeutil import from_iso, to_iso
 from desktop_app.messages import Message
 from desktop_app.services import metrics_entry
 from desktop_app.services.context import Changes, Context
 from desktop_app.services.ingest import importer
+from desktop_app.services.ingest.columns import ColumnMap, build_converter
 from desktop_app.services.ingest.reader import FileRejected, _sniff_encoding
+from desktop_app.storage import ingest as ingest_repo
 from desktop_app.storage import summaries
 
 WAITING, FOLLOWING, STOPPED, ERROR = "waiting", "following", "stopped", "error"
@@ -57,6 +61,8 @@ class Follower:
         self.state = WAITING
         self.message: Message | None = Message("ingest.follow.waiting", {"file": self.path.name})
         self.last_read: datetime | None = None
+        self.rejections: list[importer.Rejection] = []  # every row refused since the follow started
+        self.redecisions: list[Message] = []  # each time a column's reading changed, what was corrected
         self._reset()
 
     def _reset(self) -> None:
@@ -68,6 +74,8 @@ class Follower:
         self.line_no = 0
         self.insp: importer.Inspection | None = None
         self.lines: list[str] = []  # complete lines read before the header was recognised
+        self.evidence: list = []  # (column, ColumnEvidence, ColumnMap) of columns a later value may re-decide
+        self.raw: dict[int, list[tuple[int, str, object]]] = {}  # column → (row, ts, raw cell) stored so far
 
     def stop(self) -> FollowStatus:
         self.state = STOPPED
@@ -147,6 +155,14 @@ class Follower:
                 self.state, self.message = WAITING, Message("ingest.follow.waiting", {"file": self.path.name})
                 return False
             raise
+        self.insp.table.close()  # the follow reads the file itself; no workbook stays open
+        # The time column's date order stays as first decided: re-reading it would move whole rows.
+        # A later date the order cannot read is rejected with its reason instead.
+        for c in self.insp.mapped:
+            if c.kind == rules.K_DATETIME:
+                c.decision.pinned.add("date_order")
+        self.evidence = importer.column_evidence(self.insp)
+        self.raw = {j: [] for j, _ev, _c in self.evidence}
         return True
 
     def _ingest_lines(self) -> FollowStatus:
@@ -159,16 +175,25 @@ class Follower:
             cells = next(csv.reader([line], delimiter=delimiter), [])
             numbered.append((self.line_no, cells))
         self.lines = []
+        # Every cell of the ambiguous columns counts, the rows before this poll included: a value
+        # that contradicts the column's reading re-decides it BEFORE the new rows are converted.
+        redecided = self._redecide(numbered)
         result = importer.ImportResult(insp, import_id=None)
+        corrected = 0
         with self.ctx.ws.write():
             writer = importer._Writer(self.ctx, insp, result, anchor_id=None, session_id=self.session_id,
                                       source=Source.WATCH)
+            if redecided:
+                corrected = self._rewrite(redecided, writer, result)
             for rownum, values in importer.iterate_rows(insp, result, rows=numbered):
+                accepted = result.accepted
                 writer.add(rownum, values)
+                if result.accepted > accepted:
+                    self._remember_raw(rownum, values, numbered_cells=self._cells_of(numbered, rownum))
             new = list(writer.pending)
             writer.flush()
             changes = Changes()
-            if new or result.samples_updated:
+            if new or result.samples_updated or corrected:
                 session = writer.sessions_obj(self.session_id)
                 stored = [_sample(row) for row in new]
                 for hook in metrics_entry.after_samples_hooks:
@@ -178,14 +203,93 @@ class Follower:
         self.rows += result.accepted
         self.rejected += result.rejected_rows
         self.state = FOLLOWING
-        if result.rejected:
+        if redecided:
+            self.message = Message("ingest.follow.redecided", {
+                "file": self.path.name, "columns": "、".join(c.header for c in redecided), "rows": corrected,
+                "rejected": result.rejected_rows})
+            self.redecisions.append(self.message)
+        elif result.rejected:
             r = result.rejected[-1]
             self.message = Message("ingest.follow.error", {"file": self.path.name, "detail": Message(
                 "cli.import.rejected_row", {"row": r.row, "column": r.column, "value": r.value,
                                             "message": r.message.text()}).text()})
         else:
             self.message = Message("ingest.follow.following", {"file": self.path.name, "rows": self.rows})
+        self.rejections.extend(result.rejected)
         return self.status(changes)
+
+    # -- whole-column readings over a growing file -------------------------------------
+    def _redecide(self, numbered: list[tuple[int, list]]) -> list[ColumnMap]:
+        """Feed the new rows to the columns' evidence; the columns whose reading changed (applied)."""
+        insp = self.insp
+        assert insp is not None
+        feeds = [(j, f) for j, ev, c in self.evidence for f in ev.feeds(c.decision.pinned)]
+        if not feeds:
+            return []
+        for rownum, cells in numbered:
+            if rownum <= insp.header_row or not any(c.strip() for c in cells):
+                continue
+            if cells and cells[0].strip().lower().rstrip(":：") in rules.TOTAL_WORDS:
+                continue
+            for j, feed in feeds:
+                if j < len(cells):
+                    feed(cells[j])
+        return [c for _j, ev, c in self.evidence if ev.apply(c.decision)]
+
+    @staticmethod
+    def _cells_of(numbered: list[tuple[int, list]], rownum: int) -> list:
+        # numbered is in row order without gaps after the first line of the batch
+        first = numbered[0][0]
+        return numbered[rownum - first][1]
+
+    def _remember_raw(self, rownum: int, values: list, *, numbered_cells: list) -> None:
+        """The raw text of an accepted row's ambiguous cells, for a later re-decision."""
+        if not self.raw:
+            return
+        keys = [c.key for c in self.insp.mapped]  # type: ignore[union-attr]
+        ts = values[keys.index(rules.TS)]
+        ts_iso = to_iso(ts)
+        for j, cells in self.raw.items():
+            if j < len(numbered_cells):
+                cells.append((rownum, ts_iso, numbered_cells[j]))
+
+    def _rewrite(self, columns: list[ColumnMap], writer, result: importer.ImportResult) -> int:
+        """Read the stored rows of re-decided columns again with the new reading, in this transaction.
+
+        A value that reads differently is corrected; one the new reading cannot accept at all
+        (a count ``1.234`` once the column turns out to use ``.`` as the decimal point) is removed
+        and listed as rejected with its row, column, value and reason. Only samples this follow
+        wrote (source ``watch``) are touched; manual entries never are.
+        """
+        insp = self.insp
+        assert insp is not None
+        existing = ingest_repo.existing_samples(self.ctx.ws, self.session_id)
+        session = writer.sessions_obj(self.session_id)
+        now = self.ctx.now()
+        corrected = 0
+        for c in columns:
+            conv = build_converter(c, tz=insp.tz, base_date=insp.base_date)
+            kept = []
+            for rownum, ts_iso, cell in self.raw.get(c.index, []):
+                found = existing.get((ts_iso, c.key, 1, None, None))
+                if found is None or found[2] != str(Source.WATCH):
+                    continue
+                try:
+                    v = conv(cell)
+                except ValidationError as exc:
+                    ingest_repo.delete_sample(self.ctx.ws, found[0], now)
+                    result.rejected_rows += 1
+                    result.reject(rownum, c.header, cell, exc.message)
+                    corrected += 1
+                    continue
+                kept.append((rownum, ts_iso, cell))
+                if type(v) is Decimal:
+                    v = writer._minor(v, session.currency)
+                if v is not None and v != found[1]:
+                    ingest_repo.update_sample_value(self.ctx.ws, found[0], v, None, now)  # type: ignore[arg-type]
+                    corrected += 1
+            self.raw[c.index] = kept
+        return corrected
 
 
 def _sample(row: tuple) -> MetricSample:

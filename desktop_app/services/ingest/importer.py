@@ -20,7 +20,7 @@ from desktop_app.domain.enums import SessionStatus, Source
 from desktop_app.domain.errors import LiveOpsError, ValidationError
 from desktop_app.domain.metrics import RAW_METRICS
 from desktop_app.domain.money import currency as currency_info
-from desktop_app.domain.parsing import find_date_range
+from desktop_app.domain.parsing import find_date_range, lacks_year
 from desktop_app.domain.timeutil import local, to_iso
 from desktop_app.messages import Message
 from desktop_app.services.context import Changes, Context
@@ -28,6 +28,7 @@ from desktop_app.services.ingest import presets as preset_repo
 from desktop_app.services.ingest.columns import ColumnMap, Converter, build_converter
 from desktop_app.services.ingest.prefetch import prefetch
 from desktop_app.services.ingest.reader import HEAD_ROWS, FileRejected, TableFile, open_table
+from desktop_app.services.ingest.xlsx_meta import hidden_columns
 from desktop_app.services.workspace_service import workspace_info
 from desktop_app.storage import ingest as repo
 from desktop_app.storage import roster as roster_repo
@@ -77,6 +78,9 @@ class Inspection:
     as_of: date
     currency: str
     percent_formatted: set[int] = field(default_factory=set)
+    base_source: str | None = None  # where base_date comes from: title | file_name | session
+    year_columns: list[str] = field(default_factory=list)  # datetime columns with year-less dates (01-05 09:03)
+    notes: list[Message] = field(default_factory=list)  # what the reader inferred, shown before import
 
     @property
     def mapped(self) -> list[ColumnMap]:
@@ -135,6 +139,7 @@ class ImportResult:
             "sessions": [{"id": None if (self.dry_run and sid in self.created_ids) else sid, "action": action}
                          for sid, action in self.sessions.items()],
             "dry_run": self.dry_run, "committed": self.committed,
+            "notes": [n.text(lang) for n in insp.notes],
         }
 
 
@@ -142,7 +147,7 @@ class ImportResult:
 def inspect(ctx: Context, path: Path | str, *, preset: str | None = None, anchor_id: str | None = None,
             session_id: str | None = None, overrides: dict[int, str | None] | None = None,
             decisions: dict[int, dict] | None = None, kind: str | None = None, as_of: date | None = None,
-            sheet: str | None = None, table: TableFile | None = None) -> Inspection:
+            sheet: str | None = None, table: TableFile | None = None, sha256: str | None = None) -> Inspection:
     """Read the head of a file: header, preset, mapping (remembered or detected), column decisions."""
     table = table or open_table(path)
     chosen = preset_repo.get(preset) if preset else None
@@ -157,10 +162,14 @@ def inspect(ctx: Context, path: Path | str, *, preset: str | None = None, anchor
     remembered = repo.get_mapping(ctx.ws, signature)
     if remembered and not preset and remembered.get("preset"):
         chosen = preset_repo.get(remembered["preset"]) or chosen
-    columns = _map_columns(names, chosen, remembered, overrides or {})
+    hidden = hidden_columns(table.path, table.sheet) if table.fmt == "xlsx" else set()
+    columns = _map_columns(names, chosen, remembered, overrides or {}, hidden)
     title_lines = [" ".join(str(c) for c in row if c not in (None, "")) for row in head[: guess.row - guess.rows_used + 1]]
     title_lines = [t for t in title_lines if t.strip()]
-    date_range = find_date_range(" ".join(title_lines)) or find_date_range(table.path.stem)
+    date_range = find_date_range(" ".join(title_lines))
+    base_source = "title" if date_range else None
+    if date_range is None and find_date_range(table.path.stem):
+        date_range, base_source = find_date_range(table.path.stem), "file_name"
     tz, currency = _zone_and_currency(ctx, anchor_id, session_id, chosen)
     keys = {c.key for c in columns if c.key}
     # The columns decide the kind; a preset's kind only fills in when they do not.
@@ -168,15 +177,44 @@ def inspect(ctx: Context, path: Path | str, *, preset: str | None = None, anchor
         or (chosen.kind if chosen.kind != "auto" else None)
     if detected_kind is None and session_id:
         detected_kind = rules.SESSIONS
-    insp = Inspection(table, sha256_file(table.path), header_row, guess.rows_used, names, title_lines, date_range,
+    insp = Inspection(table, sha256 or sha256_file(table.path), header_row, guess.rows_used, names, title_lines, date_range,
                       chosen, detected_kind, columns, signature, remembered is not None, tz,
                       date_range[0] if date_range else None, as_of or _default_as_of(ctx, date_range, tz), currency)
+    insp.base_source = base_source
+    if session_id:  # minute rows of a chosen session: its own day gives a year-less date its year
+        insp.base_date, insp.base_source = _session_day(ctx, session_id, tz) or insp.base_date, "session"
     insp.percent_formatted = table.percent_columns(header_row + 1)
     _decide(insp, (remembered or {}).get("decisions", {}), decisions or {})
     money_currency = next((c.decision.currency for c in columns if c.key and c.decision.currency), None)
     if money_currency and not session_id:
         insp.currency = money_currency
+    _add_notes(insp, hidden)
     return insp
+
+
+def _session_day(ctx: Context, session_id: str, tz: str) -> date | None:
+    s = session_repo.get_session(ctx.ws, session_id)
+    start = s and (s.on_air_utc or s.scheduled_start_utc)
+    return local(start, tz).date() if start else None
+
+
+def _add_notes(insp: Inspection, hidden: set[int]) -> None:
+    """What the reader inferred that the user should know before importing."""
+    t = insp.table
+    if t.fmt == "xlsx" and t.sheets and t.sheet != t.sheets[0]:
+        insp.notes.append(Message("ingest.note.sheet", {"sheet": t.sheet, "position": t.sheets.index(t.sheet) + 1,
+                                                        "count": len(t.sheets)}))
+    for c in insp.columns:
+        if c.index in hidden:
+            insp.notes.append(Message("ingest.note.hidden_column" if c.key else "ingest.note.hidden_column_skipped",
+                                      {"column": c.index + 1, "header": c.header, "key": c.key or ""}))
+    if insp.year_columns:
+        if insp.base_date is None:
+            insp.notes.append(Message("ingest.note.no_year", {"columns": "、".join(insp.year_columns)}))
+        else:
+            insp.notes.append(Message("ingest.note.year_from_" + (insp.base_source or "title"), {
+                "columns": "、".join(insp.year_columns), "year": insp.base_date.year,
+                "date": insp.base_date.isoformat()}))
 
 
 def _find_header(table: TableFile, sheet: str | None, chosen) -> tuple[TableFile, list[list], rules.HeaderGuess]:
@@ -185,19 +223,32 @@ def _find_header(table: TableFile, sheet: str | None, chosen) -> tuple[TableFile
     if sheet and table.fmt == "xlsx" and sheet not in table.sheets:
         raise ValidationError("error.ingest.unknown_sheet", field="sheet", sheet=sheet,
                               known=", ".join(table.sheets))
+    found = []
     for name in candidates:
         t = table.with_sheet(name) if name else table
         head = t.head(HEAD_ROWS)
         guess = rules.detect_header(head, index)
-        if guess is not None:
+        if guess is None:
+            continue
+        # A workbook often opens with a summary sheet (totals, no time column): the data sheet is
+        # the one whose header says which broadcast/minute/product each row is.
+        keys = {index.match(n) for n in guess.names if n}
+        if rules.infer_kind(keys) is not None:
             return t, head, guess
+        found.append((t, head, guess))
+    if found:
+        return found[0]
     raise FileRejected("error.ingest.no_header", file=table.name)
 
 
-def _map_columns(names: list[str], preset, remembered: dict | None, overrides: dict[int, str | None]) -> list[ColumnMap]:
+def _map_columns(names: list[str], preset, remembered: dict | None, overrides: dict[int, str | None],
+                 hidden: set[int] = frozenset()) -> list[ColumnMap]:  # type: ignore[assignment]
     stored = (remembered or {}).get("mapping", {})
     cols, seen = [], set()
-    for i, name in enumerate(names):
+    # Visible columns claim their key first: a hidden helper copy of 成交金额 never wins over the shown one.
+    order = sorted(range(len(names)), key=lambda i: i in hidden)
+    for i in order:
+        name = names[i]
         detected = preset.index.match(name) if name else None
         key = detected if detected != rules.PII else None
         if str(i) in stored:
@@ -208,8 +259,8 @@ def _map_columns(names: list[str], preset, remembered: dict | None, overrides: d
             key = None  # the first column of a key wins; the user can switch in the dialog
         if key:
             seen.add(key)
-        cols.append(ColumnMap(i, name, key, detected, hint=rules.unit_hint(name)))
-    return cols
+        cols.append(ColumnMap(i, name, key, detected, hint=rules.unit_hint(name), hidden=i in hidden))
+    return sorted(cols, key=lambda c: c.index)
 
 
 def _zone_and_currency(ctx: Context, anchor_id: str | None, session_id: str | None, preset) -> tuple[str, str]:
@@ -242,6 +293,8 @@ def _decide(insp: Inspection, remembered: dict, overrides: dict[int, dict]) -> N
                                               percent_formatted=c.index in insp.percent_formatted)
                 for c in insp.mapped}
     n = 0
+    dated = [c.index for c in insp.mapped if c.kind == rules.K_DATETIME]
+    no_year: set[int] = set()
     for rownum, cells in insp.table.rows():
         if rownum <= insp.header_row:
             continue
@@ -249,9 +302,13 @@ def _decide(insp: Inspection, remembered: dict, overrides: dict[int, dict]) -> N
         for j, ev in evidence.items():
             if j < width and cells[j] != "":
                 ev.add(cells[j])
+        for j in dated:
+            if j < width and j not in no_year and lacks_year(cells[j]):
+                no_year.add(j)
         n += 1
         if n >= DECIDE_ROWS:
             break
+    insp.year_columns = [c.header for c in insp.mapped if c.index in no_year]
     for c in insp.mapped:
         c.decision = evidence[c.index].decision()
         for source in (remembered.get(str(c.index)), overrides.get(c.index)):

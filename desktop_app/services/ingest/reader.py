@@ -216,7 +216,7 @@ def open_table(path: Path | str, *, max_rows: int = MAX_ROWS) -> TableFile:
     if head.startswith(b"PK\x03\x04"):
         return _open_xlsx(path, max_rows)
     if head.startswith(_OLE_MAGIC):
-        raise FileRejected("error.ingest.xls_old", file=path.name)
+        raise _old_binary(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         raise FileRejected("error.ingest.xlsx_damaged", file=path.name, detail="not a zip archive")
     encoding = _sniff_encoding(head, path.name, complete=size <= SNIFF_BYTES)
@@ -285,7 +285,7 @@ def _open_xlsx(path: Path, max_rows: int) -> TableFile:
             infos = zf.infolist()
             names = {i.filename for i in infos}
             if "xl/workbook.xml" not in names:
-                raise FileRejected("error.ingest.wrong_type", file=path.name)
+                raise _other_archive(path, names, zf)
             for info in infos:
                 _check_member(info, path.name, max_rows)
     except zipfile.BadZipFile:
@@ -325,3 +325,35 @@ def _sheet_names(table: TableFile) -> list[str]:
     except BaseException:
         table.close()
         raise
+
+
+# -- spreadsheets this app does not read: name the format and say how to convert it -------------
+_OLE_FORMATS = {".xls": "xls", ".xlt": "xls", ".et": "et", ".ett": "et", ".wps": "et", ".dbf": "xls"}
+
+
+def _old_binary(path: Path) -> FileRejected:
+    """An OLE2 compound file: Excel 97-2003 .xls, or WPS 表格 .et (same container, other app)."""
+    fmt = _OLE_FORMATS.get(path.suffix.lower(), "ole")
+    if fmt == "xls":
+        return FileRejected("error.ingest.xls_old", file=path.name)
+    return FileRejected("error.ingest.other_format", file=path.name, format=_format_name(fmt))
+
+
+def _other_archive(path: Path, names: set[str], zf: zipfile.ZipFile) -> FileRejected:
+    """A zip that is not an XLSX: Apple Numbers, Excel binary (.xlsb), OpenDocument (.ods), or other."""
+    suffix = path.suffix.lower()
+    if suffix == ".numbers" or any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
+        fmt = "numbers"
+    elif "xl/workbook.bin" in names or suffix == ".xlsb":
+        fmt = "xlsb"
+    elif "mimetype" in names and b"opendocument.spreadsheet" in zf.read("mimetype")[:100]:
+        fmt = "ods"
+    else:
+        return FileRejected("error.ingest.wrong_type", file=path.name)
+    return FileRejected("error.ingest.other_format", file=path.name, format=_format_name(fmt))
+
+
+def _format_name(fmt: str):
+    from desktop_app.messages import Message
+
+    return Message(f"ingest.format.{fmt}")  # rendered in the language the error is shown in

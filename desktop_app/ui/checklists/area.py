@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,12 +26,13 @@ from desktop_app.services import checklists as engine
 from desktop_app.storage import sessions as session_repo
 from desktop_app.storage.summaries import get_summary
 from desktop_app.ui import format as fmt
-from desktop_app.ui.checklists.clock import clock_for, countdown
+from desktop_app.ui.checklists.clock import clock_for
 from desktop_app.ui.checklists.compliance import percent
 from desktop_app.ui.checklists.dialogs import AdhocDialog, TickDialog, skip_dialog
 from desktop_app.ui.checklists.next_due import NextDueWidget
 from desktop_app.ui.delivery import theme
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.models import Column, RowsModel
 from desktop_app.ui.state import AppState
 
@@ -89,7 +90,7 @@ class RunsModel(RowsModel):
         return super().data(index, role)
 
 
-class ChecklistArea(QWidget):
+class ChecklistArea(Retranslating, QWidget):
     """One phase's runs for the selected session."""
 
     def __init__(self, state: AppState, phase: Phase, parent: QWidget | None = None) -> None:
@@ -220,17 +221,12 @@ class ChecklistArea(QWidget):
     def due_text(self, due, view) -> str:
         if due is None or self.session is None:
             return "—"
-        when = fmt.local_time(due, self.session.timezone, "%m-%d %H:%M")
+        tz = self.session.timezone
         if view.run.status != RunStatus.OPEN:
-            done = fmt.local_time(view.run.done_at, self.session.timezone, "%H:%M") if view.run.done_at else ""
+            when = fmt.due_clock(due, self.now, tz)
+            done = fmt.local_time(view.run.done_at, tz, "%H:%M") if view.run.done_at else ""
             return f"{when}  → {done}" if done else when
-        if view.run.window_end is not None and due <= self.now:
-            left, _ = countdown(view.run.window_end, self.now)
-            state = self.tr("now, %1 left").replace("%1", left)
-            return f"{when}  ({state})"
-        clock, overdue = countdown(due, self.now)
-        state = self.tr("%1 overdue") if overdue else self.tr("in %1")
-        return f"{when}  ({state.replace('%1', clock)})"
+        return fmt.due_text(due, self.now, tz, view.run.window_end)
 
     def item_text(self, text, view) -> str:
         marks = ("★ " if view.item.required else "") + (self.tr("[ad hoc] ") if view.adhoc else "")
@@ -317,11 +313,3 @@ class ChecklistArea(QWidget):
         self.show_done.setText(self.tr("Show done"))
         self.model.retranslate()
         self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-
-

@@ -11,7 +11,7 @@ import logging
 import sqlite3
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.domain.errors import LiveOpsError
 from desktop_app.services import checklists as engine
@@ -61,19 +61,3 @@ def clock_for(state: AppState) -> ChecklistClock:
         state._checklist_clock = existing  # type: ignore[attr-defined]
     return existing
 
-
-def countdown(due: datetime | None, now: datetime) -> tuple[str, bool]:
-    """("in 12:05" / "3 min overdue" text parts, overdue?) for a due time."""
-    if due is None:
-        return "", False
-    seconds = int((due - now).total_seconds())
-    overdue = seconds < 0
-    s = abs(seconds)
-    if s >= 86400:
-        text = QCoreApplication.translate("Countdown", "%1d %2h").replace("%1", str(s // 86400)).replace(
-            "%2", str(s % 86400 // 3600))
-    elif s >= 3600:
-        text = f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
-    else:
-        text = f"{s // 60:02d}:{s % 60:02d}"
-    return text, overdue

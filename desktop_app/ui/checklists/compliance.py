@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from desktop_app.domain.timeutil import local
 from desktop_app.messages import msg
 from desktop_app.services import checklists as engine
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.state import AppState
 
 
@@ -35,7 +36,7 @@ def percent(rate: float | None) -> str:
 OUTCOME_COLUMNS = ("on_time", "late", "skipped", "missed", "overdue", "open")
 
 
-class CompliancePage(QWidget):
+class CompliancePage(Retranslating, QWidget):
     def __init__(self, state: AppState, window=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checklistCompliance")
@@ -134,8 +135,3 @@ class CompliancePage(QWidget):
             table.setHorizontalHeaderLabels([first, self.tr("Compliance"), self.tr("Runs")]
                                             + [msg(f"checklist.outcome.{o}") for o in OUTCOME_COLUMNS])
         self.load()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from desktop_app.messages import current_language, msg
 from desktop_app.services import checklist_templates as templates
 from desktop_app.ui.delivery import theme
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.models import Column, RowsModel
 from desktop_app.ui.state import AppState
 
@@ -284,7 +285,7 @@ class TemplateItemsModel(RowsModel):
         return super().data(index, role)
 
 
-class TemplateEditorPage(QWidget):
+class TemplateEditorPage(Retranslating, QWidget):
     def __init__(self, state: AppState, window=None, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("templateEditor")
@@ -547,8 +548,3 @@ class TemplateEditorPage(QWidget):
         self.model.retranslate()
         if not self.dirty:
             self.load_list()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -4,7 +4,7 @@ Sessions keep the snapshot of the version they were planned with, so this is rea
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,11 +23,12 @@ from desktop_app.domain.timeutil import from_iso
 from desktop_app.messages import msg
 from desktop_app.services import checklist_templates as templates
 from desktop_app.ui import format as fmt
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.models import Column, RowsModel
 from desktop_app.ui.state import AppState
 
 
-class VersionHistoryDialog(QDialog):
+class VersionHistoryDialog(Retranslating, QDialog):
     def __init__(self, state: AppState, family_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("templateHistory")
@@ -71,6 +72,8 @@ class VersionHistoryDialog(QDialog):
 
     # -- data ---------------------------------------------------------------------------
     def load(self) -> None:
+        # Read once here, not per painted cell: a repaint must not need the workspace (it may be closed).
+        self._zone = self._tz()
         self.entries = templates.version_history(self.state.ctx, self.family_id)
         self.model.set_rows(self.entries)
         header = self.table.horizontalHeader()
@@ -85,7 +88,7 @@ class VersionHistoryDialog(QDialog):
 
     def _when(self, iso: str | None) -> str:
         dt = from_iso(iso) if iso else None
-        return fmt.local_time(dt, self._tz(), "%Y-%m-%d %H:%M") if dt else "—"
+        return fmt.local_time(dt, self._zone, "%Y-%m-%d %H:%M") if dt else "—"
 
     def _tz(self) -> str:
         r = self.state.ctx.ws.query_one("SELECT default_timezone FROM workspace")
@@ -167,11 +170,6 @@ class VersionHistoryDialog(QDialog):
                                   "was planned with; editing a template never changes earlier sessions."))
         self.model.retranslate()
         self.load()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def _text(item) -> str:

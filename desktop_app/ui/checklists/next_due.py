@@ -8,20 +8,23 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.checklists import item_text
 from desktop_app.domain.enums import Phase
 from desktop_app.services import checklists as engine
-from desktop_app.ui.checklists.clock import clock_for, countdown
+from desktop_app.storage import sessions as session_repo
+from desktop_app.ui import format as fmt
+from desktop_app.ui.checklists.clock import clock_for
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.state import AppState
 
 OVERDUE_STYLE = "color: #c0392b; font-weight: bold;"
 SOON_STYLE = "color: #d35400;"
 
 
-class NextDueWidget(QFrame):
+class NextDueWidget(Retranslating, QFrame):
     def __init__(self, state: AppState, parent: QWidget | None = None, *, limit: int = 4,
                  phase: Phase | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +33,7 @@ class NextDueWidget(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.state = state
         self.session_id: str | None = None
+        self.tz = "Asia/Shanghai"
         self.limit = limit
         self.phase = phase
         self.items: list[engine.Upcoming] = []
@@ -53,6 +57,8 @@ class NextDueWidget(QFrame):
 
     def set_session(self, session_id: str | None) -> None:
         self.session_id = session_id
+        session = session_repo.get_session(self.state.ctx.ws, session_id) if session_id else None
+        self.tz = session.timezone if session else "Asia/Shanghai"
         self.reload()
 
     def reload(self) -> None:
@@ -80,16 +86,10 @@ class NextDueWidget(QFrame):
     def update_countdowns(self, now: datetime) -> None:
         for i, up in enumerate(self.items):
             when, _text = self.rows[i]
-            if up.window_end is not None and up.due_at <= now:
-                # Due now: count down the time left in its window.
-                clock, overdue = countdown(up.window_end, now)
-                when.setText(self.tr("now, %1 left").replace("%1", clock))
-                soon = True
-            else:
-                clock, overdue = countdown(up.due_at, now)
-                when.setText(self.tr("%1 overdue").replace("%1", clock) if overdue else self.tr("in %1").replace(
-                    "%1", clock))
-                soon = not overdue and (up.due_at - now).total_seconds() < 120
+            # Due inside its window counts down the time left; the form is ui/format's everywhere.
+            _state, overdue = fmt.due_state(up.due_at, now, up.window_end)
+            when.setText(fmt.due_text(up.due_at, now, self.tz, up.window_end))
+            soon = not overdue and (up.due_at <= now or (up.due_at - now).total_seconds() < 120)
             when.setStyleSheet(OVERDUE_STYLE if overdue else SOON_STYLE if soon else "")
             when.setProperty("overdue", overdue)
 
@@ -97,8 +97,3 @@ class NextDueWidget(QFrame):
         self.heading.setText(self.tr("Next checklist items"))
         self.empty.setText(self.tr("Nothing due."))
         self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

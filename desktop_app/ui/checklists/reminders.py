@@ -6,6 +6,8 @@ activating), so a specialist typing an event keeps typing; it hides itself after
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -20,17 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.timeutil import local
+from desktop_app.domain.errors import LiveOpsError
+from desktop_app.services import checklists as engine
 from desktop_app.services.checklists import short_item_text
 from desktop_app.storage import sessions as session_repo
+from desktop_app.ui import format as fmt
 from desktop_app.ui.checklists.clock import clock_for
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.state import AppState
 
 SHOW_MS = 20_000
 MAX_LINES = 4
 
 
-class ReminderBanner(QFrame):
+class ReminderBanner(Retranslating, QFrame):
     open_session = Signal(str)
 
     def __init__(self, parent: QWidget) -> None:
@@ -77,11 +82,6 @@ class ReminderBanner(QFrame):
         self.open_button.setText(self.tr("Open session"))
         self.close_button.setText(self.tr("Dismiss"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def show_lines(self, lines: list[str], session_id: str | None, session_title: str | None = None) -> None:
         self.session_id = session_id
         self.session_title = session_title
@@ -125,7 +125,10 @@ class ReminderCenter(QObject):
         self.banner.open_session.connect(self._open_session)
         self.tray: QSystemTrayIcon | None = None
         self.last_tray_message: tuple[str, str] | None = None
+        self.shown: list = []  # the RunViews on the banner, re-checked when the workspace changes
         clock_for(state).came_due.connect(self.remind)
+        state.workspace_changed.connect(lambda _c: self.recheck())
+        self.banner.close_button.clicked.connect(lambda: setattr(self, "shown", []))
         window.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:
@@ -133,30 +136,54 @@ class ReminderCenter(QObject):
             self.banner.place()
         return False
 
+    def recheck(self) -> None:
+        """After a change (a tick, going live, closing): drop reminders that no longer apply, so a
+        pre-broadcast reminder does not stay up once the session is live; hide when none is left."""
+        if not self.shown or not self.banner.isVisible():
+            return
+        try:
+            current = engine.still_reminding(self.state.ctx, self.shown)
+        except (LiveOpsError, sqlite3.ProgrammingError):  # locked, or the workspace was closed
+            return
+        if not current:
+            self.shown = []
+            self.banner.hide()
+        elif len(current) != len(self.shown):
+            self._show(current, keep_timer=True)
+
     def remind(self, views: list) -> None:
-        ws = self.state.ctx.ws
-        sessions = {v.run.session_id: session_repo.get_session(ws, v.run.session_id) for v in views}
         if not views:
             return
-        one = len(sessions) == 1
-        lines = []
-        for v in views:
-            s = sessions[v.run.session_id]
-            when = local(v.run.due_at, s.timezone).strftime("%H:%M") if s and v.run.due_at else ""
-            line = f"{when}  {'★ ' if v.item.required else ''}{short_item_text(v.item)}"
-            if not one and s is not None:
-                line = self.tr("%1: %2").replace("%1", s.title).replace("%2", line)
-            lines.append(line)
-        session = next(iter(sessions.values())) if one else None
-        session_id = views[0].run.session_id if one else None
-        self.banner.show_lines(lines, session_id, session.title if session else None)
+        self._show(views)
         if self.window.isMinimized() or not self.window.isVisible():
+            lines, session = self.last_lines, self.last_session
             text = "\n".join(lines[:MAX_LINES])
             if len(lines) > MAX_LINES:
                 text += "\n" + self.tr("… and %n more", "", len(lines) - MAX_LINES)
             title = (self.tr("Checklist items due · %1").replace("%1", session.title) if session
                      else self.tr("Checklist items due"))
             self._tray_message(title, text)
+
+    def _show(self, views: list, *, keep_timer: bool = False) -> None:
+        ws = self.state.ctx.ws
+        now = self.state.ctx.now()
+        sessions = {v.run.session_id: session_repo.get_session(ws, v.run.session_id) for v in views}
+        one = len(sessions) == 1
+        lines = []
+        for v in views:
+            s = sessions[v.run.session_id]
+            when = fmt.due_text(v.run.due_at, now, s.timezone) if s and v.run.due_at else ""
+            line = f"{when}  {'★ ' if v.item.required else ''}{short_item_text(v.item)}"
+            if not one and s is not None:
+                line = self.tr("%1: %2").replace("%1", s.title).replace("%2", line)
+            lines.append(line)
+        session = next(iter(sessions.values())) if one else None
+        self.shown = list(views)
+        self.last_lines, self.last_session = lines, session
+        remaining = self.banner.hide_timer.remainingTime() if keep_timer else -1
+        self.banner.show_lines(lines, views[0].run.session_id if one else None, session.title if session else None)
+        if remaining > 0:
+            self.banner.hide_timer.start(remaining)
 
     def _tray_message(self, title: str, text: str) -> None:
         self.last_tray_message = (title, text)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from desktop_app.services.context import Context
 from desktop_app.services.workspace_service import open_workspace, workspace_info
 from desktop_app.storage.workspace import WORKSPACE_SUFFIX
 from desktop_app.ui import format as fmt
+from desktop_app.ui.i18n import Retranslating
 
 OpenFn = Callable[[Path], None] | None
 
@@ -84,7 +85,7 @@ def _offer_open(parent: QWidget, out: Path, text: str, open_fn: OpenFn) -> None:
         open_fn(out)
 
 
-class BackupsDialog(QDialog):
+class BackupsDialog(Retranslating, QDialog):
     """File → Restore from backup: the list (date, why, sessions, size), restore into a new file."""
 
     COLUMNS = 4
@@ -163,11 +164,6 @@ class BackupsDialog(QDialog):
         if self.infos:
             self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def refresh(self) -> None:
         self.infos = backup.list_for(self.ctx)
         self.table.setRowCount(len(self.infos))
@@ -238,7 +234,7 @@ class BackupsDialog(QDialog):
         run_task(self, work, title=self.tr("Restoring…"), on_done=done, on_error=lambda exc: _show_error(self, exc))
 
 
-class IntegrityDialog(QDialog):
+class IntegrityDialog(Retranslating, QDialog):
     """Shown when the integrity check fails: restore a backup or salvage readable rows."""
 
     def __init__(self, ctx: Context, problems: list[str], parent: QWidget | None = None, *,
@@ -278,11 +274,6 @@ class IntegrityDialog(QDialog):
         self.salvage_button.setText(self.tr("&Salvage readable data…"))
         self.close_button.setText(self.tr("&Close"))
         self.restore_button.setEnabled(count > 0)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def restore(self) -> None:
         dialog = BackupsDialog(self.ctx, self, open_fn=self.open_fn, problems=self.problems)

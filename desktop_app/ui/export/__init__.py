@@ -28,49 +28,39 @@ def _current_session(window) -> str | None:
     return getattr(page, "session_id", None)
 
 
-def _session_action(window) -> QAction:
-    action = _action("Export to Excel…", window)
-    action.setShortcut("Ctrl+Shift+E")  # Ctrl+E is the live console's "enter metrics" key
+def _flow_action(window, text: str, flow_fn: str, *, per_session: bool) -> QAction:
+    """An action running ``flow.<flow_fn>`` (imported on first use: the start-up stays light);
+    with ``per_session`` for the open session, or a hint to open one first."""
+    action = _action(text, window)
 
     def run() -> None:
-        from desktop_app.ui.export.flow import export_session_interactive, need_session
+        from desktop_app.ui.export import flow
 
+        if not per_session:
+            getattr(flow, flow_fn)(window, window.state)
+            return
         sid = _current_session(window)
         if sid is None:
-            need_session(window)
+            flow.need_session(window)
             return
-        export_session_interactive(window, window.state, sid)
+        getattr(flow, flow_fn)(window, window.state, sid)
 
     action.triggered.connect(run)
+    return action
+
+
+def _session_action(window) -> QAction:
+    action = _flow_action(window, "Export to Excel…", "export_session_interactive", per_session=True)
+    action.setShortcut("Ctrl+Shift+E")  # Ctrl+E is the live console's "enter metrics" key
     return action
 
 
 def _card_action(window) -> QAction:
-    action = _action("Results card (PNG)…", window)
-
-    def run() -> None:
-        from desktop_app.ui.export.flow import need_session, save_card_interactive
-
-        sid = _current_session(window)
-        if sid is None:
-            need_session(window)
-            return
-        save_card_interactive(window, window.state, sid)
-
-    action.triggered.connect(run)
-    return action
+    return _flow_action(window, "Results card (PNG)…", "save_card_interactive", per_session=True)
 
 
 def _multi_action(window) -> QAction:
-    action = _action("Multi-session report…", window)
-
-    def run() -> None:
-        from desktop_app.ui.export.flow import export_multi_interactive
-
-        export_multi_interactive(window, window.state)
-
-    action.triggered.connect(run)
-    return action
+    return _flow_action(window, "Multi-session report…", "export_multi_interactive", per_session=False)
 
 
 def _history_button(page) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.ui.i18n import Retranslating
 
-class ExportArea(QWidget):
+
+class ExportArea(Retranslating, QWidget):
     def __init__(self, state, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
@@ -38,11 +39,6 @@ class ExportArea(QWidget):
         self.branding.setText(self.tr("Logo and header…"))
         self.branding.setToolTip(self.tr("The logo (PNG) and header text printed on every exported file"))
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_session(self, session_id: str | None) -> None:
         self.session_id = session_id

@@ -8,20 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -30,9 +25,10 @@ from PySide6.QtWidgets import (
 from desktop_app.messages import msg
 from desktop_app.services.export.options import DEFAULT_INTERVAL_S, SHEETS, ExportOptions
 from desktop_app.services.export.query import SessionExportInfo
+from desktop_app.ui.export.form import ReportFormDialog
 
 
-class ExportDialog(QDialog):
+class ExportDialog(ReportFormDialog):
     def __init__(self, info: SessionExportInfo, settings: QSettings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,17 +45,12 @@ class ExportDialog(QDialog):
         for cid, name in info.clients:
             self.client_combo.addItem(name, cid)
         self.totals_box = QCheckBox()
-        self.lang_combo = QComboBox()
-        self.lang_combo.addItem("中文", "zh_CN")
-        self.lang_combo.addItem("English", "en")
+        self._init_form("")
         self.interval_combo = QComboBox()
         for seconds in info.intervals:
             self.interval_combo.addItem(self._interval_text(seconds), seconds)
         self.sheet_boxes = {key: QCheckBox() for key in SHEETS}
         self.sheet_boxes["summary"].setEnabled(False)  # always there: it carries the draft mark
-        self.path_edit = QLineEdit()
-        self.browse = QPushButton()
-        self.browse.clicked.connect(self._browse)
         self.draft_note = QLabel()
         self.draft_note.setWordWrap(True)
         self.draft_note.setStyleSheet("color: #c00000")
@@ -84,20 +75,13 @@ class ExportDialog(QDialog):
         grid.setContentsMargins(0, 0, 0, 0)
         for n, key in enumerate(SHEETS):
             grid.addWidget(self.sheet_boxes[key], n // 4, n % 4)
-        path_row = QWidget()
-        prow = QHBoxLayout(path_row)
-        prow.setContentsMargins(0, 0, 0, 0)
-        prow.addWidget(self.path_edit, 1)
-        prow.addWidget(self.browse)
-        self.form = QFormLayout()
-        self.labels: list[QLabel] = []
         self._row(self.variant_row)
         self._row(self.client_combo)
         self._row(self.totals_box)
         self._row(self.lang_combo)
         self._row(self.interval_combo)
         self._row(sheets)
-        self._row(path_row)
+        self._row(self.path_row)
         layout = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -105,15 +89,10 @@ class ExportDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.draft_note)
         layout.addWidget(self.buttons)
-        self.client_combo.setVisible(len(self.info.clients) > 1)
-        self.labels[1].setVisible(len(self.info.clients) > 1)
-        self.totals_box.setVisible(len(self.info.clients) > 1)
+        # Client choice and session totals only for a multi-client session; hidden rows take no room.
+        for widget in (self.client_combo, self.totals_box):
+            self.form.setRowVisible(widget, len(self.info.clients) > 1)
         self.totals_box.setEnabled(self.info.actor_is_lead)
-
-    def _row(self, widget: QWidget) -> None:
-        label = QLabel()
-        self.labels.append(label)
-        self.form.addRow(label, widget)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export session to Excel"))
@@ -121,19 +100,11 @@ class ExportDialog(QDialog):
         self.client_radio.setText(self.tr("Client version"))
         self.internal_radio.setText(self.tr("Internal version (with internal events and notes)"))
         self.totals_box.setText(self.tr("Include session-wide totals (lead's decision)"))
-        labels = [self.tr("Variant"), self.tr("Client"), "", self.tr("Header language"), self.tr("Interval"),
-                  self.tr("Sheets"), self.tr("File")]
-        for label, text in zip(self.labels, labels, strict=True):
-            label.setText(text)
+        self._set_labels([self.tr("Variant"), self.tr("Client"), "", self.tr("Header language"), self.tr("Interval"),
+                          self.tr("Sheets"), self.tr("File")])
         for key, box in self.sheet_boxes.items():
             box.setText(msg(f"export.sheet.{key}"))
-        self.browse.setText(self.tr("Browse…"))
         self._sync()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _interval_text(self, seconds: int) -> str:
         if seconds % 60 == 0:
@@ -189,20 +160,12 @@ class ExportDialog(QDialog):
             lang=self.lang_combo.currentData(), interval_s=int(self.interval_combo.currentData()),
             sheets=frozenset(k for k, b in self.sheet_boxes.items() if b.isChecked()),
             client_id=self.client_id() if self.client_radio.isChecked() else None,
-            allow_session_totals=self.totals_box.isVisible() and self.totals_box.isChecked())
-
-    def path(self) -> Path:
-        return Path(self.path_edit.text()).expanduser()
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report as"), self.path_edit.text(),
-                                              self.tr("Excel workbooks (*.xlsx)"))
-        if path:
-            self.path_edit.setText(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+            # isHidden, not isVisible: flow.py asks after exec() returns, when the dialog is closed.
+            allow_session_totals=not self.totals_box.isHidden() and self.totals_box.isEnabled()
+            and self.totals_box.isChecked())
 
     def _accept(self) -> None:
-        if not self.path_edit.text().strip():
-            self.path_edit.setFocus()
+        if not self._path_given():
             return
         self.remember()
         self.accept()

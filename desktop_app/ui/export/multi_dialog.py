@@ -5,28 +5,23 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QSettings
+from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.services.export.multi import MultiOptions
 from desktop_app.services.export.query import filter_choices
+from desktop_app.ui.export.form import ReportFormDialog
 
 
-class MultiExportDialog(QDialog):
+class MultiExportDialog(ReportFormDialog):
     def __init__(self, state, parent: QWidget | None = None, settings: QSettings | None = None,
                  history_filter=None) -> None:
         super().__init__(parent)
@@ -48,23 +43,11 @@ class MultiExportDialog(QDialog):
             for cid, name in choices[key]:
                 combo.addItem(name, cid)
         self.variant = QComboBox()
-        self.lang = QComboBox()
-        self.lang.addItem("中文", "zh_CN")
-        self.lang.addItem("English", "en")
         self.csv = QCheckBox()
-        self.path_edit = QLineEdit(str(Path(str(self.settings.value("export/multi/folder", str(Path.home()))))
-                                       / f"report_{today:%Y%m}.xlsx"))
-        self.browse = QPushButton()
-        self.browse.clicked.connect(self._browse)
-        path_row = QWidget()
-        row = QHBoxLayout(path_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(self.browse)
-        self.form = QFormLayout()
-        self.labels: list[QLabel] = []
-        for w in (self.start, self.end, self.anchor, self.client, self.specialist, self.variant, self.lang, self.csv,
-                  path_row):
+        folder = Path(str(self.settings.value("export/multi/folder", str(Path.home()))))
+        self._init_form(str(folder / f"report_{today:%Y%m}.xlsx"))
+        for w in (self.start, self.end, self.anchor, self.client, self.specialist, self.variant, self.lang_combo, self.csv,
+                  self.path_row):
             self._row(w)
         self.history_filter = history_filter
         self.from_history = QLabel()
@@ -111,17 +94,10 @@ class MultiExportDialog(QDialog):
             text += " " + self.tr("Also filtered by: {filters}").format(filters=", ".join(extra))
         return text
 
-    def _row(self, widget: QWidget) -> None:
-        label = QLabel()
-        self.labels.append(label)
-        self.form.addRow(label, widget)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Multi-session report"))
-        labels = [self.tr("From"), self.tr("To"), self.tr("Anchor"), self.tr("Client"), self.tr("Specialist"),
-                  self.tr("Variant"), self.tr("Header language"), "", self.tr("File")]
-        for label, text in zip(self.labels, labels, strict=True):
-            label.setText(text)
+        self._set_labels([self.tr("From"), self.tr("To"), self.tr("Anchor"), self.tr("Client"), self.tr("Specialist"),
+                          self.tr("Variant"), self.tr("Header language"), "", self.tr("File")])
         for combo in (self.anchor, self.client, self.specialist):
             combo.setItemText(0, self.tr("All"))
         current = self.variant.currentData() or "internal"
@@ -130,14 +106,8 @@ class MultiExportDialog(QDialog):
         self.variant.addItem(self.tr("Client (needs a client)"), "client")
         self.variant.setCurrentIndex(max(0, self.variant.findData(current)))
         self.csv.setText(self.tr("Also write one CSV file per table"))
-        self.browse.setText(self.tr("Browse…"))
         if self.history_filter is not None:
             self.from_history.setText(self._history_text())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def options(self) -> MultiOptions:
         def d(edit: QDateEdit) -> date:
@@ -148,21 +118,12 @@ class MultiExportDialog(QDialog):
         kept = {} if f is None else {"platform": f.platform, "statuses": (f.status,) if f.status else (),
                                      "signoff": f.signoff, "text": f.text or ""}
         return MultiOptions(start=d(self.start), end=d(self.end), variant=self.variant.currentData(),
-                            lang=self.lang.currentData(), anchor_id=self.anchor.currentData(),
+                            lang=self.lang_combo.currentData(), anchor_id=self.anchor.currentData(),
                             client_id=self.client.currentData(), specialist_id=self.specialist.currentData(),
                             csv=self.csv.isChecked(), **kept)
 
-    def path(self) -> Path:
-        return Path(self.path_edit.text()).expanduser()
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report as"), self.path_edit.text(),
-                                              self.tr("Excel workbooks (*.xlsx)"))
-        if path:
-            self.path_edit.setText(path if path.lower().endswith(".xlsx") else path + ".xlsx")
-
     def _accept(self) -> None:
-        if not self.path_edit.text().strip():
+        if not self._path_given():
             return
         self.settings.setValue("export/multi/folder", str(self.path().parent))
         self.accept()

@@ -35,6 +35,8 @@ from desktop_app.messages import current_language, field_label, msg
 from desktop_app.services.context import Context
 from desktop_app.services.ingest import importer
 from desktop_app.services.ingest import presets as preset_repo
+from desktop_app.services.ingest.columns import unit_label
+from desktop_app.services.ingest.inspect_task import inspect_with_preview
 from desktop_app.storage import roster as roster_repo
 from desktop_app.storage.workspace import Workspace
 from desktop_app.ui.errors import show_error
@@ -45,6 +47,24 @@ _READINGS = {
     rules.K_MONEY: [p.DOT, p.COMMA], rules.K_COUNT: [p.DOT, p.COMMA], rules.K_NUMBER: [p.DOT, p.COMMA],
     rules.K_DATETIME: [p.MONTH_FIRST, p.DAY_FIRST],
 }
+
+
+def inspect_file(db_path, clock, actor_id, path: str, kw: dict, *, progress, cancelled):
+    """Worker: hash (with progress, cancellable) and inspect the file, then parse the preview rows.
+
+    Runs on a worker thread with its own workspace connection (a sqlite3 connection belongs to
+    one thread); the dialog swaps this for a slow fake in tests.
+    """
+    ws = Workspace.open(db_path)
+    try:
+        return inspect_with_preview(Context(ws, clock, actor_id), path, progress=progress, cancelled=cancelled, **kw)
+    finally:
+        ws.close()
+
+
+def _preview_worker(insp: importer.Inspection, *, progress, cancelled):
+    del progress, cancelled  # twenty rows: no progress to report
+    return importer.preview(insp)
 
 
 def _worker(path, state_ctx: Context, kw: dict, run_kw: dict, *, progress, cancelled):
@@ -65,6 +85,11 @@ class ImportDialog(QDialog):
         self.result: importer.ImportResult | None = None
         self.overrides: dict[int, str | None] = {}
         self.decisions: dict[int, dict] = {}
+        self.inspector = inspect_file  # tests inject a slow one
+        self.inspect_task = None
+        self.preview_rows: list[importer.PreviewRow] = []
+        self._generation = 0  # results of an older inspection (superseded by a newer one) are dropped
+        self._closed = False
         self.setWindowTitle(self.tr("Import platform data"))
         self.resize(1000, 720)
         self._build()
@@ -144,7 +169,7 @@ class ImportDialog(QDialog):
     # -- inspection -------------------------------------------------------------
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Platform export"), "",
-                                              self.tr("Tables (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)"))
+                                              self.tr("Tables (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.et *.numbers);;All files (*)"))
         if path:
             self.load(path)
 
@@ -162,24 +187,73 @@ class ImportDialog(QDialog):
         return kw
 
     def reinspect(self) -> None:
+        """Inspect the file on a worker thread (hashing a 100 MB export takes seconds), with progress and cancel."""
         path = self.path_edit.text()
         if not path:
             return
-        try:
-            kw = self._kw()
-            kw.pop("as_of", None)
-            self.insp = importer.inspect(self.state.ctx, path, **kw)
-        except LiveOpsError as exc:
-            self.insp = None
-            self.info.setText(exc.text())
-            self.check_button.setEnabled(False)
-            self.import_button.setEnabled(False)
+        if self.inspect_task is not None:
+            self.inspect_task.cancel()
+        self._generation += 1
+        gen = self._generation
+        kw = self._kw()
+        kw.pop("as_of", None)
+        self.insp = None
+        self.check_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        self.info.setText(self.tr("Reading {file}…").format(file=Path(path).name))
+        self._fit_info()
+        ctx = self.state.ctx
+        self.inspect_task = run_task(self, self.inspector, ctx.ws.path, ctx.clock, ctx.actor_id, path, kw,
+                                     title=self.tr("Reading the file…"),
+                                     on_done=lambda res, g=gen: self._inspected(g, res),
+                                     on_error=lambda exc, g=gen: self._inspect_failed(g, exc))
+
+    @property
+    def inspecting(self) -> bool:
+        return self.inspect_task is not None
+
+    def _inspected(self, gen: int, res) -> None:
+        task = self.inspect_task
+        if self._closed or gen != self._generation or (task is not None and task.cancelled()):
+            res[0].table.close()  # superseded, closed, or cancelled while a step that cannot stop ran on
+            if not self._closed and gen == self._generation:
+                self._inspect_failed(gen, importer.ImportCancelled("error.ingest.inspect_cancelled",
+                                                                   file=res[0].table.name))
             return
+        self.inspect_task = None
+        self.insp, self.preview_rows = res
         d = self.insp.as_of
         self.as_of.setDate(QDate(d.year, d.month, d.day))
         self.check_button.setEnabled(True)
         self.import_button.setEnabled(True)
         self._show_inspection()
+
+    def _inspect_failed(self, gen: int, exc: BaseException) -> None:
+        if self._closed or gen != self._generation:
+            return
+        self.inspect_task = None
+        self.insp = None
+        self.preview_rows = []
+        self.mapping.setRowCount(0)
+        self.preview_table.clear()
+        self.preview_table.setRowCount(0)
+        self.preview_table.setColumnCount(0)
+        self.check_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        if not isinstance(exc, LiveOpsError):
+            raise exc
+        self.info.setText(exc.text())
+        self._fit_info()
+
+    def _fit_info(self) -> None:
+        # A wrapped label is squeezed by the tables below it: reserve the height its text needs.
+        self.info.setMinimumHeight(self.info.heightForWidth(max(self.info.width(), self.width() - 40)))
+
+    def done(self, r: int) -> None:  # closing while a file is read: stop the reader, drop its result
+        self._closed = True
+        if self.inspect_task is not None:
+            self.inspect_task.cancel()
+        super().done(r)
 
     def _show_inspection(self) -> None:
         insp = self.insp
@@ -188,15 +262,18 @@ class ImportDialog(QDialog):
                  rules.PRODUCTS: self.tr("per-product data")}
         self.info.setText(self.tr("{file}: {fmt}, header on row {row}, {kind}, preset {preset}").format(
             file=t.name, fmt=t.encoding or t.sheet or t.fmt, row=insp.header_row, kind=kinds.get(insp.kind, "?"),
-            preset=insp.preset.label(current_language())))
+            preset=insp.preset.label(current_language()))
+            + "".join("\n• " + n.text() for n in insp.notes))
+        self._fit_info()
         self.mapping.blockSignals(True)
         self.mapping.setRowCount(len(insp.columns))
         for r, c in enumerate(insp.columns):
             self.mapping.setItem(r, 0, QTableWidgetItem(str(c.index + 1)))
-            header = c.header + ("  ⚠ " + self.tr("personal data: not imported") if c.pii else "")
+            header = c.header + ("  ⚠ " + self.tr("personal data: not imported") if c.pii else "") \
+                + ("  " + self.tr("(hidden in the file)") if c.hidden else "")
             self.mapping.setItem(r, 1, QTableWidgetItem(header))
             self.mapping.setCellWidget(r, 2, self._key_box(c))
-            self.mapping.setItem(r, 3, QTableWidgetItem(c.unit))
+            self.mapping.setItem(r, 3, QTableWidgetItem(unit_label(c.unit, insp.currency)))
             self.mapping.setCellWidget(r, 4, self._reading_box(c))
         self.mapping.blockSignals(False)
         self.mapping.resizeColumnsToContents()
@@ -242,9 +319,11 @@ class ImportDialog(QDialog):
         cols = insp.mapped
         self.preview_table.clear()
         self.preview_table.setColumnCount(len(cols) + 1)
-        labels = [self.tr("Row")] + [f"{c.header}\n{c.key}" + (f" [{c.unit}]" if c.unit else "") for c in cols]
+        labels = [self.tr("Row")] + [
+            f"{c.header}\n{c.key}" + (f" [{unit_label(c.unit, insp.currency)}]" if c.unit else "")
+            for c in cols]
         self.preview_table.setHorizontalHeaderLabels(labels)
-        rows = importer.preview(insp)
+        rows = self.preview_rows
         self.preview_table.setRowCount(len(rows))
         statuses = {"data": self.tr("data"), "blank": self.tr("blank: skipped"), "total": self.tr("total: skipped"),
                     "repeated_header": self.tr("repeated header: skipped"), "rejected": self.tr("rejected")}
@@ -296,6 +375,17 @@ class ImportDialog(QDialog):
                 c.decision, changed = d, True
         if changed:
             self._show_inspection()
+            # The preview reads the file again with the adopted readings: off the GUI thread too.
+            gen = self._generation
+            self.preview_task = run_task(self, _preview_worker, self.insp, title=self.tr("Reading the file…"),
+                                         on_done=lambda rows, g=gen: self._previewed(g, rows),
+                                         on_error=lambda exc, g=gen: self._inspect_failed(g, exc))
+
+    def _previewed(self, gen: int, rows) -> None:
+        if self._closed or gen != self._generation or self.insp is None:
+            return
+        self.preview_rows = rows
+        self._show_preview()
 
     def failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(True)
@@ -347,7 +437,7 @@ def display_value(v, kind: str, tz: str) -> str:
     if kind == rules.K_PERCENT:
         return f"{float(v) * 100:.2f}%"
     if kind == rules.K_DURATION:
-        return f"{v} s"
+        return f"{v} {unit_label('s')}"
     return str(v)
 
 

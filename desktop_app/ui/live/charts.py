@@ -19,7 +19,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.models import Event, Session
 from desktop_app.domain.timeutil import local
@@ -82,9 +82,11 @@ class LiveCharts(QWidget):
                 p.hideAxis("bottom")
             p.getViewBox().sigRangeChangedManually.connect(self._user_moved)
             p.getViewBox().sigXRangeChanged.connect(self._mark_dirty)
+            p.getViewBox().sigResized.connect(self._mark_dirty)  # more pixel columns: decimate anew
             self.plots.append(p)
         self.twins[2] = self._twin(self.plots[2])
         self.twins[3] = self._twin(self.plots[3])
+        self._align_axes()
         self.curves: dict[str, pg.PlotDataItem] = {}
         places = {"online": (0, None), "gmv": (1, None), "orders_per_min": (2, None), "conversion": (2, 2),
                   "ad_spend": (3, None), "roi": (3, 3)}
@@ -105,7 +107,9 @@ class LiveCharts(QWidget):
         self.target_line = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen("#e03131", width=1,
                                                                                   style=Qt.PenStyle.DashLine))
         self.pace_line = pg.PlotDataItem(pen=pg.mkPen("#f59f00", width=1, style=Qt.PenStyle.DotLine))
-        self.plots[1].addItem(self.target_line, ignoreBounds=True)
+        # Not ignoreBounds: a horizontal line reports its y to auto-range, so the GMV panel always
+        # shows the target (and the visible stretch of the pace line), not only once GMV nears it.
+        self.plots[1].addItem(self.target_line)
         self.plots[1].addItem(self.pace_line)
         self.target_line.hide()
         self.marker_items = [MarkerLines(labels=row == 0) for row in range(len(self.plots))]
@@ -123,17 +127,16 @@ class LiveCharts(QWidget):
         self.zoom_buttons = QButtonGroup(self)
         bar = QHBoxLayout()
         for i, minutes in enumerate(ZOOMS):
-            b = QPushButton()
+            b = QToolButton()  # as wide as its text: push buttons' 80 px minimum crowded the bar
             b.setCheckable(True)
             b.setObjectName(f"zoom_{minutes}")
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            b.setMaximumWidth(64)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no maximum width: "60 分钟" was clipped
             self.zoom_buttons.addButton(b, i)
             bar.addWidget(b)
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda m=minutes: self.set_zoom(m),
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.zoom_buttons.idClicked.connect(lambda i: self.set_zoom(ZOOMS[i]))
-        self.follow_button = QPushButton()
+        self.follow_button = QToolButton()
         self.follow_button.setObjectName("followLive")
         self.follow_button.setCheckable(True)
         self.follow_button.setChecked(True)
@@ -157,6 +160,18 @@ class LiveCharts(QWidget):
         layout.addWidget(self.readout)
         layout.addWidget(self.glw, 1)
         self.zoom_buttons.button(ZOOMS.index(self.zoom_minutes)).setChecked(True)
+
+    def _align_axes(self) -> None:
+        """Same left and right axis widths in every panel, so one minute sits at the same pixel column in
+        all four (markers and the crosshair line up; GMV's wider numbers no longer shift its panel)."""
+        width = self.fontMetrics().horizontalAdvance("8,888,888") + 12
+        for p in self.plots:
+            p.showAxis("right")
+            p.getAxis("left").setWidth(width)
+            p.getAxis("right").setWidth(width)
+        for p in self.plots[:2]:  # no twin axis here: an empty right axis keeps the width
+            p.getAxis("right").setStyle(showValues=False)
+            p.getAxis("right").setPen(pg.mkPen(None))
 
     def _twin(self, plot: pg.PlotItem) -> pg.ViewBox:
         vb = pg.ViewBox()
@@ -203,6 +218,7 @@ class LiveCharts(QWidget):
         self.follow = True
         self.follow_button.setChecked(True)
         self.dirty = True
+        self.tick()  # ranges and data now, so the first paint has numbered axes (not pyqtgraph's 0..1)
 
     def add_rows(self, rows: list[tuple[str, float, float]]) -> None:
         self.store.add_rows(rows)
@@ -266,8 +282,10 @@ class LiveCharts(QWidget):
     def _x_window(self) -> tuple[float, float] | None:
         last = self.store.last_x
         start = self.session.on_air_utc.timestamp() if self.session and self.session.on_air_utc else self.store.first_x
-        if last is None or start is None:
+        if start is None:
             return None
+        if last is None:  # on air, nothing entered yet: the window starting at on-air, in real times
+            return start, start + (self.zoom_minutes or 10) * 60.0
         # The right edge moves in steps of 1/100 of the window, not every second: the axes
         # (the costliest part of a repaint) then regenerate only when the step is crossed.
         if self.zoom_minutes == 0:

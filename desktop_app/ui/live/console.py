@@ -152,9 +152,11 @@ class LiveConsole(QWidget):
         rl.addWidget(self._demo_box())
         rl.addStretch(1)
         scroll = QScrollArea()
+        scroll.setObjectName("liveSidePanel")
         scroll.setWidget(right)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(230)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side = scroll
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.events)
         self.splitter.addWidget(self.charts)
@@ -162,12 +164,29 @@ class LiveConsole(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 6)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([320, 660, 240])
+        self.splitter.setChildrenCollapsible(False)
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.next_due_widget or self.next_due)
         layout.addWidget(self.status)
         layout.addWidget(self.splitter, 1)
+
+    def _fit_side_panel(self) -> None:
+        """The side panel never narrower than the metric form's natural width (labels and inputs side by
+        side, nothing squeezed), whatever the language's label widths."""
+        inner = self.side.widget().minimumSizeHint().width()
+        bar = self.side.verticalScrollBar().sizeHint().width()
+        self.side.setMinimumWidth(inner + bar + 2 * self.side.frameWidth())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:  # first show: events about a quarter, the side panel its width, charts the rest
+            self._sized = True
+            total = max(self.splitter.width(), 900)
+            side = self.side.minimumWidth()
+            events = max(300, total * 30 // 100)
+            self.splitter.setSizes([events, max(300, total - events - side), side])
 
     def _next_due_widget(self, limit: int):
         """The checklists feature's countdown widget when installed, else None (we show our own line)."""
@@ -240,6 +259,7 @@ class LiveConsole(QWidget):
         self.events.retranslate()
         self.events.set_hint(self.bindings)
         self.metrics.retranslate()
+        self._fit_side_panel()
         self.charts.retranslate()
         self.mini.retranslate()
         self.refresh_header()
@@ -361,10 +381,7 @@ class LiveConsole(QWidget):
         self.last_auto_bucket = None
         if self.events.pending_note:
             self.events.end_note()
-        if self.next_due_widget is not None:
-            self.next_due_widget.set_session(session_id)
-        if self.mini_next_due is not None:  # a hidden mini window does not reload on every change
-            self.mini_next_due.set_session(session_id if self.mini.isVisible() else None)
+        self._sync_next_due()
         self._load_charts()
         self._load_compare_choices()
         self.reload_events()
@@ -372,6 +389,21 @@ class LiveConsole(QWidget):
         self._update_enabled()
         self.refresh_header()
         self._update_robot_status()
+
+    def _due_session(self) -> str | None:
+        """The session whose next checks are worth listing: none once it is closed or cancelled (nothing
+        can be ticked there; listing its runs cost a third of opening a closed 6 h session)."""
+        s = self.session
+        return s.id if s is not None and s.status not in (SessionStatus.CLOSED, SessionStatus.CANCELLED) else None
+
+    def _sync_next_due(self) -> None:
+        due = self._due_session()
+        if self.next_due_widget is not None and (self.next_due_widget.session_id != due or due is None):
+            self.next_due_widget.set_session(due)
+        if self.mini_next_due is not None:  # a hidden mini window does not reload on every change
+            want = due if self.mini.isVisible() else None
+            if self.mini_next_due.session_id != want or want is None:
+                self.mini_next_due.set_session(want)
 
     def _load_charts(self) -> None:
         s = self.session
@@ -440,6 +472,8 @@ class LiveConsole(QWidget):
         if changes.external or sid in changes.sessions:
             self.session = session_repo.get_session(self.ctx.ws, sid)
             self._update_enabled()
+            if self.next_due_widget is not None and self.next_due_widget.session_id != self._due_session():
+                self._sync_next_due()  # closed, or reopened
         if changes.external or sid in changes.events:
             self.reload_events()
         if changes.external or sid in changes.samples:
@@ -553,7 +587,7 @@ class LiveConsole(QWidget):
                 self.mini_next_due.set_session(None)
         else:
             if self.mini_next_due is not None:
-                self.mini_next_due.set_session(self.session_id)
+                self.mini_next_due.set_session(self._due_session())
             self.refresh_header()
             self.mini.show_at_saved_place()
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -69,7 +76,7 @@ class EventsModel(QAbstractTableModel):
             return self.tr("internal") if e.internal else ""
         if role == Qt.ItemDataRole.ForegroundRole and col == 1:
             return theme.ink(KIND_COLORS.get(e.kind.value, "#495057"))  # readable in the dark theme too
-        if role == Qt.ItemDataRole.ToolTipRole and col == 2:
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole note, whichever cell the pointer is on
             return event_log.display_text(e)
         if role == Qt.ItemDataRole.UserRole:
             return e
@@ -166,15 +173,12 @@ class EventsPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        # Fixed widths from the font, not ResizeToContents: that measures every row on each refresh.
-        metrics = self.view.fontMetrics()
-        widths = {0: metrics.horizontalAdvance("00:00:00") + 16,
-                  1: max(metrics.horizontalAdvance(kind_label(k)) for k in [*USER_KINDS, "system"]) + 16,
-                  3: metrics.horizontalAdvance("内部 internal") + 8}
-        for col, width in widths.items():
+        # Fixed widths from the font (set in retranslate), not ResizeToContents: that measures every
+        # row on each refresh. The text column takes the rest; its tooltip has the whole note.
+        for col in (0, 1, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(col, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(16)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setWordWrap(False)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
@@ -221,6 +225,7 @@ class EventsPanel(QWidget):
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete"))
         self.model.headers = [self.tr("Time"), self.tr("Kind"), self.tr("Text"), self.tr("Internal")]
+        self._fit_columns()
         current = self.kind_filter.currentData()
         self.kind_filter.blockSignals(True)
         self.kind_filter.clear()
@@ -238,6 +243,17 @@ class EventsPanel(QWidget):
         self.vis_filter.setCurrentIndex(max(0, self.vis_filter.findData(vis)))
         self.vis_filter.blockSignals(False)
         self._update_note_label()
+
+    def _fit_columns(self) -> None:
+        """Time, kind and the internal mark as wide as their longest text in this language, no wider."""
+        fm, header = self.view.fontMetrics(), self.view.horizontalHeader()
+        hfm = header.fontMetrics()
+        pad = 2 * self.view.style().pixelMetric(self.view.style().PixelMetric.PM_FocusFrameHMargin) + 12
+        texts = {0: ["00:00:00"], 1: [kind_label(k) for k in [*USER_KINDS, "system"]],
+                 3: [QCoreApplication.translate("EventsModel", "internal")]}
+        for col, values in texts.items():
+            width = max(max(fm.horizontalAdvance(v) for v in values), hfm.horizontalAdvance(self.model.headers[col]))
+            header.resizeSection(col, width + pad)
 
     def set_hint(self, bindings: dict[str, str]) -> None:
         self.hint.setText("  ".join(f"{seq} {kind_label(k)}" for k, seq in bindings.items() if seq))

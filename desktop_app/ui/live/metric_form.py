@@ -24,10 +24,14 @@ class MetricForm(QWidget):
         super().__init__(parent)
         self.console = console
         self.title = QLabel()
+        self.title.setWordWrap(True)
         self.fields: dict[str, QLineEdit] = {}
         self.labels: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setVerticalSpacing(2)
+        # Inputs grow with the panel and labels never wrap or clip (they were squeezed side by side).
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         for key in FORM_KEYS:
             edit = QLineEdit()
             edit.setObjectName(f"metric_{key}")
@@ -66,8 +70,19 @@ class MetricForm(QWidget):
         for key, label in self.labels.items():
             label.setText(msg(f"metric.{key}"))
         self.ts_label.setText(self.tr("Time (empty = now)"))
-        self.ts.setPlaceholderText(self.tr("e.g. 20:35 or 2026-11-26 20:35:00"))
+        self.ts.setPlaceholderText(self.tr("e.g. 20:35"))
+        self.ts.setToolTip(self.tr("e.g. 20:35 or 2026-11-26 20:35:00"))
         self.save_button.setText(self.tr("Save snapshot"))
+        self._fit_fields()
+
+    def _fit_fields(self) -> None:
+        """Every input wide enough for a big amount with its symbol, the time field for its example."""
+        fm = self.ts.fontMetrics()
+        pad = 16  # frame and text margins of a line edit
+        value = fm.horizontalAdvance("¥99,999,999.99") + pad
+        for edit in self.fields.values():
+            edit.setMinimumWidth(value)
+        self.ts.setMinimumWidth(max(value, fm.horizontalAdvance(self.ts.placeholderText()) + pad))
 
     def focus_first(self) -> None:
         self.fields[FORM_KEYS[0]].setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from itertools import chain
 
 import numpy as np
 
@@ -127,11 +128,13 @@ class SeriesStore:
 
 def load_arrays(ws, session_id: str, keys=RAW_KEYS) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Every plotted raw series of a session as numpy arrays (one index range scan per key)."""
-    from desktop_app.storage.live import series_columns
+    from desktop_app.storage.live import series_rows
 
     out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for key in keys:
-        ts, vs = series_columns(ws, session_id, key)
-        if ts:
-            out[key] = (iso_to_epoch(ts), np.asarray(vs, dtype=np.float64))
+        rows = series_rows(ws, session_id, key)
+        if rows:
+            flat = np.fromiter(chain.from_iterable(rows), dtype=np.float64, count=2 * len(rows)).reshape(-1, 2)
+            # Whole milliseconds, as stored: the same floats iso_to_epoch gives for the ISO text.
+            out[key] = (np.round(flat[:, 0], 3), np.ascontiguousarray(flat[:, 1]))
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.messages import msg
 from desktop_app.services import history
 from desktop_app.ui import format as fmt
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.state import AppState
 
 KPI_ROWS = ("gmv", "orders", "buyers", "uv", "peak_online_viewers", "avg_online_viewers", "uv_value",
@@ -27,7 +28,7 @@ KPI_ROWS = ("gmv", "orders", "buyers", "uv", "peak_online_viewers", "avg_online_
 COLORS = ("#d9480f", "#1c7ed6", "#2f9e44", "#ae3ec9", "#f08c00", "#495057")
 
 
-class CompareDialog(QDialog):
+class CompareDialog(Retranslating, QDialog):
     def __init__(self, state: AppState, session_ids: list[str], parent=None) -> None:
         super().__init__(parent)
         self.state = state
@@ -63,11 +64,6 @@ class CompareDialog(QDialog):
         self.note.setText(self.tr("x axis: minutes since the session went on air"))
         self.fill_table()  # from the loaded items: no database access
         self.draw()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def fill_table(self) -> None:
         headers = [f"{it.title}" for it in self.items]

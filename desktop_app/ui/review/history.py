@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QDate,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
@@ -43,6 +42,7 @@ from desktop_app.services import history
 from desktop_app.services.history import COL, HistoryFilter, kpi_value
 from desktop_app.ui import format as fmt
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.state import AppState
 
 Index = QModelIndex | QPersistentModelIndex
@@ -193,7 +193,7 @@ def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
 
-class HistoryPage(QWidget):
+class HistoryPage(Retranslating, QWidget):
     def __init__(self, state: AppState, window=None) -> None:
         super().__init__()
         self.state = state
@@ -317,11 +317,6 @@ class HistoryPage(QWidget):
             for i in range(1, combo.count()):
                 combo.setItemText(i, msg(f"{prefix}.{combo.itemData(i)}"))
         self._update_count()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- choices and filters ----------------------------------------------------------------------
     def reload_choices(self) -> None:

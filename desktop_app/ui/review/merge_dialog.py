@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +28,7 @@ from desktop_app.services.context import Changes, Context
 from desktop_app.services.merge import MergeDecisions, MergeNeedsDecision, MergeReport
 from desktop_app.storage.workspace import Workspace
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.state import AppState
 from desktop_app.ui.tasks import run_task
 
@@ -59,7 +60,7 @@ def run_export(ws_path: Path, clock, actor, out: Path, *, progress=None, cancell
         ctx.ws.close()
 
 
-class MergeDialog(QDialog):
+class MergeDialog(Retranslating, QDialog):
     def __init__(self, state: AppState, parent=None, bundle: Path | None = None) -> None:
         super().__init__(parent)
         self.state = state
@@ -111,11 +112,6 @@ class MergeDialog(QDialog):
         self.policy.setCurrentIndex(max(current, 0))
         self.policy.blockSignals(False)
         self.items.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("What"), self.tr("Decision")])
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _args(self):
         ctx = self.state.ctx

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,13 +36,14 @@ from desktop_app.services import review
 from desktop_app.services.lifecycle import get as get_session
 from desktop_app.ui import format as fmt
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.state import AppState
 
 AUTOSAVE_MS = 800
 LABEL_WIDTH = 190
 
 
-class ReviewPanel(QWidget):
+class ReviewPanel(Retranslating, QWidget):
     def __init__(self, state: AppState, parent=None) -> None:
         super().__init__(parent)
         self.state = state
@@ -216,11 +217,6 @@ class ReviewPanel(QWidget):
         view = getattr(self, "view", None)  # relabel from what is loaded; no database access here
         if view is not None:
             self._show_status(view)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- session --------------------------------------------------------------------------------
     def set_session(self, session_id: str | None) -> None:

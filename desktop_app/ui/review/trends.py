@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.messages import msg
 from desktop_app.services import history
 from desktop_app.ui import format as fmt
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.state import AppState
 
 COLORS = ("#d9480f", "#1c7ed6", "#2f9e44", "#ae3ec9")
@@ -34,7 +35,7 @@ def _epoch(d) -> float:
     return datetime.combine(d, time(12)).timestamp()
 
 
-class TrendsDialog(QDialog):
+class TrendsDialog(Retranslating, QDialog):
     def __init__(self, state: AppState, parent=None) -> None:
         super().__init__(parent)
         self.state = state
@@ -94,11 +95,6 @@ class TrendsDialog(QDialog):
             self._filled = True
             self._fill_entities()
             self._fill_rates()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _fill_entities(self) -> None:
         names = history.roster_names(self.state.ctx)[self.group.currentData() or "anchors"]

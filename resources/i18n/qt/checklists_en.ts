@@ -79,18 +79,6 @@
             <translation>(no pre items: started now or imported)</translation>
         </message>
         <message>
-            <source>now, %1 left</source>
-            <translation>now, %1 left</translation>
-        </message>
-        <message>
-            <source>%1 overdue</source>
-            <translation>%1 overdue</translation>
-        </message>
-        <message>
-            <source>in %1</source>
-            <translation>in %1</translation>
-        </message>
-        <message>
             <source>[ad hoc] </source>
             <translation>[ad hoc] </translation>
         </message>
@@ -191,13 +179,6 @@
         <message>
             <source>Runs</source>
             <translation>Runs</translation>
-        </message>
-    </context>
-    <context>
-        <name>Countdown</name>
-        <message>
-            <source>%1d %2h</source>
-            <translation>%1d %2h</translation>
         </message>
     </context>
     <context>
@@ -336,18 +317,6 @@
     </context>
     <context>
         <name>NextDueWidget</name>
-        <message>
-            <source>now, %1 left</source>
-            <translation>now, %1 left</translation>
-        </message>
-        <message>
-            <source>%1 overdue</source>
-            <translation>%1 overdue</translation>
-        </message>
-        <message>
-            <source>in %1</source>
-            <translation>in %1</translation>
-        </message>
         <message>
             <source>Next checklist items</source>
             <translation>Next checklist items</translation>

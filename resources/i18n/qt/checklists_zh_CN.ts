@@ -79,18 +79,6 @@
             <translation>（无开播前检查项：直接开播或导入的场次）</translation>
         </message>
         <message>
-            <source>now, %1 left</source>
-            <translation>进行中，还剩 %1</translation>
-        </message>
-        <message>
-            <source>%1 overdue</source>
-            <translation>已逾期 %1</translation>
-        </message>
-        <message>
-            <source>in %1</source>
-            <translation>%1 后</translation>
-        </message>
-        <message>
             <source>[ad hoc] </source>
             <translation>【临时】</translation>
         </message>
@@ -191,13 +179,6 @@
         <message>
             <source>Runs</source>
             <translation>检查次数</translation>
-        </message>
-    </context>
-    <context>
-        <name>Countdown</name>
-        <message>
-            <source>%1d %2h</source>
-            <translation>%1天%2小时</translation>
         </message>
     </context>
     <context>
@@ -336,18 +317,6 @@
     </context>
     <context>
         <name>NextDueWidget</name>
-        <message>
-            <source>now, %1 left</source>
-            <translation>进行中，还剩 %1</translation>
-        </message>
-        <message>
-            <source>%1 overdue</source>
-            <translation>已逾期 %1</translation>
-        </message>
-        <message>
-            <source>in %1</source>
-            <translation>%1 后</translation>
-        </message>
         <message>
             <source>Next checklist items</source>
             <translation>即将到期的检查项</translation>

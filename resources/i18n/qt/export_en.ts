@@ -124,10 +124,6 @@
             <source>File</source>
             <translation>File</translation>
         </message>
-        <message>
-            <source>Browse…</source>
-            <translation>Browse…</translation>
-        </message>
         <message numerus="yes">
             <source>%n minute(s)</source>
             <translation>
@@ -145,14 +141,6 @@
         <message>
             <source>The review is not signed off by a lead: the file will be marked 未审核 (draft).</source>
             <translation>The review is not signed off by a lead: the file will be marked 未审核 (draft).</translation>
-        </message>
-        <message>
-            <source>Save report as</source>
-            <translation>Save report as</translation>
-        </message>
-        <message>
-            <source>Excel workbooks (*.xlsx)</source>
-            <translation>Excel workbooks (*.xlsx)</translation>
         </message>
     </context>
     <context>
@@ -217,6 +205,9 @@
             <source>Also write one CSV file per table</source>
             <translation>Also write one CSV file per table</translation>
         </message>
+    </context>
+    <context>
+        <name>ReportFormDialog</name>
         <message>
             <source>Browse…</source>
             <translation>Browse…</translation>

@@ -123,10 +123,6 @@
         <source>File</source>
         <translation>文件</translation>
     </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
         <translation>
@@ -142,14 +138,6 @@
     <message>
         <source>The review is not signed off by a lead: the file will be marked 未审核 (draft).</source>
         <translation>复盘尚未经组长审核：文件将标记为“未审核 (draft)”。</translation>
-    </message>
-    <message>
-        <source>Save report as</source>
-        <translation>报告另存为</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -214,6 +202,9 @@
         <source>Also write one CSV file per table</source>
         <translation>同时为每个表格写出 CSV 文件</translation>
     </message>
+</context>
+<context>
+    <name>ReportFormDialog</name>
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>

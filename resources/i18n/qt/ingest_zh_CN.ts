@@ -4,27 +4,22 @@
 <context>
     <name>FollowWidget</name>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/follow_widget.py" line="38"/>
         <source>Follow a CSV…</source>
         <translation>跟随 CSV 文件…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/follow_widget.py" line="39"/>
         <source>Stop following</source>
         <translation>停止跟随</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/follow_widget.py" line="41"/>
         <source>Not following a file</source>
         <translation>未跟随任何文件</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/follow_widget.py" line="55"/>
         <source>Follow a CSV</source>
         <translation>跟随 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/follow_widget.py" line="55"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>CSV 文件 (*.csv *.txt)</translation>
     </message>
@@ -32,229 +27,194 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="68"/>
         <source>Import platform data</source>
         <translation>导入平台数据</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="76"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="79"/>
         <source>Detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="83"/>
         <source>From the file&apos;s account column</source>
         <translation>按文件中的账号列</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="87"/>
         <source>Match by start time</source>
         <translation>按开播时间匹配</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="94"/>
         <source>Strict: reject the whole file on any bad row</source>
         <translation>严格模式：有任何错误行则整个文件不导入</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="101"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="102"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="103"/>
         <source>Anchor</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="104"/>
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="105"/>
         <source>Settled as of</source>
         <translation>结算日期</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="110"/>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="115"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="110"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="110"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="111"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="111"/>
         <source>Reading</source>
         <translation>读法</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="115"/>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="245"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="115"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="116"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="117"/>
         <source>Save rejected rows as CSV…</source>
         <translation>将拒绝的行另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="120"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="121"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="122"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="136"/>
         <source>Detected header and mapping</source>
         <translation>识别到的表头与映射</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="138"/>
         <source>Preview of parsed values</source>
         <translation>解析结果预览</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="146"/>
         <source>Platform export</source>
         <translation>平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="147"/>
-        <source>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</source>
-        <translation>表格 (*.csv *.txt *.tsv *.xlsx *.xlsm);;所有文件 (*)</translation>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.et *.numbers);;All files (*)</source>
+        <translation>表格 (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.et *.numbers);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="187"/>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
         <source>minute time series</source>
         <translation>分钟时间序列</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="187"/>
         <source>one row per broadcast</source>
         <translation>每场一行</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="188"/>
         <source>per-product data</source>
         <translation>商品数据</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="189"/>
         <source>{file}: {fmt}, header on row {row}, {kind}, preset {preset}</source>
         <translation>{file}：{fmt}，表头在第 {row} 行，{kind}，预设 {preset}</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="196"/>
         <source>personal data: not imported</source>
         <translation>个人信息：不导入</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="207"/>
+        <source>(hidden in the file)</source>
+        <translation>（文件中的隐藏列）</translation>
+    </message>
+    <message>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="249"/>
         <source>data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="249"/>
         <source>blank: skipped</source>
         <translation>空行：跳过</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="249"/>
         <source>total: skipped</source>
         <translation>合计行：跳过</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="250"/>
         <source>repeated header: skipped</source>
         <translation>重复表头：跳过</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="250"/>
         <source>rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="275"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="299"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="300"/>
         <source>Checked, nothing written</source>
         <translation>已检查，未写入</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="300"/>
         <source>Nothing new to import</source>
         <translation>没有新数据</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="301"/>
         <source>{state}: {accepted} accepted, {rejected} rejected, {skipped} skipped</source>
         <translation>{state}：接受 {accepted} 行，拒绝 {rejected} 行，跳过 {skipped} 行</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="312"/>
         <source>Save rejected rows</source>
         <translation>保存拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/dialog.py" line="313"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -262,12 +222,10 @@
 <context>
     <name>Ingest</name>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/__init__.py" line="10"/>
         <source>Import platform data…</source>
         <translation>导入平台数据…</translation>
     </message>
     <message>
-        <location filename="../../../desktop_app/ui/ingest/__init__.py" line="28"/>
         <source>Follow CSV</source>
         <translation>跟随 CSV</translation>
     </message>

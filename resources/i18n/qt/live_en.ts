@@ -314,6 +314,10 @@
             <translation>Time (empty = now)</translation>
         </message>
         <message>
+            <source>e.g. 20:35</source>
+            <translation>e.g. 20:35</translation>
+        </message>
+        <message>
             <source>e.g. 20:35 or 2026-11-26 20:35:00</source>
             <translation>e.g. 20:35 or 2026-11-26 20:35:00</translation>
         </message>

@@ -314,6 +314,10 @@
         <translation>时间（留空=现在）</translation>
     </message>
     <message>
+        <source>e.g. 20:35</source>
+        <translation>如 20:35</translation>
+    </message>
+    <message>
         <source>e.g. 20:35 or 2026-11-26 20:35:00</source>
         <translation>如 20:35 或 2026-11-26 20:35:00</translation>
     </message>

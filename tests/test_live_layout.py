@@ -1,0 +1,131 @@
+"""What the Chinese live console looks like: nothing clipped or squeezed, numbered axes on the first
+paint, the GMV target in view from the start. Each test fails on the layout it replaced."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+
+from desktop_app.domain.enums import Direction
+from desktop_app.domain.models import Target
+from desktop_app.services import event_log, lifecycle, metrics_entry
+from desktop_app.ui.state import AppState
+
+LONG_NOTE = "过款：玻尿酸补水面膜 5 片装 到手价 79 元，直播间专属赠品两片，限量 500 单，库存不足时换成同款 3 片装"
+
+
+@pytest.fixture(autouse=True)
+def _clean_settings(qapp):
+    QSettings().remove("live")
+    yield
+    QSettings().remove("live")
+
+
+@pytest.fixture
+def session(ctx, clock):
+    s, _ = lifecycle.start_now(ctx, anchor_id=ctx.fixture["anchor"].id, title="直播测试")
+    clock.advance(minutes=1)
+    return s
+
+
+@pytest.fixture
+def zh_console(qtbot, ctx, session):
+    """The console built with the Chinese translation installed, at a common laptop window size."""
+    from desktop_app.ui import i18n
+    from desktop_app.ui.live.console import LiveConsole
+
+    i18n.apply_language("zh_CN")
+    QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)
+    c = LiveConsole(AppState(ctx, poll=False), robots=False)
+    qtbot.addWidget(c)
+    c.charts.timer.stop()  # nothing here may depend on the 500 ms redraw timer having fired
+    c.resize(1366, 768)
+    c.set_session(session.id)
+    c.show()
+    qtbot.waitExposed(c)
+    yield c
+    c.shutdown()
+
+
+def test_zoom_buttons_are_as_wide_as_their_text_needs(zh_console):
+    buttons = zh_console.charts.zoom_buttons.buttons()
+    assert [b.text() for b in buttons] == ["10 分钟", "30 分钟", "60 分钟", "全部"]
+    for b in buttons:
+        assert b.width() >= b.sizeHint().width(), b.text()  # was capped at 64 px: "60 分钟" clipped
+
+
+def test_event_text_column_takes_the_room_and_tooltips_the_whole_note(zh_console, ctx, session):
+    _, changes = event_log.log_event(ctx, session.id, "product", LONG_NOTE)
+    zh_console.state.emit_changes(changes)
+    view = zh_console.events.view
+    header = view.horizontalHeader()
+    assert header.sectionResizeMode(2) == header.ResizeMode.Stretch
+    assert header.sectionSize(2) >= view.viewport().width() * 0.45  # was about a third
+    fm = view.fontMetrics()
+    assert header.sectionSize(3) <= max(fm.horizontalAdvance("内部"), header.fontMetrics().horizontalAdvance("内部")) + 32
+    model = view.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 2).data().startswith("过款："))
+    for col in range(4):  # the whole note wherever the pointer rests on the row
+        assert model.index(row, col).data(Qt.ItemDataRole.ToolTipRole) == LONG_NOTE
+
+
+def test_metric_form_labels_and_inputs_are_not_squeezed(zh_console):
+    form = zh_console.metrics
+    for key, label in form.labels.items():
+        assert label.width() >= label.sizeHint().width(), key
+        edit = form.fields[key]
+        assert edit.width() >= edit.fontMetrics().horizontalAdvance("¥99,999,999.99"), key
+    ts = form.ts
+    assert ts.placeholderText().startswith("如 20:35") and "2026-11-26 20:35:00" in ts.toolTip()
+    assert ts.width() >= ts.fontMetrics().horizontalAdvance(ts.placeholderText())  # the example was cut off
+    assert form.title.width() >= form.title.minimumSizeHint().width()
+
+
+def test_axes_show_session_times_and_values_on_the_first_paint(qtbot, ctx, session, clock, zh_console):
+    for online in (800, 1200, 1000):
+        clock.advance(minutes=1)
+        metrics_entry.record_snapshot(ctx, session.id, {"online_viewers": online, "gmv": 5000})
+    charts = zh_console.charts
+    charts.set_session(None)
+    zh_console.set_session(session.id)  # no redraw timer tick has happened since
+    charts.glw.grab()  # one paint
+    x0, x1 = charts.plots[0].viewRange()[0]
+    assert x0 <= session.on_air_utc.timestamp() + 60 and x1 >= clock.now().timestamp()
+    y0, y1 = charts.plots[0].viewRange()[1]
+    assert y0 <= 800 and y1 >= 1200  # was pyqtgraph's 0..1 until the first timer tick
+    axis = charts.plots[3].getAxis("bottom")
+    labels = [s for spacing, values in axis.tickValues(x0, x1, axis.width())
+              for s in axis.tickStrings([v for v in values if x0 <= v <= x1], 1.0, spacing)]
+    assert labels and all(re.fullmatch(r"\d\d:\d\d(:\d\d)?", s) for s in labels)
+    assert "10:02" in labels or "10:03" in labels  # on air 10:00 Asia/Shanghai, the session's zone
+
+
+def test_live_session_without_readings_shows_its_clock_times(zh_console, session):
+    charts = zh_console.charts
+    charts.glw.grab()
+    x0, x1 = charts.plots[0].viewRange()[0]
+    start = session.on_air_utc.timestamp()
+    assert x0 == pytest.approx(start) and x1 == pytest.approx(start + 30 * 60)
+
+
+def test_gmv_panel_includes_the_target_and_pace_before_gmv_nears_them(qtbot, ctx, session, clock, zh_console):
+    lifecycle.set_targets(ctx, session.id, [Target("gmv", 9_500_000, Direction.MIN)])  # ¥95,000
+    for gmv in (1000, 2000, 3000):
+        clock.advance(minutes=1)
+        metrics_entry.record_snapshot(ctx, session.id, {"gmv": gmv})
+    zh_console.set_session(session.id)
+    charts = zh_console.charts
+    charts.glw.grab()
+    y0, y1 = charts.plots[1].viewRange()[1]
+    assert charts.target_line.isVisible() and y0 <= 1000 and y1 >= 95_000  # was about 3,000 at the top
+    charts.set_zoom(0)
+    charts.glw.grab()
+    assert charts.plots[1].viewRange()[1][1] >= 95_000
+
+
+def test_all_panels_put_a_minute_at_the_same_pixel_column(zh_console):
+    zh_console.charts.glw.grab()
+    rects = [p.getViewBox().sceneBoundingRect() for p in zh_console.charts.plots]
+    assert len({round(r.left()) for r in rects}) == 1 and len({round(r.right()) for r in rects}) == 1
