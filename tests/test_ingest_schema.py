@@ -1,4 +1,4 @@
-"""Migration 0007: metric_samples keeps every row and every rule with its cheaper CHECK."""
+"""Migration 0008: metric_samples keeps every row and every rule with its cheaper CHECK."""
 
 from __future__ import annotations
 
@@ -18,16 +18,16 @@ COLUMNS = "rowid, id, session_id, ts_utc, metric_key, value, source, provisional
 
 
 def _old_workspace(tmp_path, clock, monkeypatch):
-    old = tmp_path / "migrations-0006"
+    old = tmp_path / "migrations-0007"
     old.mkdir()
     for p in migrations_dir().glob("*.sql"):
-        if int(p.name[:4]) <= 6:
+        if int(p.name[:4]) <= 7:
             shutil.copy(p, old / p.name)
     path = tmp_path / "old.liveops"
     with monkeypatch.context() as m:
         m.setattr("desktop_app.storage.workspace.migrations_dir", lambda: old)
         ctx = create_workspace(path, "旧工作区", clock=clock)
-        assert ctx.ws.schema_version() == 6
+        assert ctx.ws.schema_version() == 7
         spec, _ = roster.create_person(ctx, "李运营", PersonRole.SPECIALIST)
         ctx.actor_id = spec.id
         anchor, _ = roster.create_anchor(ctx, "小美", Platform.DOUYIN, specialist_id=spec.id)
@@ -53,7 +53,7 @@ def test_upgrade_keeps_rows_indexes_trigger_and_rules(tmp_path, clock, monkeypat
     assert len(before) == 6
     ctx = open_workspace(path, clock=clock)
     try:
-        assert ctx.ws.schema_version() == 7
+        assert ctx.ws.schema_version() == 8
         assert ctx.ws.quick_check(full=True) == []
     finally:
         ctx.ws.close()

@@ -5,7 +5,7 @@
 -- as a chain of comparisons accepts and refuses exactly the same values at no cost.
 -- SQLite cannot change a CHECK in place, so the table is rebuilt (rowids kept) with its three
 -- indexes and its trigger; the migration runner backs the workspace up before it starts.
-CREATE TABLE metric_samples_v7 (
+CREATE TABLE metric_samples_v8 (
     id TEXT PRIMARY KEY,
     session_id TEXT NOT NULL REFERENCES sessions(id),
     ts_utc TEXT NOT NULL,
@@ -21,12 +21,12 @@ CREATE TABLE metric_samples_v7 (
     created_at TEXT NOT NULL,
     CHECK (provisional = 1 OR as_of IS NOT NULL)
 );
-INSERT INTO metric_samples_v7 (rowid, id, session_id, ts_utc, metric_key, value, source, provisional, as_of,
+INSERT INTO metric_samples_v8 (rowid, id, session_id, ts_utc, metric_key, value, source, provisional, as_of,
                                product_id, author_id, import_id, created_at)
     SELECT rowid, id, session_id, ts_utc, metric_key, value, source, provisional, as_of,
            product_id, author_id, import_id, created_at FROM metric_samples ORDER BY rowid;
 DROP TABLE metric_samples;
-ALTER TABLE metric_samples_v7 RENAME TO metric_samples;
+ALTER TABLE metric_samples_v8 RENAME TO metric_samples;
 
 CREATE INDEX metric_samples_session_key_ts ON metric_samples(session_id, metric_key, ts_utc);
 CREATE INDEX metric_samples_import ON metric_samples(import_id) WHERE import_id IS NOT NULL;
