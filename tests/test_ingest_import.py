@@ -389,6 +389,8 @@ def test_cli_text_names_units_in_the_chosen_language_json_keeps_codes(later, tmp
     cli_main(args + ["--lang", "zh_CN"])
     out = capsys.readouterr().out
     assert "成交金额(元) → gmv (元)" in out and "开播时间 → start (日期时间)" in out and "(money)" not in out
+    created = [ln.strip() for ln in out.splitlines() if "新建场次" in ln]
+    assert created == ["新建场次"] * 3  # a dry run shows no ids of sessions it did not create
     cli_main(args + ["--lang", "en"])
     out = capsys.readouterr().out
     assert "gmv (yuan (CNY))" in out and "start (date & time)" in out

@@ -253,3 +253,75 @@ def test_dialog_lists_what_the_reader_inferred_and_marks_hidden_columns(qtbot, c
     assert "(hidden in the file)" in dlg.mapping.item(1, 1).text()
     assert "hidden" not in dlg.mapping.item(2, 1).text()
     state.stop()
+
+
+def test_follow_status_tooltip_lists_a_re_decision_and_refused_rows(qtbot, ctx, clock, tmp_path):
+    from desktop_app.messages import msg
+
+    clock.set(datetime(2026, 11, 26, 11, 59, tzinfo=UTC))
+    s, _ = lifecycle.start_now(ctx, anchor_id=ctx.fixture["anchor"].id, title="直播中")
+    clock.set(datetime(2026, 11, 26, 12, 30, tzinfo=UTC))
+    state = AppState(ctx, poll=False)
+    w = FollowWidget(state)
+    qtbot.addWidget(w)
+    w.set_session(s.id)
+    path = tmp_path / "scrape.csv"
+    path.write_text("时间,实时在线人数,商品点击率\n2026-11-26 20:00:00,800,0.5\n", encoding="utf-8")
+    w.follow(str(path))
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("2026-11-26 20:01:00,810,1.5\n2026-11-26 20:02:00,-3,0.7\n")
+    qtbot.waitUntil(lambda: "商品点击率" in w.status.toolTip(), timeout=2000)
+    tip = w.status.toolTip()
+    assert msg("cli.import.rejected_row", row=4, column="实时在线人数", value="-3",
+               message=msg("error.metric.negative", field="online_viewers", key="online_viewers")) in tip
+    assert ctx.ws.query_one("SELECT value FROM metric_samples WHERE metric_key = 'product_ctr_reported'"
+                            " AND ts_utc = '2026-11-26T12:00:00.000Z'")[0] == 0.005
+    w.stop()
+    state.stop()
+
+
+def test_closing_the_dialog_mid_reading_cancels_it_and_drops_the_result(qtbot, ctx, clock):
+    import threading
+
+    state = AppState(ctx, poll=False)
+    dlg = ImportDialog(state)
+    qtbot.addWidget(dlg)
+    started, release = threading.Event(), threading.Event()
+    dlg.inspector = _slow_inspector(started, release)
+    dlg.load(str(DATA / "douyin_sessions_utf8bom.csv"))
+    task = dlg.inspect_task
+    assert started.wait(5)
+    dlg.reject()
+    assert task.cancelled()
+    qtbot.waitUntil(task.finished.is_set, timeout=5000)
+    from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.processEvents()  # the queued failure reaches the closed dialog: ignored, no error
+    assert dlg.insp is None
+    state.stop()
+
+
+def test_a_cancel_during_a_step_that_cannot_stop_still_drops_its_result(qtbot, ctx, clock):
+    import threading
+
+    from desktop_app.messages import msg
+    from desktop_app.ui.ingest.dialog import inspect_file
+
+    state = AppState(ctx, poll=False)
+    dlg = ImportDialog(state)
+    qtbot.addWidget(dlg)
+    started, release = threading.Event(), threading.Event()
+
+    def deaf(db_path, clock_, actor, path, kw, *, progress, cancelled):  # like openpyxl opening a workbook
+        started.set()
+        release.wait(5)
+        return inspect_file(db_path, clock_, actor, path, kw, progress=progress, cancelled=lambda: False)
+    dlg.inspector = deaf
+    dlg.load(str(DATA / "douyin_sessions_utf8bom.csv"))
+    assert started.wait(5)
+    dlg.inspect_task.cancel()
+    release.set()
+    qtbot.waitUntil(lambda: not dlg.inspecting, timeout=5000)
+    assert dlg.insp is None and not dlg.import_button.isEnabled()
+    assert dlg.info.text() == msg("error.ingest.inspect_cancelled", file="douyin_sessions_utf8bom.csv")
+    state.stop()

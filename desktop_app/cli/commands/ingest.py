@@ -118,7 +118,8 @@ def _print_text(result) -> None:
         out.write(f"  {c.header} → {c.key}" + (f" ({unit})" if unit else "") + "\n")
     out.write(msg("cli.import.counts", **result.counts) + "\n")
     for sid, action in result.sessions.items():
-        out.write(f"  {msg('cli.import.session.' + action)} {sid}\n")
+        shown = "" if (result.dry_run and sid in result.created_ids) else f" {sid}"  # a dry run created nothing
+        out.write(f"  {msg('cli.import.session.' + action)}{shown}\n")
     for r in result.rejected[:50]:
         out.write("  " + msg("cli.import.rejected_row", row=r.row, column=r.column, value=r.value,
                              message=r.message.text()) + "\n")

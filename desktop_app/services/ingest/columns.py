@@ -171,6 +171,7 @@ def _number(field_name: str, locale: str, mult: Decimal) -> Converter:
 def _percent(field_name: str, mode: str, locale: str) -> Converter:
     as_is = mode != p.PCT_PERCENT
     fraction = mode == p.PCT_FRACTION
+    sign = mode == p.PCT_SIGN
 
     def convert(cell: object) -> object:
         if as_is and type(cell) is float and cell == cell and abs(cell) != _INF:  # type: ignore[arg-type]
@@ -178,10 +179,12 @@ def _percent(field_name: str, mode: str, locale: str) -> Converter:
                 raise ValidationError("error.ingest.fraction_over_one", field=field_name, value=str(cell))
             return cell  # float(Decimal(repr(x))) == x: the Decimal path would give the same
         n = p.parse_percent(cell, field=field_name, mode=mode, locale=locale)
-        if fraction and n is not None and abs(n) > 1 and not _has_sign(cell):
+        if n is not None and abs(n) > 1 and (fraction or (sign and type(cell) is str)) and not _has_sign(cell):
             # A column read as fractions (chosen by the user, or decided on earlier rows) cannot
-            # hold 12.5: storing it would mean 1250 %. Refused with a reason, never guessed.
-            raise ValidationError("error.ingest.fraction_over_one", field=field_name, value=str(cell))
+            # hold 12.5: storing it would mean 1250 %. In a column that writes "12.3%", a bare
+            # text 12.3 is as ambiguous. Refused with a reason, never guessed.
+            key = "error.ingest.fraction_over_one" if fraction else "error.ingest.percent_sign_missing"
+            raise ValidationError(key, field=field_name, value=str(cell))
         return None if n is None else float(n)
     return convert
 

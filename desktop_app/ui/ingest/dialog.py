@@ -213,9 +213,12 @@ class ImportDialog(QDialog):
         return self.inspect_task is not None
 
     def _inspected(self, gen: int, res) -> None:
-        if self._closed or gen != self._generation:
-            if not self._closed:
-                res[0].table.close()
+        task = self.inspect_task
+        if self._closed or gen != self._generation or (task is not None and task.cancelled()):
+            res[0].table.close()  # superseded, closed, or cancelled while a step that cannot stop ran on
+            if not self._closed and gen == self._generation:
+                self._inspect_failed(gen, importer.ImportCancelled("error.ingest.inspect_cancelled",
+                                                                   file=res[0].table.name))
             return
         self.inspect_task = None
         self.insp, self.preview_rows = res

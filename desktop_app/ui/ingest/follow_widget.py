@@ -13,10 +13,12 @@ from PySide6.QtCore import QEvent, QFileSystemWatcher, QTimer
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.domain.errors import LiveOpsError
+from desktop_app.messages import msg
 from desktop_app.services.ingest.follow import ERROR, FOLLOWING, STOPPED, WAITING, Follower
 from desktop_app.ui.errors import show_error
 
 FALLBACK_MS = 1000  # polling when the watcher is silent; a watcher event reads at once
+MAX_LISTED = 20  # refused rows listed in the status tooltip (all are counted)
 SETTLE_MS = 50  # coalesce a burst of watcher events (one write can signal several times)
 _COLORS = {FOLLOWING: "#2e7d32", WAITING: "#f9a825", ERROR: "#c62828", STOPPED: "#9e9e9e"}
 
@@ -110,8 +112,19 @@ class FollowWidget(QWidget):
             show_error(self, exc)
             return
         self._show(st.state, st.text())
+        self.status.setToolTip(self._details())
         if not st.changes.empty:
             self.state.emit_changes(st.changes)
+
+    def _details(self) -> str:
+        """Every re-decided column and the latest refused rows, for the status tooltip (the status line shows one)."""
+        f = self.follower
+        if f is None:
+            return ""
+        lines = [m.text() for m in f.redecisions]
+        lines += [msg("cli.import.rejected_row", row=r.row, column=r.column, value=r.value, message=r.message.text())
+                  for r in f.rejections[-MAX_LISTED:]]
+        return "\n".join(lines)
 
     def stop(self) -> None:
         self.timer.stop()
