@@ -94,3 +94,25 @@ def test_export_menu_actions_run_their_flow_for_the_open_session(qtbot, monkeypa
         action.trigger()
     assert calls == [("export_session_interactive", ("s1",)), ("save_card_interactive", ("s1",)),
                      ("export_multi_interactive", ())]
+
+
+def test_a_leads_session_totals_choice_survives_closing_the_dialog(qtbot, demo, tmp_path):
+    """flow.py reads options() after exec() returns, when the dialog is already hidden."""
+    from dataclasses import replace
+
+    info = export_info(demo, closed_sessions(demo)[0])
+    many = replace(info, clients=(("c1", "品牌甲"), ("c2", "品牌乙")), actor_is_lead=True)
+    dialog = ExportDialog(many, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "x.xlsx"))
+    dialog.show()
+    dialog.totals_box.setChecked(True)
+    dialog._accept()
+    assert not dialog.isVisible() and dialog.options().allow_session_totals
+    single = ExportDialog(info, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(single)
+    single.totals_box.setChecked(True)  # not offered for a one-client session: never sent
+    assert not single.options().allow_session_totals
+    rows = single.form.rowCount()
+    hidden = [r for r in range(rows) if not single.form.isRowVisible(r)]
+    assert len(hidden) == 2  # the client and totals rows take no room when not offered

@@ -179,3 +179,31 @@ def test_history_view_refuses_a_reversed_date_range(demo_ctx):
     with pytest.raises(ValidationError) as err:
         history(demo_ctx, HistoryFilter(date_from=date(2026, 11, 27), date_to=date(2026, 11, 26)))
     assert err.value.field == "date_from"
+
+
+def test_trends_and_specialist_rates_count_only_sessions_in_the_date_range(demo_ctx):
+    from desktop_app.domain.timeutil import local
+    from desktop_app.services import history
+
+    tz = demo_ctx.ws.query_one("SELECT default_timezone FROM workspace")[0]
+    rows = [r for r in session_rows(demo_ctx) if r["status"] != "cancelled" and _start(r) is not None]
+    first_day, last_day = local(_start(rows[0]), tz).date(), local(_start(rows[-1]), tz).date()
+    assert first_day < last_day
+    day = {r["session_id"]: local(_start(r), tz).date() for r in rows}
+    client = next(r["client"]["id"] for r in rows  # a client with sessions on both days
+                  if {first_day, last_day}
+                  <= {day[x["session_id"]] for x in rows if (x["client"] or {}).get("id") == r["client"]["id"]})
+
+    def sessions_in_trends(**days) -> int:
+        trends = history.weekly_trends(demo_ctx, client_id=client, **days)
+        return sum(p.sessions for pts in trends.values() for p in pts)
+
+    def sessions_in_rates(**days) -> int:
+        return sum(r.sessions for r in history.specialist_rates(demo_ctx, **days))
+
+    for count in (sessions_in_trends, sessions_in_rates):
+        everything = count()
+        first = count(end=first_day)  # whole days in the workspace's zone, both ends inclusive
+        later = count(start=last_day)
+        assert 0 < first < everything and 0 < later < everything, count.__name__
+        assert count(start=first_day, end=last_day) == everything

@@ -285,13 +285,19 @@ def submit(ctx: Context, session_id: str) -> Changes:
     return Changes(reviews=frozenset({s.id}), sessions=frozenset({s.id}))
 
 
+def _decidable(ctx: Context, session_id: str):
+    """The session whose submitted review the acting lead may approve or return now (else refused)."""
+    s = _reviewable(ctx, session_id)
+    row = repo.get_review(ctx.ws, s.id)
+    status = ReviewStatus(row["status"]) if row else ReviewStatus.DRAFT
+    check_decide(status, _role(ctx), signoff_for(ctx.ws, s.id) == Signoff.OUTDATED)
+    return s
+
+
 def approve(ctx: Context, session_id: str) -> Changes:
     now = ctx.now()
     with ctx.ws.write():
-        s = _reviewable(ctx, session_id)
-        row = repo.get_review(ctx.ws, s.id)
-        status = ReviewStatus(row["status"]) if row else ReviewStatus.DRAFT
-        check_decide(status, _role(ctx), signoff_for(ctx.ws, s.id) == Signoff.OUTDATED)
+        s = _decidable(ctx, session_id)
         changes = Changes(reviews=frozenset({s.id}), sessions=frozenset({s.id}))
         # Tick first: the tick may log a checklist event, which is part of what gets approved.
         changes |= _tick(ctx, s.id, "signoff", ["post.h24.lead_signoff"])
@@ -306,10 +312,7 @@ def return_review(ctx: Context, session_id: str, comment: str) -> Changes:
     comment = (comment or "").strip()
     now = ctx.now()
     with ctx.ws.write():
-        s = _reviewable(ctx, session_id)
-        row = repo.get_review(ctx.ws, s.id)
-        status = ReviewStatus(row["status"]) if row else ReviewStatus.DRAFT
-        check_decide(status, _role(ctx), signoff_for(ctx.ws, s.id) == Signoff.OUTDATED)
+        s = _decidable(ctx, session_id)
         if not comment:
             raise ValidationError("error.review.comment_required", field="review.return_comment")
         repo.set_review_state(ctx.ws, s.id, now, status=str(ReviewStatus.RETURNED), return_comment=comment,

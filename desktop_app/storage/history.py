@@ -40,12 +40,7 @@ def summary_rows_by_ids(ws: Workspace, ids: list[str]) -> list[sqlite3.Row]:
 def trend_rows(ws: Workspace, column: str, value: str, start_iso: str | None, end_iso: str | None) -> list:
     assert column in ("anchor_id", "client_id", "specialist_id")
     where, params = [f"{column} = ?", "status <> 'cancelled'", "start_utc IS NOT NULL"], [value]
-    if start_iso:
-        where.append("start_utc >= ?")
-        params.append(start_iso)
-    if end_iso:
-        where.append("start_utc < ?")
-        params.append(end_iso)
+    _start_range(where, params, "start_utc", start_iso, end_iso)
     return ws.query("SELECT session_id, start_utc, currency, kpis_json, compliance_json, compliance_rate"
                     f" FROM session_summaries WHERE {' AND '.join(where)} ORDER BY start_utc", tuple(params))
 
@@ -53,15 +48,20 @@ def trend_rows(ws: Workspace, column: str, value: str, start_iso: str | None, en
 def on_time_counts(ws: Workspace, start_iso: str | None, end_iso: str | None) -> list[sqlite3.Row]:
     """Per specialist: runs decided, done, done on time (by the due time or inside the window)."""
     where, params = ["m.status <> 'cancelled'"], []
-    if start_iso:
-        where.append("m.start_utc >= ?")
-        params.append(start_iso)
-    if end_iso:
-        where.append("m.start_utc < ?")
-        params.append(end_iso)
+    _start_range(where, params, "m.start_utc", start_iso, end_iso)
     return ws.query(
         "SELECT m.specialist_id, count(DISTINCT m.session_id) AS sessions,"
         " sum(r.status IN ('done', 'skipped', 'missed')) AS decided, sum(r.status = 'done') AS done,"
         " sum(r.status = 'done' AND r.done_at <= COALESCE(r.window_end, r.due_at, r.done_at)) AS on_time"
         " FROM session_summaries m JOIN checklist_runs r ON r.session_id = m.session_id"
         f" WHERE {' AND '.join(where)} GROUP BY m.specialist_id", tuple(params))
+
+
+def _start_range(where: list[str], params: list, column: str, start_iso: str | None, end_iso: str | None) -> None:
+    """Sessions starting in [start, end); either end open when None."""
+    if start_iso:
+        where.append(f"{column} >= ?")
+        params.append(start_iso)
+    if end_iso:
+        where.append(f"{column} < ?")
+        params.append(end_iso)

@@ -89,9 +89,9 @@ class ExportDialog(ReportFormDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.draft_note)
         layout.addWidget(self.buttons)
-        self.client_combo.setVisible(len(self.info.clients) > 1)
-        self.labels[1].setVisible(len(self.info.clients) > 1)
-        self.totals_box.setVisible(len(self.info.clients) > 1)
+        # Client choice and session totals only for a multi-client session; hidden rows take no room.
+        for widget in (self.client_combo, self.totals_box):
+            self.form.setRowVisible(widget, len(self.info.clients) > 1)
         self.totals_box.setEnabled(self.info.actor_is_lead)
 
     def retranslate(self) -> None:
@@ -160,7 +160,9 @@ class ExportDialog(ReportFormDialog):
             lang=self.lang_combo.currentData(), interval_s=int(self.interval_combo.currentData()),
             sheets=frozenset(k for k, b in self.sheet_boxes.items() if b.isChecked()),
             client_id=self.client_id() if self.client_radio.isChecked() else None,
-            allow_session_totals=self.totals_box.isVisible() and self.totals_box.isChecked())
+            # isHidden, not isVisible: flow.py asks after exec() returns, when the dialog is closed.
+            allow_session_totals=not self.totals_box.isHidden() and self.totals_box.isEnabled()
+            and self.totals_box.isChecked())
 
     def _accept(self) -> None:
         if not self._path_given():
