@@ -113,3 +113,45 @@ def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
     src.close()
     dst.close()
     return target
+
+
+@pytest.fixture
+def clean_live_settings(qapp):
+    """The live console keeps splitter sizes, zoom and hotkeys in QSettings("live"): start and end clean."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().remove("live")
+    yield
+    QSettings().remove("live")
+
+
+@pytest.fixture
+def session(ctx, clock):
+    """A session live since one minute ago."""
+    from desktop_app.services import lifecycle
+
+    s, _ = lifecycle.start_now(ctx, anchor_id=ctx.fixture["anchor"].id, title="直播测试")
+    clock.advance(minutes=1)
+    return s
+
+
+@pytest.fixture
+def migrations_upto(tmp_path, monkeypatch):
+    """``use(n)``: from now on workspaces are created and opened with migrations 0001..n only (an older build)."""
+    import shutil
+    from contextlib import contextmanager
+
+    from desktop_app.paths import migrations_dir
+
+    @contextmanager
+    def use(n: int):
+        old = tmp_path / f"migrations-{n:04d}"
+        old.mkdir(exist_ok=True)
+        for p in migrations_dir().glob("*.sql"):
+            if int(p.name[:4]) <= n:
+                shutil.copy(p, old / p.name)
+        with monkeypatch.context() as m:
+            m.setattr("desktop_app.storage.workspace.migrations_dir", lambda: old)
+            yield old
+
+    return use

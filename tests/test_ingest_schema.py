@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import timedelta
 
 import pytest
 
 from desktop_app.domain.enums import PersonRole, Platform
-from desktop_app.paths import migrations_dir
 from desktop_app.services import lifecycle, metrics_entry, roster
 from desktop_app.services.workspace_service import create_workspace, open_workspace
 from desktop_app.storage import samples as sample_repo
@@ -17,15 +15,9 @@ from desktop_app.storage import samples as sample_repo
 COLUMNS = "rowid, id, session_id, ts_utc, metric_key, value, source, provisional, as_of, import_id"
 
 
-def _old_workspace(tmp_path, clock, monkeypatch):
-    old = tmp_path / "migrations-0007"
-    old.mkdir()
-    for p in migrations_dir().glob("*.sql"):
-        if int(p.name[:4]) <= 7:
-            shutil.copy(p, old / p.name)
+def _old_workspace(tmp_path, clock, migrations_upto):
     path = tmp_path / "old.liveops"
-    with monkeypatch.context() as m:
-        m.setattr("desktop_app.storage.workspace.migrations_dir", lambda: old)
+    with migrations_upto(7):
         ctx = create_workspace(path, "旧工作区", clock=clock)
         assert ctx.ws.schema_version() == 7
         spec, _ = roster.create_person(ctx, "李运营", PersonRole.SPECIALIST)
@@ -47,8 +39,8 @@ def _rows(path):
         conn.close()
 
 
-def test_upgrade_keeps_rows_indexes_trigger_and_rules(tmp_path, clock, monkeypatch):
-    path, session_id = _old_workspace(tmp_path, clock, monkeypatch)
+def test_upgrade_keeps_rows_indexes_trigger_and_rules(tmp_path, clock, migrations_upto):
+    path, session_id = _old_workspace(tmp_path, clock, migrations_upto)
     before = _rows(path)
     assert len(before) == 6
     ctx = open_workspace(path, clock=clock)

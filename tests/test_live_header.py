@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from desktop_app.domain.enums import Direction
 from desktop_app.domain.models import Target
 from desktop_app.services import lifecycle, metrics_entry
 from desktop_app.ui.state import AppState
 
-
-@pytest.fixture(autouse=True)
-def _clean_settings(qapp):
-    QSettings().remove("live")
-    yield
-    QSettings().remove("live")
+pytestmark = pytest.mark.usefixtures("clean_live_settings")
 
 
 def test_numbers_show_their_targets_and_mini_next_due_loads_only_when_shown(qtbot, ctx, clock):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from desktop_app.domain.enums import Direction
 from desktop_app.domain.models import Target
@@ -16,18 +16,7 @@ from desktop_app.ui.state import AppState
 LONG_NOTE = "过款：玻尿酸补水面膜 5 片装 到手价 79 元，直播间专属赠品两片，限量 500 单，库存不足时换成同款 3 片装"
 
 
-@pytest.fixture(autouse=True)
-def _clean_settings(qapp):
-    QSettings().remove("live")
-    yield
-    QSettings().remove("live")
-
-
-@pytest.fixture
-def session(ctx, clock):
-    s, _ = lifecycle.start_now(ctx, anchor_id=ctx.fixture["anchor"].id, title="直播测试")
-    clock.advance(minutes=1)
-    return s
+pytestmark = pytest.mark.usefixtures("clean_live_settings")
 
 
 @pytest.fixture

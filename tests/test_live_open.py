@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
 
 from desktop_app.domain.enums import Source
 from desktop_app.domain.models import MetricSample
@@ -20,19 +19,7 @@ from desktop_app.storage import samples as sample_repo
 from desktop_app.ui.live.series import iso_to_epoch, load_arrays
 from desktop_app.ui.state import AppState
 
-
-@pytest.fixture(autouse=True)
-def _clean_settings(qapp):
-    QSettings().remove("live")
-    yield
-    QSettings().remove("live")
-
-
-@pytest.fixture
-def session(ctx, clock):
-    s, _ = lifecycle.start_now(ctx, anchor_id=ctx.fixture["anchor"].id, title="直播测试")
-    clock.advance(minutes=1)
-    return s
+pytestmark = pytest.mark.usefixtures("clean_live_settings")
 
 
 def test_chart_arrays_hold_every_stored_millisecond_exactly(ctx, session):

@@ -12,26 +12,14 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.enums import EventKind, Source
-from desktop_app.services import lifecycle, metrics_entry
+from desktop_app.services import metrics_entry
 from desktop_app.storage import events as event_repo
 from desktop_app.storage import samples as sample_repo
 from desktop_app.ui.live import hotkeys as hk
 from desktop_app.ui.live.decimate import MinMaxPyramid
 from desktop_app.ui.state import AppState
 
-
-@pytest.fixture(autouse=True)
-def _clean_settings(qapp):
-    QSettings().remove("live")
-    yield
-    QSettings().remove("live")
-
-
-@pytest.fixture
-def session(ctx, clock):
-    s, _ = lifecycle.start_now(ctx, anchor_id=ctx.fixture["anchor"].id, title="直播测试")
-    clock.advance(minutes=1)
-    return s
+pytestmark = pytest.mark.usefixtures("clean_live_settings")
 
 
 @pytest.fixture

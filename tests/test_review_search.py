@@ -7,14 +7,12 @@ the queue when it commits and before every search.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from desktop_app.paths import migrations_dir
 from desktop_app.services import event_log, history, lifecycle
 from desktop_app.services.context import Context
 from desktop_app.storage.workspace import Workspace
@@ -123,19 +121,13 @@ def test_the_apps_own_writes_are_indexed_when_they_commit(ctx, planned, clock):
 
 
 def test_upgrade_from_the_0005_schema_keeps_the_index_and_lets_plain_clients_write(tmp_path, clock,
-                                                                                  monkeypatch):
+                                                                                  migrations_upto):
     from desktop_app.domain.enums import PersonRole, Platform
     from desktop_app.services import roster
     from desktop_app.services.workspace_service import create_workspace
 
-    old = tmp_path / "migrations-0005"
-    old.mkdir()
-    for p in migrations_dir().glob("*.sql"):
-        if int(p.name[:4]) <= 5:
-            shutil.copy(p, old / p.name)
     path = tmp_path / "old.liveops"
-    with monkeypatch.context() as m:  # the 0005 build: its search triggers call the app's functions
-        m.setattr("desktop_app.storage.workspace.migrations_dir", lambda: old)
+    with migrations_upto(5):  # the 0005 build: its search triggers call the app's functions
         ctx = create_workspace(path, "旧工作区", clock=clock)
         assert ctx.ws.schema_version() == 5
         spec, _ = roster.create_person(ctx, "李运营", PersonRole.SPECIALIST)
