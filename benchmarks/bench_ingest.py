@@ -7,7 +7,8 @@
 - import_peak_rss: peak resident memory of this process after both imports (MiB; floor = before importing).
 - import_insert_bound: rows/s if an import did nothing but the bare executemany of the same samples (6 per
   row) into metric_samples in one transaction, vs the same openpyxl floor: how much of the 0.7 the schema
-  (text UUID key, three indexes) leaves for reading and parsing on this machine.
+  (text UUID key, three indexes) leaves for reading and parsing on this machine. The import reads and parses on a
+  second thread while it inserts, so on an idle machine with two cores it approaches the slower of the two.
 
 Floor and import alternate (floor, import, floor, import, …) over BENCH_INGEST_ROUNDS rounds on the same
 file in the same process; each round's ratio uses that round's floor; the median round is reported with

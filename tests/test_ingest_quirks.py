@@ -289,3 +289,14 @@ def test_a_bare_rate_over_one_in_a_column_that_writes_percent_signs_is_refused_n
         conv("12.3")
     assert e.value.key == "error.ingest.percent_sign_missing" and "12.3" in e.value.text("zh_CN")
     assert conv(1.5) == 1.5  # an Excel %-formatted number is explicit: 150 %
+
+
+def test_year_less_day_first_dates_decide_the_column_like_full_ones():
+    ev = rules.ColumnEvidence(rules.K_DATETIME)
+    for v in ("03-04 20:00", "13-04 20:01", "2026-04-13 20:02"):
+        ev.add(v)
+    order = ev.decision().date_order
+    assert order == p.DAY_FIRST
+    ctx = p.DateContext("UTC", order, date(2026, 4, 1))
+    assert p.parse_datetime("03-04 20:00", ctx=ctx) == datetime(2026, 4, 3, 20, 0, tzinfo=UTC)
+    assert rules.decide_column(rules.K_DATETIME, ["03-04 20:00", "04-13 20:00"]).date_order == p.MONTH_FIRST

@@ -510,6 +510,7 @@ def lacks_year(value: object) -> bool:
 
 
 _SLASH_DATE_RE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}\b")
+_SHORT_DATE_RE = re.compile(r"\s*(\d{1,2})[/-](\d{1,2})(?:\s|$)")
 
 
 class DateOrderEvidence:
@@ -523,7 +524,7 @@ class DateOrderEvidence:
     def add(self, v: object) -> None:
         if self.order is not None or type(v) is not str:
             return
-        m = _SLASH_DATE_RE.search(v)
+        m = _SLASH_DATE_RE.search(v) or _SHORT_DATE_RE.match(v)  # 13/04/2026, or year-less 13-04 20:00
         if m:
             if int(m.group(1)) > 12:
                 self.order = DAY_FIRST

@@ -1,8 +1,9 @@
 """Open a platform export as a stream of rows: CSV in any of the encodings platforms write, or XLSX.
 
 The file type is decided by its bytes, not its name (a renamed binary is refused, an XLSX
-saved as .csv is read as XLSX). Rows stream (flat memory); XLSX is read with openpyxl in
-read-only mode, imported lazily so the CLI starts fast. File-level problems raise
+saved as .csv is read as XLSX). Rows stream (flat memory); XLSX cells are read by
+``xlsx_fast`` (openpyxl's metadata parsers, a regex row scanner) and by openpyxl's read-only
+mode for XML that scanner does not model; both are imported lazily so the CLI starts fast. File-level problems raise
 ``FileRejected`` with a catalog message naming the file.
 """
 
@@ -45,6 +46,7 @@ class TableFile:
     sheets: list[str] = field(default_factory=list)
     max_rows: int = MAX_ROWS
     _wb: object = field(default=None, repr=False, compare=False)
+    _fast: object = field(default=None, repr=False, compare=False)  # xlsx_fast.FastBook, or False: not usable
 
     @property
     def name(self) -> str:
@@ -69,12 +71,28 @@ class TableFile:
         """0-based columns whose cells carry an Excel % number format (XLSX only)."""
         if self.fmt != "xlsx":
             return set()
+        fast = self.fast_book()
+        if fast is not None:
+            try:
+                return self._fast_percent_columns(fast, first_row, n)
+            except Exception:  # noqa: BLE001 - Unsupported or damaged XML: openpyxl decides below
+                pass
         found: set[int] = set()
         for rownum, cells in self._xlsx_rows(values_only=False, min_row=first_row, max_row=first_row + n):
             del rownum
             for j, c in enumerate(cells):
                 fmt = getattr(c, "number_format", None) or ""
                 if "%" in fmt and isinstance(getattr(c, "value", None), (int, float)):
+                    found.add(j)
+        return found
+
+    def _fast_percent_columns(self, fast, first_row: int, n: int) -> set[int]:
+        found: set[int] = set()
+        percents = fast.styles.percents
+        for _rownum, cells in fast.rows(self._sheet_name(fast), min_row=first_row, max_row=first_row + n,
+                                        with_styles=True):
+            for j, cell in enumerate(cells):
+                if cell is not None and cell[1] in percents and isinstance(cell[0], (int, float)):
                     found.add(j)
         return found
 
@@ -108,17 +126,43 @@ class TableFile:
                 raise FileRejected("error.ingest.xlsx_damaged", file=self.name, detail=type(exc).__name__) from None
         return self._wb
 
+    def fast_book(self):
+        """The fast reader's view of the file, or None when openpyxl must read it (opened once)."""
+        if self._fast is None:
+            from desktop_app.services.ingest import xlsx_fast
+
+            try:
+                self._fast = xlsx_fast.FastBook(self.path)
+            except Exception:  # noqa: BLE001 - openpyxl's load_workbook then gives the verdict
+                self._fast = False
+        return self._fast or None
+
+    def _sheet_name(self, fast) -> str:
+        return self.sheet if self.sheet else fast.sheetnames[0]
+
     def close(self) -> None:
-        """Release the workbook's file handle (Windows keeps an open file locked)."""
+        """Release the workbook's file handles (Windows keeps an open file locked)."""
         if self._wb is not None:
             self._wb.close()
             self._wb = None
+        if self._fast:
+            self._fast.close()
+        self._fast = None
 
     def _xlsx_rows(self, *, values_only: bool, min_row: int = 1,
                    max_row: int | None = None) -> Iterator[tuple[int, list]]:
+        if values_only:
+            fast = self.fast_book()
+            if fast is not None:
+                done = yield from self._fast_rows(fast, min_row, max_row)
+                if done is None:
+                    return
+                min_row = done + 1  # the fast reader met XML it does not model: openpyxl goes on
         wb = self.workbook()
         # The workbook stays open for the next pass (decisions, preview, import); close() releases it.
         ws = wb[self.sheet] if self.sheet else wb.worksheets[0]
+        # A wrong <dimension> (some exporters write "A1") must not cut the sheet short.
+        ws.reset_dimensions()
         try:
             for n, row in enumerate(ws.iter_rows(min_row=min_row, max_row=max_row, values_only=values_only),
                                     start=min_row):
@@ -130,9 +174,28 @@ class TableFile:
         except Exception as exc:  # zip, lxml/ElementTree errors of a damaged or truncated sheet
             raise FileRejected("error.ingest.xlsx_damaged", file=self.name, detail=type(exc).__name__) from None
 
+    def _fast_rows(self, fast, min_row: int, max_row: int | None):
+        """Yield rows from the fast reader; return None when done, else the last row it gave."""
+        from desktop_app.services.ingest.xlsx_fast import Unsupported
+
+        last = min_row - 1
+        try:
+            for n, row in fast.rows(self._sheet_name(fast), min_row=min_row, max_row=max_row):
+                if n > self.max_rows:
+                    raise FileRejected("error.ingest.too_many_rows", file=self.name, limit=self.max_rows)
+                last = n
+                yield n, row
+        except Unsupported:
+            return last
+        except LiveOpsError:
+            raise
+        except Exception as exc:  # zip errors of a damaged or truncated sheet, a bad shared-string index
+            raise FileRejected("error.ingest.xlsx_damaged", file=self.name, detail=type(exc).__name__) from None
+        return None
+
     def with_sheet(self, sheet: str) -> TableFile:
         return TableFile(self.path, self.fmt, self.encoding, self.delimiter, sheet, self.sheets, self.max_rows,
-                         self._wb)
+                         self._wb, self._fast)
 
 
 def open_table(path: Path | str, *, max_rows: int = MAX_ROWS) -> TableFile:
@@ -243,6 +306,15 @@ def _check_member(info: zipfile.ZipInfo, name: str, max_rows: int) -> None:
 
 
 def _sheet_names(table: TableFile) -> list[str]:
+    fast = table.fast_book()
+    if fast is not None:
+        # Refuse a declared oversize before reading a row; an undeclared one is refused while streaming.
+        for name in fast.sheetnames:
+            rows = fast.dimension_rows(name) or 0
+            if rows > table.max_rows:
+                table.close()
+                raise FileRejected("error.ingest.too_many_rows", file=table.name, limit=table.max_rows)
+        return fast.sheetnames
     wb = table.workbook()
     try:
         for ws in wb.worksheets:
