@@ -109,3 +109,21 @@ def test_ticking_a_reminded_item_takes_its_line_off_the_banner(qtbot, ctx, state
     assert all(v.run.id != run.id for v in center.shown)
     assert first.item.text_zh[:6] not in center.banner.body.text()
     assert center.banner.hide_timer.isActive()  # the refreshed banner still hides on its own
+
+
+def test_next_due_list_leads_with_how_long_and_keeps_the_time_in_the_tooltip(qtbot, ctx, state, clock, planned):
+    from desktop_app.ui.checklists.next_due import NextDueWidget
+
+    clock.set(planned.scheduled_start_utc)
+    lifecycle.start_preparing(ctx, planned.id)
+    lifecycle.go_live(ctx, planned.id, override_reason="x")
+    clock.advance(minutes=2)
+    widget = NextDueWidget(state, phase=Phase.LIVE)
+    qtbot.addWidget(widget)
+    widget.set_session(planned.id)
+    when = widget.rows[0][0]
+    up = widget.items[0]
+    assert when.text() == fmt.due_state(up.due_at, clock.now(), up.window_end)[0]
+    assert "分钟" in when.text() and "（" not in when.text()  # no clock time in the narrow list
+    assert when.toolTip() == fmt.due_text(up.due_at, clock.now(), planned.timezone, up.window_end)
+    assert when.toolTip().startswith(fmt.due_clock(up.due_at, clock.now(), planned.timezone) + "（")

@@ -86,9 +86,11 @@ class NextDueWidget(Retranslating, QFrame):
     def update_countdowns(self, now: datetime) -> None:
         for i, up in enumerate(self.items):
             when, _text = self.rows[i]
-            # Due inside its window counts down the time left; the form is ui/format's everywhere.
-            _state, overdue = fmt.due_state(up.due_at, now, up.window_end)
-            when.setText(fmt.due_text(up.due_at, now, self.tz, up.window_end))
+            # ui/format's due form; this narrow list (also in the mini window) leads with how long,
+            # the clock time is in the tooltip.
+            state, overdue = fmt.due_state(up.due_at, now, up.window_end)
+            when.setText(state)
+            when.setToolTip(fmt.due_text(up.due_at, now, self.tz, up.window_end))
             soon = not overdue and (up.due_at <= now or (up.due_at - now).total_seconds() < 120)
             when.setStyleSheet(OVERDUE_STYLE if overdue else SOON_STYLE if soon else "")
             when.setProperty("overdue", overdue)
