@@ -59,3 +59,30 @@ def test_a_closed_session_lists_no_next_checks_until_reopened(qtbot, ctx, sessio
     c.state.emit_changes(lifecycle.reopen(ctx, session.id, "补录"))
     assert c.next_due_widget.session_id == session.id
     c.shutdown()
+
+
+def test_a_finished_broadcast_opens_whole_and_a_live_one_keeps_the_chosen_zoom(qtbot, ctx, session, clock):
+    from desktop_app.services import metrics_entry
+    from desktop_app.ui.live.charts import ZOOMS
+    from desktop_app.ui.live.console import LiveConsole
+
+    for _ in range(90):  # 90 minutes of readings: more than the 30- and 60-minute windows
+        clock.advance(minutes=1)
+        metrics_entry.record_snapshot(ctx, session.id, {"online_viewers": "1000"})
+    c = LiveConsole(AppState(ctx, poll=False), robots=False)
+    qtbot.addWidget(c)
+    c.set_session(session.id)
+    charts = c.charts
+    assert charts.zoom_minutes == 30
+    charts.set_zoom(10)  # the specialist's choice on air
+    clock.advance(minutes=1)
+    lifecycle.end_broadcast(ctx, session.id)
+    c.set_session(None)
+    c.set_session(session.id)
+    assert charts.zoom_minutes == 0 and charts.zoom_buttons.checkedId() == ZOOMS.index(0)
+    left, right = charts._x_window()
+    assert left <= session.on_air_utc.timestamp() and right >= session.on_air_utc.timestamp() + 90 * 60
+    other, _ = lifecycle.start_now(ctx, anchor_id=ctx.fixture["anchor"].id, title="下一场")
+    c.set_session(other.id)
+    assert charts.zoom_minutes == 10  # back on air: the zoom chosen on air
+    c.shutdown()

@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from desktop_app.domain.enums import SessionStatus
 from desktop_app.domain.models import Event, Session
 from desktop_app.domain.timeutil import local
 from desktop_app.messages import msg
@@ -52,6 +53,7 @@ class LiveCharts(QWidget):
         self.compare = SeriesStore()
         self.follow = True
         self.zoom_minutes = 30
+        self.live_zoom = 30  # the zoom chosen while on air; a finished broadcast opens whole ("all")
         self.session: Session | None = None
         self.dirty = True
         self.marker_count = 0
@@ -215,6 +217,9 @@ class LiveCharts(QWidget):
         if session is not None:  # labels in the session's zone, DST included, whatever this PC's zone
             for p in self.plots:
                 p.getAxis("bottom").set_zone(session.timezone)
+        on_air = session is not None and session.status == SessionStatus.LIVE
+        self.zoom_minutes = self.live_zoom if on_air else 0
+        self.zoom_buttons.button(ZOOMS.index(self.zoom_minutes)).setChecked(True)
         self.follow = True
         self.follow_button.setChecked(True)
         self.dirty = True
@@ -260,6 +265,8 @@ class LiveCharts(QWidget):
     # -- view ----------------------------------------------------------------------------------
     def set_zoom(self, minutes: int) -> None:
         self.zoom_minutes = minutes
+        if self.session is not None and self.session.status == SessionStatus.LIVE:
+            self.live_zoom = minutes
         self.zoom_buttons.button(ZOOMS.index(minutes)).setChecked(True)
         self.set_follow(True)
 
