@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
+# openpyxl at the top is fine here: reader.py imports this module only when an XLSX is opened.
+from openpyxl.utils.datetime import from_excel, from_ISO8601
+
 CHUNK = 1 << 20
 
 _ROW = re.compile(r"<row\b([^>]*?)(?:/>|>(.*?)</row>)", re.DOTALL)
@@ -132,22 +135,11 @@ class FastBook:
         if with_styles or len(plain) != inner.count("<c"):
             return self._cells_general(inner, with_styles)
         values: list = []
-        dates, strings = self.styles.dates, self.strings
         for letters, s1, kind, s2, text in plain:
             col = _LETTERS.get(letters) or _column(letters)
             if len(values) < col - 1:
                 values.extend([None] * (col - 1 - len(values)))
-            if not text:
-                value = None
-            elif not kind or kind == "n":
-                value = float(text) if ("." in text or "E" in text or "e" in text) else int(text)
-                style = s1 or s2
-                if style and int(style) in dates:
-                    value = _excel_date(value, self.epoch, int(style) in self.styles.timedeltas)
-            elif kind == "s":
-                value = strings[int(text)]
-            else:
-                value = self._value(kind, f"<v>{text}</v>", int(s1 or s2 or 0))
+            value = self._text_value(kind or "n", text, int(s1 or s2 or 0)) if text else None
             if len(values) < col:
                 values.append(value)
             else:
@@ -176,6 +168,10 @@ class FastBook:
         text = m.group(1) if m else None
         if not text:  # openpyxl: findtext(...) or None
             return None
+        return self._text_value(kind, text, style_id)
+
+    def _text_value(self, kind: str, text: str, style_id: int):
+        """The value of a cell whose <v> holds ``text`` (non-empty), as openpyxl's parse_cell gives it."""
         if "&" in text or "\r" in text:
             text = _xml_text(text)
         if kind == "n":
@@ -188,8 +184,6 @@ class FastBook:
         if kind == "b":
             return bool(int(text))
         if kind == "d":
-            from openpyxl.utils.datetime import from_ISO8601
-
             return from_ISO8601(text)
         return text  # str (a formula's text result), e (an error such as #N/A), anything else
 
@@ -284,8 +278,6 @@ def _inline_text(body: str) -> str | None:
 
 
 def _excel_date(number, epoch, timedelta: bool):
-    from openpyxl.utils.datetime import from_excel
-
     try:
         return from_excel(number, epoch, timedelta=timedelta)
     except (OverflowError, ValueError):
