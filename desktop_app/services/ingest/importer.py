@@ -26,7 +26,6 @@ from desktop_app.messages import Message
 from desktop_app.services.context import Changes, Context
 from desktop_app.services.ingest import presets as preset_repo
 from desktop_app.services.ingest.columns import ColumnMap, Converter, build_converter
-from desktop_app.services.ingest.prefetch import prefetch
 from desktop_app.services.ingest.reader import HEAD_ROWS, FileRejected, TableFile, open_table
 from desktop_app.services.ingest.xlsx_meta import hidden_columns
 from desktop_app.services.workspace_service import workspace_info
@@ -444,14 +443,9 @@ def _pass(ctx: Context, insp: Inspection, result: ImportResult, *, watch: bool, 
     try:
         with ctx.ws.write():
             writer = _Writer(ctx, insp, result, anchor_id=anchor_id, session_id=session_id, source=source)
-            # The reader thread counts skipped and refused rows in its own result; merged below.
-            side = ImportResult(insp, dry_run=result.dry_run, import_id=result.import_id)
-            rows = iterate_rows(insp, side, progress=progress, cancelled=cancelled, evidence=evidence)
-            try:
-                for rownum, values in prefetch(rows):
-                    writer.add(rownum, values)
-            finally:
-                _merge_counts(result, side)
+            for rownum, values in iterate_rows(insp, result, progress=progress, cancelled=cancelled,
+                                               evidence=evidence):
+                writer.add(rownum, values)
             if cancelled is not None and cancelled():
                 raise ImportCancelled("error.ingest.cancelled", file=insp.table.name)
             changed = [c for _j, ev, c in evidence or () if ev.apply(c.decision)]
@@ -462,13 +456,6 @@ def _pass(ctx: Context, insp: Inspection, result: ImportResult, *, watch: bool, 
         exc.result = result  # type: ignore[attr-defined]
         raise
     return writer, result
-
-
-def _merge_counts(result: ImportResult, side: ImportResult) -> None:
-    result.skipped += side.skipped
-    result.rejected_rows += side.rejected_rows
-    # Each list holds its own first MAX_LISTED by row, so the first MAX_LISTED of both are these.
-    result.rejected = sorted(result.rejected + side.rejected, key=lambda r: r.row)[:MAX_LISTED]
 
 
 def iterate_rows(insp: Inspection, result: ImportResult, *, progress: Progress | None = None,
