@@ -162,3 +162,10 @@ def test_writer_raises_a_worker_error_in_the_callers_thread_and_skips_the_rest()
     w.stop()
     assert done == [["a"]]
     w.drain()  # reported once
+
+
+def test_a_float_off_in_its_last_bit_is_the_same_reading():
+    x = 0.1 + 0.2
+    assert importer._same_value(x, math.nextafter(x, 1.0))
+    assert not importer._same_value(0.3, 0.3001)
+    assert not importer._same_value(1, 2) and importer._same_value(5, 5)
