@@ -12,7 +12,7 @@ import math
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -508,9 +508,13 @@ def iterate_rows(insp: Inspection, result: ImportResult, *, progress: Progress |
             feed(cells[j])
         try:
             vals = [conv(cells[j]) for j, conv in pairs]
-            errors = None
         except ValidationError:
             vals, errors = _convert_collecting(pairs, cells)
+        else:
+            if None not in vals:  # every cell read: the row is whole (the common case, checked in C)
+                yield rownum, vals
+                continue
+            errors = None
         if errors or (req_pos and all(vals[i] is None for i in req_pos)) \
                 or all(vals[i] is None for i in metric_pos):
             status = rules.classify_row(cells, norms)
@@ -638,7 +642,8 @@ class _Writer:
             raise _RowRefused(self._header(rules.TS), ts.isoformat(), ValidationError("error.sample.before_start", field="ts").message)
         if ts > self.late_limit:
             raise _RowRefused(self._header(rules.TS), ts.isoformat(), Message("error.ingest.future", {"ts": to_iso(ts)}))
-        ts_iso = to_iso(ts)
+        # The converters hand over UTC datetimes; to_iso's zone conversion is only for the rest.
+        ts_iso = ts.isoformat(timespec="milliseconds")[:-6] + "Z" if ts.tzinfo is UTC else to_iso(ts)
         sid = s.id
         existing = self.existing.get(sid)
         if existing is None:
