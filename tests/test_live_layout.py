@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
 
 from desktop_app.domain.enums import Direction
 from desktop_app.domain.models import Target
@@ -118,3 +118,28 @@ def test_all_panels_put_a_minute_at_the_same_pixel_column(zh_console):
     zh_console.charts.glw.grab()
     rects = [p.getViewBox().sceneBoundingRect() for p in zh_console.charts.plots]
     assert len({round(r.left()) for r in rects}) == 1 and len({round(r.right()) for r in rects}) == 1
+
+
+def test_marker_labels_stay_inside_the_plot_at_the_live_edge(qtbot, ctx, session, clock, zh_console):
+    """The newest event sits at the right edge while following live: its label goes left of its line."""
+    for minute in range(40):
+        clock.advance(minutes=1)
+        metrics_entry.record_snapshot(ctx, session.id, {"online_viewers": 800 + minute})
+    event_log.log_event(ctx, session.id, "giveaway", "整点福袋一千份")
+    clock.advance(seconds=20)
+    event_log.log_event(ctx, session.id, "product", "主推羽绒服")
+    zh_console.set_session(session.id)
+    charts = zh_console.charts
+    charts.tick()
+    charts.glw.grab()
+    markers = charts.marker_items[0]
+    placed = markers.placed_labels()
+    assert {label for _box, label in placed} == {"整点福袋一千份", "主推羽绒服"}
+    view = charts.glw
+    plot = view.mapFromScene(charts.plots[0].getViewBox().sceneBoundingRect()).boundingRect()
+    for box, label in placed:
+        assert plot.left() <= box.left() and box.right() <= plot.right() + 1, (label, box, plot)
+    # The newest label is left of its line (the line sits at the right edge).
+    newest = next(box for box, label in placed if label == "主推羽绒服")
+    line_x = (markers.sceneTransform() * view.viewportTransform()).map(QPointF(markers.marks[-1][0], 0)).x()
+    assert newest.right() <= line_x
