@@ -143,3 +143,24 @@ def test_marker_labels_stay_inside_the_plot_at_the_live_edge(qtbot, ctx, session
     newest = next(box for box, label in placed if label == "主推羽绒服")
     line_x = (markers.sceneTransform() * view.viewportTransform()).map(QPointF(markers.marks[-1][0], 0)).x()
     assert newest.right() <= line_x
+
+
+def test_a_language_switch_retranslates_console_charts_and_mini(qtbot, zh_console):
+    """Console and charts retranslate through the shared Retranslating mixin (no copies of it)."""
+    from desktop_app.ui import i18n
+    from desktop_app.ui.i18n import Retranslating
+
+    console, charts = zh_console, zh_console.charts
+    assert isinstance(console, Retranslating) and isinstance(charts, Retranslating)
+    assert charts.follow_button.text() == "跟随实时 (End)"
+    try:
+        i18n.apply_language("en")
+        qtbot.waitUntil(lambda: charts.follow_button.text() == "Follow live (End)")
+        assert console.mini_button.text() == "Mini window (Ctrl+M)"
+        assert charts.plots[0].titleLabel.text == "Online viewers"
+        assert console.mini.note.placeholderText() == "hotkey, then note + Enter"
+        i18n.apply_language("zh_CN")
+        qtbot.waitUntil(lambda: charts.plots[0].titleLabel.text == "实时在线人数")
+        assert (charts.follow_button.text(), console.mini_button.text()) == ("跟随实时 (End)", "迷你窗口 (Ctrl+M)")
+    finally:
+        i18n.apply_language("zh_CN")
