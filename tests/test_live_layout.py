@@ -164,3 +164,73 @@ def test_a_language_switch_retranslates_console_charts_and_mini(qtbot, zh_consol
         assert (charts.follow_button.text(), console.mini_button.text()) == ("跟随实时 (End)", "迷你窗口 (Ctrl+M)")
     finally:
         i18n.apply_language("zh_CN")
+
+
+LONG_ITEM = {"zh_CN": "核对直播间福袋规则：参与条件、开奖时间、奖品数量与库存一致，并截图留证上传到共享盘（平台抽查时需要）",
+             "en": "Check the giveaway rules in the room: entry conditions, draw time, prize count matching stock;"
+                   " screenshot them and upload to the shared drive (platform audits ask for it)"}
+
+
+def _set_item_texts(ctx, session_id, zh: str, en: str) -> None:
+    ctx.ws.conn.execute("UPDATE session_items SET text_zh = ?, text_en = ? WHERE session_id = ?", (zh, en, session_id))
+
+
+def _mini_fits(mini) -> None:
+    """Every visible text of the mini window gets the height its wrapped lines need, inside the
+    window, one below the other."""
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    shown = [w for w in mini.findChildren(QLabel) + mini.findChildren(QLineEdit)
+             if w.isVisibleTo(mini) and (not isinstance(w, QLabel) or w.text())]
+    assert shown
+    for w in shown:
+        if isinstance(w, QLabel) and w.wordWrap():
+            assert w.height() >= w.heightForWidth(w.width()), (w.objectName(), w.text()[:20])
+        box = w.rect().translated(w.mapTo(mini, w.rect().topLeft()))
+        assert mini.rect().contains(box), (w.objectName(), box, mini.rect())
+    lines = sorted((w for w in shown if w.parent() is mini), key=lambda w: w.y())
+    for upper, lower in zip(lines, lines[1:], strict=False):
+        assert upper.geometry().bottom() < lower.geometry().top(), (upper.objectName(), lower.objectName())
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_mini_window_grows_for_a_long_next_due_item_and_shrinks_back(qtbot, ctx, session, clock, lang):
+    from desktop_app.services.context import Changes
+    from desktop_app.ui import i18n
+    from desktop_app.ui.live.console import LiveConsole
+
+    i18n.apply_language(lang)
+    QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)
+    _set_item_texts(ctx, session.id, "核对福袋", "Check giveaway")
+    clock.advance(minutes=3)
+    metrics_entry.record_snapshot(ctx, session.id, {"online_viewers": 1200, "gmv": 35000, "orders": 120})
+    console = LiveConsole(AppState(ctx, poll=False), robots=False)
+    qtbot.addWidget(console)
+    try:
+        console.set_session(session.id)
+        console.show()
+        console.toggle_mini()
+        mini = console.mini
+        qtbot.waitExposed(mini)
+        qtbot.waitUntil(lambda: _texts_of(console.mini_next_due) == ["★ 核对福袋" if lang == "zh_CN" else "★ Check giveaway"])
+        _mini_fits(mini)
+        short = mini.size()
+        # The next due item becomes a long one while the mini window is up (another connection,
+        # an ad-hoc item): it wraps, and the window grows down to show every line.
+        _set_item_texts(ctx, session.id, LONG_ITEM["zh_CN"], LONG_ITEM["en"])
+        console.state.workspace_changed.emit(Changes(external=True))
+        qtbot.waitUntil(lambda: mini.height() > short.height())
+        _mini_fits(mini)
+        assert mini.width() <= max(mini.minimumWidth(), 22 * mini.fontMetrics().height())  # wraps, not widens
+        _set_item_texts(ctx, session.id, "核对福袋", "Check giveaway")
+        console.state.workspace_changed.emit(Changes(external=True))
+        qtbot.waitUntil(lambda: mini.height() <= short.height())
+        _mini_fits(mini)
+        mini.close()
+    finally:
+        console.shutdown()
+        i18n.apply_language("zh_CN")
+
+
+def _texts_of(next_due) -> list[str]:
+    return [text.text() for _when, text in next_due.rows if text.isVisibleTo(next_due)]
