@@ -1,0 +1,45 @@
+"""What a user reads on screen, found by walking the app: numbers as the app writes them,
+no legend that says nothing."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop_app.services.workspace_service import open_workspace
+from desktop_app.ui.state import AppState
+
+
+@pytest.fixture
+def state(demo_copy, qtbot, clock, tmp_path):
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+    ctx = open_workspace(demo_copy)
+    ctx.clock = clock
+    ctx.actor_id = ctx.ws.query_one("SELECT id FROM people WHERE name = '周组长'")[0]
+    st = AppState(ctx, poll=False)
+    yield st
+    ctx.ws.close()
+
+
+@pytest.fixture
+def trends(state, qtbot):
+    from desktop_app.ui.review.trends import TrendsDialog
+
+    dlg = TrendsDialog(state)
+    qtbot.addWidget(dlg)
+    return dlg
+
+
+def test_trend_axes_write_large_money_as_numbers_not_exponents(trends):
+    axis = trends.plots["gmv"].getAxis("left")
+    labels = axis.tickStrings([800000.0, 1000000.0], 1.0, 200000.0)
+    assert labels == ["800,000", "1,000,000"]  # not "1e+06"
+    assert axis.tickStrings([1.5, 1.55, 1.6], 1.0, 0.05) == ["1.50", "1.55", "1.60"]
+
+
+def test_trend_charts_of_one_currency_have_no_legend_entry(trends):
+    assert trends.entity.count() > 0
+    for plot in trends.plots.values():
+        assert len(plot.listDataItems()) == 1
+        assert plot.plotItem.legend.items == []  # one line: a "CNY" label over a percentage says nothing
