@@ -43,3 +43,22 @@ def test_trend_charts_of_one_currency_have_no_legend_entry(trends):
     for plot in trends.plots.values():
         assert len(plot.listDataItems()) == 1
         assert plot.plotItem.legend.items == []  # one line: a "CNY" label over a percentage says nothing
+
+
+def test_overview_event_times_fit_their_column_in_english(state, qtbot):
+    from desktop_app.messages import set_language
+    from desktop_app.ui.session_page import OverviewArea
+
+    set_language("en")  # the app's formatter follows the message language (longer "11/20 2:06:00 PM")
+    area = OverviewArea(state)
+    qtbot.addWidget(area)
+    area.resize(900, 600)
+    area.show()
+    sid = state.ctx.ws.query_one("SELECT id FROM sessions WHERE status = 'closed' LIMIT 1")[0]
+    area.set_session(sid)
+    from PySide6.QtWidgets import QTableView
+
+    view = area.findChild(QTableView, "overviewEvents")
+    text = area.events.data(area.events.index(0, 0))
+    assert "PM" in text or "AM" in text, text
+    assert view.columnWidth(0) > view.fontMetrics().horizontalAdvance(text)
