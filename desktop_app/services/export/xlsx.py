@@ -27,6 +27,11 @@ class Styles:
         self.header = {"font": Font(bold=True, color="FFFFFF"),
                        "fill": PatternFill("solid", start_color="305496", end_color="305496"),
                        "alignment": Alignment(wrap_text=True, vertical="center")}
+        # Over a column of numbers or times (right-aligned), so a header sits above its values
+        # and not above the next column's (a left header over right-aligned numbers reads as
+        # belonging to the column on its right).
+        self.header_right = {**self.header, "alignment": Alignment(wrap_text=True, vertical="center",
+                                                                    horizontal="right")}
         self.title = {"font": Font(bold=True, size=16)}
         self.draft = {"font": Font(bold=True, size=14, color="C00000")}
         self.label = {"font": Font(bold=True)}
@@ -53,16 +58,21 @@ class Book:
     def sheet(self, key: str) -> Any:
         return self.wb.create_sheet(sheet_title(key, self.lang))
 
-    def header_row(self, ws: Any, headers: list[str]) -> list[Any]:
-        return [text_cell(ws, h, self.styles.header) for h in headers]
+    def header_row(self, ws: Any, headers: list[str], numeric: set[int] | frozenset[int] = frozenset()) -> list[Any]:
+        return [text_cell(ws, h, self.styles.header_right if i in numeric else self.styles.header)
+                for i, h in enumerate(headers)]
 
-    def row(self, ws: Any, values: list[Any], formats: list[str | None]) -> list[Any]:
+    def row(self, ws: Any, values: list[Any], formats: list[str | None],
+            numeric: set[int] | frozenset[int] = frozenset()) -> list[Any]:
+        """One table row; a text right of a column of right-aligned numbers is indented so the two
+        do not run together ("2026-11-25 15:33按时")."""
         out = []
         for i, v in enumerate(values):
             fmt = formats[i] if i < len(formats) else None
             if isinstance(v, tuple):
                 v, fmt = v
-            out.append(value_cell(ws, v, fmt))
+            style = self.styles.indent if isinstance(v, str) and v and (i - 1) in numeric else None
+            out.append(value_cell(ws, v, fmt, style))
         return out
 
     def save(self, fh: IO[bytes]) -> None:
@@ -122,6 +132,23 @@ class Book:
                     pass
 
 
+def numeric_columns(table: Table) -> set[int]:
+    """Columns of numbers, dates or times (right-aligned in a spreadsheet): by the column's format,
+    else by the first value of the column (multi-session money cells carry their own format)."""
+    out = set()
+    for i in range(len(table.headers)):
+        fmt = table.formats[i] if i < len(table.formats) else None
+        if fmt and fmt != "@":
+            out.add(i)
+            continue
+        first = next((r[i] for r in table.rows[:50] if i < len(r) and r[i] not in (None, "")), None)
+        if isinstance(first, tuple):
+            first = first[0]
+        if isinstance(first, int | float) and not isinstance(first, bool):
+            out.add(i)
+    return out
+
+
 def set_widths(ws: Any, table: Table, *, extra: list[list[Any]] | None = None, numeric: int = 14) -> None:
     from openpyxl.utils import get_column_letter
 
@@ -162,9 +189,10 @@ def write_table_sheet(book: Book, key: str, table: Table, report: SessionReport)
 
         ws.auto_filter.ref = f"A1:{get_column_letter(len(table.headers))}{len(table.rows) + 1}"
     print_setup(ws, report)
-    ws.append(book.header_row(ws, table.headers))
+    numeric = numeric_columns(table)
+    ws.append(book.header_row(ws, table.headers, numeric))
     for r in table.rows:
-        ws.append(book.row(ws, r, table.formats))
+        ws.append(book.row(ws, r, table.formats, numeric))
     if not table.rows:
         ws.append([text_cell(ws, report.t("export.empty"), book.styles.note)])
 
@@ -207,13 +235,14 @@ def write_summary(book: Book, report: SessionReport) -> None:
     for label, value, fmt in report.info:
         ws.append([text_cell(ws, label, st.label), value_cell(ws, value, fmt)])
     ws.append([])
+    numeric = {3, 5, 6}  # value, target, achieved
     if report.totals_included:
-        ws.append(book.header_row(ws, kpi_headers))
+        ws.append(book.header_row(ws, kpi_headers, numeric))
         for k in report.kpis:
             ws.append(_kpi_cells(book, ws, report, k))
     else:
         ws.append([text_cell(ws, t("export.summary.no_totals"), st.note)])
-        ws.append(book.header_row(ws, kpi_headers[:5]))
+        ws.append(book.header_row(ws, kpi_headers[:5], numeric))
         for k in report.client_totals:
             ws.append(_kpi_cells(book, ws, report, k)[:5])
 
@@ -320,7 +349,7 @@ def write_timeline(book: Book, report: SessionReport, check: Check, charts: Char
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(tlm) + 1}"
     ws.row_dimensions[1].height = 48  # three lines of wrapped header: metric, 口径, part and basis
     print_setup(ws, report)
-    ws.append(book.header_row(ws, headers))
+    ws.append(book.header_row(ws, headers, set(range(len(headers)))))  # time and metrics: all numbers
     time_cell = fixed_cell(ws, 1, tlm.time_format)
     cells = [(fixed_cell(ws, i, c.fmt), fixed_cell(ws, i, L.interpolated(c.fmt)) if c.interpolates else None)
              for i, c in enumerate(tlm.columns, start=2)]
@@ -408,15 +437,17 @@ def write_checklist(book: Book, report: SessionReport) -> None:
 
         ws.auto_filter.ref = f"A{start}:{get_column_letter(len(runs.headers))}{start + len(runs.rows)}"
     print_setup(ws, report, title_row=start)
-    ws.append(book.header_row(ws, totals.headers))
+    numeric = numeric_columns(totals)
+    ws.append(book.header_row(ws, totals.headers, numeric))
     for r in totals.rows:
-        ws.append(book.row(ws, r, totals.formats))
+        ws.append(book.row(ws, r, totals.formats, numeric))
     if not totals.rows:
         ws.append([text_cell(ws, report.t("export.empty"), book.styles.note)])
     ws.append([])
-    ws.append(book.header_row(ws, runs.headers))
+    numeric = numeric_columns(runs)
+    ws.append(book.header_row(ws, runs.headers, numeric))
     for r in runs.rows:
-        ws.append(book.row(ws, r, runs.formats))
+        ws.append(book.row(ws, r, runs.formats, numeric))
 
 
 def write_review(book: Book, report: SessionReport) -> None:

@@ -1,0 +1,58 @@
+"""Exports as a client reads them on paper: a header stands over its own column's values."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import openpyxl
+import pytest
+
+from desktop_app.services.export import ExportOptions
+from desktop_app.services.export.multi import MultiOptions, export_multi
+from desktop_app.services.export.session import export_session
+from tests.export_helpers import closed_sessions, open_demo
+
+
+@pytest.fixture
+def demo(demo_copy, clock):
+    ctx = open_demo(demo_copy, clock)
+    yield ctx
+    ctx.ws.close()
+
+
+def _header_alignment(sheet, row: int) -> dict[str, str | None]:
+    return {c.value: c.alignment.horizontal for c in sheet[row] if c.value}
+
+
+def test_headers_over_numbers_and_times_are_right_aligned_like_their_values(demo, tmp_path):
+    sid = closed_sessions(demo)[0]
+    out = tmp_path / "r.xlsx"
+    export_session(demo, sid, out, ExportOptions(variant="internal", lang="zh_CN"))
+    book = openpyxl.load_workbook(out)
+    checklist = book["检查清单"]
+    totals = _header_alignment(checklist, 1)
+    assert totals["范围"] is None and totals["按时"] == "right" and totals["合规率"] == "right"
+    runs_header = next(r for r in range(2, 20) if checklist.cell(r, 1).value == "阶段")
+    runs = _header_alignment(checklist, runs_header)
+    assert runs["检查项"] is None and runs["次序"] == "right" and runs["完成时间"] == "right"
+    status_col = [c.value for c in checklist[runs_header]].index("状态") + 1
+    status = checklist.cell(runs_header + 1, status_col)
+    assert status.value and status.alignment.indent >= 1  # not glued to the time on its left
+    summary = book["概览"]
+    kpi_row = next(r for r in range(1, 40) if summary.cell(r, 1).value == "指标")
+    kpis = _header_alignment(summary, kpi_row)
+    assert kpis["数值"] == "right" and kpis["目标"] == "right" and kpis["指标"] is None
+    events = _header_alignment(book["事件"], 1)
+    assert events["时间"] == "right" and events["内容"] is None
+
+
+def test_multi_session_money_columns_have_right_aligned_headers(demo, tmp_path):
+    out = tmp_path / "m.xlsx"
+    export_multi(demo, out, MultiOptions(start=date(2020, 1, 1), end=date(2099, 12, 31)))
+    sessions = openpyxl.load_workbook(out).worksheets[0]
+    header = {c.value: (c.column, c.alignment.horizontal) for c in sessions[1] if c.value}
+    gmv = next(v for k, v in header.items() if k.startswith("成交金额"))
+    assert isinstance(sessions.cell(2, gmv[0]).value, int | float)
+    assert gmv[1] == "right"
+    title = next(v for k, v in header.items() if k == "场次标题")
+    assert title[1] is None
