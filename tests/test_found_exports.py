@@ -56,3 +56,27 @@ def test_multi_session_money_columns_have_right_aligned_headers(demo, tmp_path):
     assert gmv[1] == "right"
     title = next(v for k, v in header.items() if k == "场次标题")
     assert title[1] is None
+
+
+def test_wrapped_definition_and_review_rows_are_tall_enough_for_their_lines(demo, tmp_path):
+    """LibreOffice and the printout keep a generated row one line high, so wrapped lines ran over
+    the next rows; each wrapped row now carries the height its longest cell needs."""
+    from desktop_app.services.export.xlsx import DEFINITION_WIDTHS, LINE_HEIGHT, wrapped_height
+
+    assert wrapped_height(["short", "also short"], DEFINITION_WIDTHS) is None
+    assert wrapped_height(["x" * 50], (22,)) == 3 * LINE_HEIGHT  # 50 columns in 21 per line
+    assert wrapped_height(["福" * 15], (22,)) == 2 * LINE_HEIGHT  # CJK counts twice: 30 columns
+    assert wrapped_height(["a\nb\nc"], (22,)) == 3 * LINE_HEIGHT
+
+    sid = closed_sessions(demo)[0]
+    out = tmp_path / "r.xlsx"
+    export_session(demo, sid, out, ExportOptions(variant="internal", lang="en"))
+    sheet = openpyxl.load_workbook(out)["Definitions"]
+    tall = 0
+    for row in sheet.iter_rows(min_row=2):
+        texts = [str(c.value or "") for c in row]
+        need = wrapped_height(texts, DEFINITION_WIDTHS)
+        if need:
+            tall += 1
+            assert sheet.row_dimensions[row[0].row].height == need, texts
+    assert tall > 5  # the English notes wrap (Raw cumulative, "Running total since on-air ...")

@@ -208,8 +208,29 @@ def write_definitions_rows(book: Book, ws: Any, table: Table) -> None:
         ws.column_dimensions[get_column_letter(i + 1)].width = w
     ws.freeze_panes = "A2"
     ws.append(book.header_row(ws, table.headers))
-    for r in table.rows:
-        ws.append([text_cell(ws, str(v or ""), book.styles.wrap) for v in r])
+    for n, r in enumerate(table.rows, start=2):
+        texts = [str(v or "") for v in r]
+        height = wrapped_height(texts, DEFINITION_WIDTHS)
+        if height:
+            ws.row_dimensions[n].height = height
+        ws.append([text_cell(ws, t, book.styles.wrap) for t in texts])
+
+
+LINE_HEIGHT = 15.0  # points: one line of the default 11 pt font
+
+
+def wrapped_height(texts: list[str], widths: tuple[float, ...] | list[float]) -> float | None:
+    """The row height wrapped texts need, or None for one line. A spreadsheet app does not
+    re-measure rows of a generated file (LibreOffice prints such rows one line high, the wrapped
+    lines over the next rows), so the height is set from the text: the character columns of
+    the text (CJK counted twice) over the column width, plus the text's own line breaks."""
+    import math
+
+    lines = 1
+    for text, width in zip(texts, widths, strict=False):
+        room = max(width - 1, 1)
+        lines = max(lines, sum(max(1, math.ceil(L.display_width(part) / room)) for part in text.split("\n")))
+    return lines * LINE_HEIGHT if lines > 1 else None
 
 
 # --- Summary ------------------------------------------------------------------------------------
@@ -460,8 +481,14 @@ def write_review(book: Book, report: SessionReport) -> None:
         ws.column_dimensions[get_column_letter(i + 1)].width = w
     print_setup(ws, report, title_row=None)
     ws.append(book.header_row(ws, report.review.headers))
-    for label, text in report.review.rows:
-        value = value_cell(ws, *text) if isinstance(text, tuple) else text_cell(ws, text, book.styles.wrap)
+    for n, (label, text) in enumerate(report.review.rows, start=2):
+        if isinstance(text, tuple):
+            value = value_cell(ws, *text)
+        else:
+            value = text_cell(ws, text, book.styles.wrap)
+            height = wrapped_height([text], (80,))
+            if height:
+                ws.row_dimensions[n].height = height
         ws.append([text_cell(ws, label, book.styles.label), value])
     if not report.review.rows:
         ws.append([text_cell(ws, report.t("export.empty"), book.styles.note)])
