@@ -37,11 +37,14 @@ def test_headers_over_numbers_and_times_are_right_aligned_like_their_values(demo
     assert runs["检查项"] is None and runs["次序"] == "right" and runs["完成时间"] == "right"
     status_col = [c.value for c in checklist[runs_header]].index("状态") + 1
     status = checklist.cell(runs_header + 1, status_col)
-    assert status.value and status.alignment.indent >= 1  # not glued to the time on its left
+    # not glued to the time on its left (an indent needs an explicit left alignment to show)
+    assert status.value and status.alignment.indent >= 1 and status.alignment.horizontal == "left"
     summary = book["概览"]
     kpi_row = next(r for r in range(1, 40) if summary.cell(r, 1).value == "指标")
     kpis = _header_alignment(summary, kpi_row)
     assert kpis["数值"] == "right" and kpis["目标"] == "right" and kpis["指标"] is None
+    basis = summary.cell(kpi_row + 1, 5)
+    assert basis.value and basis.alignment.horizontal == "left" and basis.alignment.indent >= 1
     events = _header_alignment(book["事件"], 1)
     assert events["时间"] == "right" and events["内容"] is None
 

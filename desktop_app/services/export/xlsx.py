@@ -37,7 +37,9 @@ class Styles:
         self.label = {"font": Font(bold=True)}
         self.note = {"font": Font(italic=True, color="595959")}
         self.wrap = {"alignment": Alignment(wrap_text=True, vertical="top")}
-        self.indent = {"alignment": Alignment(indent=1)}  # text right of a right-aligned number
+        # Text right of a right-aligned number; an indent only shows with an explicit left alignment
+        # (LibreOffice and Excel ignore it under "general", so "4,067实时暂估" ran together).
+        self.indent = {"alignment": Alignment(horizontal="left", indent=1)}
 
 
 def sheet_title(key: str, lang: str) -> str:
