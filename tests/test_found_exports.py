@@ -83,3 +83,15 @@ def test_wrapped_definition_and_review_rows_are_tall_enough_for_their_lines(demo
             tall += 1
             assert sheet.row_dimensions[row[0].row].height == need, texts
     assert tall > 5  # the English notes wrap (Raw cumulative, "Running total since on-air ...")
+
+
+def test_long_wrapped_headers_get_a_tall_enough_header_row(demo, tmp_path):
+    from desktop_app.services.export.xlsx import LINE_HEIGHT
+
+    sid = closed_sessions(demo)[0]
+    out = tmp_path / "r.xlsx"
+    export_session(demo, sid, out, ExportOptions(variant="internal", lang="zh_CN"))
+    products = openpyxl.load_workbook(out)["商品"]
+    longest = max((str(c.value) for c in products[1] if c.value), key=len)
+    assert len(longest) > 30, longest  # "成交金额（支付GMV）gmv（支付口径）· 讲解窗口增量 · 实时暂估（CNY）"
+    assert products.row_dimensions[1].height >= 2 * LINE_HEIGHT

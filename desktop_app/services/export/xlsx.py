@@ -151,9 +151,11 @@ def numeric_columns(table: Table) -> set[int]:
     return out
 
 
-def set_widths(ws: Any, table: Table, *, extra: list[list[Any]] | None = None, numeric: int = 14) -> None:
+def set_widths(ws: Any, table: Table, *, extra: list[list[Any]] | None = None, numeric: int = 14) -> list[float]:
+    """Column widths from the texts (headers capped at 28, they wrap); returns them."""
     from openpyxl.utils import get_column_letter
 
+    widths = []
     for i, header in enumerate(table.headers):
         texts = [r[i] for r in table.rows[:500] if i < len(r) and isinstance(r[i], str)]
         texts += [r[i] for r in (extra or []) if i < len(r) and isinstance(r[i], str)]
@@ -161,6 +163,16 @@ def set_widths(ws: Any, table: Table, *, extra: list[list[Any]] | None = None, n
         floor = 20 if fmt and "yyyy" in fmt else numeric  # a date with time shows as ### when narrower
         width = max(L.column_width(texts), min(L.column_width([header], maximum=28), 28), floor)
         ws.column_dimensions[get_column_letter(i + 1)].width = width
+        widths.append(width)
+    return widths
+
+
+def header_height(ws: Any, row: int, headers: list[str], widths: list[float]) -> None:
+    """A header row tall enough for its wrapped headers (a long metric header with its 口径 and
+    basis takes three lines; one line high, it printed over the first rows of data)."""
+    height = wrapped_height(headers, [w - 2 for w in widths])  # bold: a little wider than body text
+    if height:
+        ws.row_dimensions[row].height = height
 
 
 def print_setup(ws: Any, report: SessionReport, *, title_row: int | None = 1) -> None:
@@ -184,7 +196,7 @@ def _hf(text: str) -> str:
 
 def write_table_sheet(book: Book, key: str, table: Table, report: SessionReport) -> None:
     ws = book.sheet(key)
-    set_widths(ws, table)
+    header_height(ws, 1, table.headers, set_widths(ws, table))
     ws.freeze_panes = "A2"
     if table.rows:
         from openpyxl.utils import get_column_letter
