@@ -22,13 +22,23 @@ def state(demo_copy, qtbot, clock, tmp_path):
     ctx.ws.close()
 
 
+def _dispose(widget) -> None:
+    """Delete a widget before its workspace closes: a later test's language switch reaches every
+    widget still alive, and one that reads the workspace on retranslate would hit a closed file."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    widget.close()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def trends(state, qtbot):
     from desktop_app.ui.review.trends import TrendsDialog
 
     dlg = TrendsDialog(state)
-    qtbot.addWidget(dlg)
-    return dlg
+    yield dlg
+    _dispose(dlg)
 
 
 def test_trend_axes_write_large_money_as_numbers_not_exponents(trends):
@@ -45,13 +55,13 @@ def test_trend_charts_of_one_currency_have_no_legend_entry(trends):
         assert plot.plotItem.legend.items == []  # one line: a "CNY" label over a percentage says nothing
 
 
-def test_overview_event_times_fit_their_column_in_english(state, qtbot):
+def test_overview_event_times_fit_their_column_in_english(state, qtbot, request):
     from desktop_app.messages import set_language
     from desktop_app.ui.session_page import OverviewArea
 
     set_language("en")  # the app's formatter follows the message language (longer "11/20 2:06:00 PM")
     area = OverviewArea(state)
-    qtbot.addWidget(area)
+    request.addfinalizer(lambda: _dispose(area))
     area.resize(900, 600)
     area.show()
     sid = state.ctx.ws.query_one("SELECT id FROM sessions WHERE status = 'closed' LIMIT 1")[0]
