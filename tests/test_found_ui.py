@@ -72,3 +72,9 @@ def test_overview_event_times_fit_their_column_in_english(state, qtbot, request)
     text = area.events.data(area.events.index(0, 0))
     assert "PM" in text or "AM" in text, text
     assert view.columnWidth(0) > view.fontMetrics().horizontalAdvance(text)
+
+
+def test_trend_money_axes_name_the_currency(trends):
+    label = trends.plots["gmv"].getAxis("left").labelText
+    assert label == "CNY"
+    assert trends.plots["refund_rate"].getAxis("left").labelText == "%"

@@ -265,13 +265,7 @@ def _trend(rows: list[dict], clients: dict, o: MultiOptions, lang: str) -> tuple
 
 def write_multi(report: MultiReport, fh) -> None:
     from desktop_app.services.export.cells import text_cell
-    from desktop_app.services.export.xlsx import (
-        Book,
-        header_height,
-        numeric_columns,
-        set_widths,
-        write_definitions_rows,
-    )
+    from desktop_app.services.export.xlsx import Book, header_height, set_widths, write_definitions_rows
 
     lang = report.options.lang
     book = Book(lang)
@@ -285,10 +279,7 @@ def write_multi(report: MultiReport, fh) -> None:
         header_height(ws, 1, table.headers, set_widths(ws, table))
         ws.freeze_panes = "A2"
         _print(ws, report)
-        numeric = numeric_columns(table)
-        ws.append(book.header_row(ws, table.headers, numeric))
-        for r in table.rows:
-            ws.append(book.row(ws, r, table.formats, numeric))
+        book.table(ws, table)
         ws.append([])
         for n in report.notes:
             ws.append([text_cell(ws, n, book.styles.note)])

@@ -77,6 +77,16 @@ class Book:
             out.append(value_cell(ws, v, fmt, style))
         return out
 
+    def table(self, ws: Any, table: Table, empty: str | None = None) -> None:
+        """Append a table: its header row (right-aligned over numbers) and rows; ``empty`` is the
+        note written in place of no rows."""
+        numeric = numeric_columns(table)
+        ws.append(self.header_row(ws, table.headers, numeric))
+        for r in table.rows:
+            ws.append(self.row(ws, r, table.formats, numeric))
+        if not table.rows and empty:
+            ws.append([text_cell(ws, empty, self.styles.note)])
+
     def save(self, fh: IO[bytes]) -> None:
         """openpyxl's save_workbook without its two surprises: it stamps ``modified`` from the wall
         clock, and on a write error it leaves the zip open for the garbage collector to trip over."""
@@ -203,12 +213,7 @@ def write_table_sheet(book: Book, key: str, table: Table, report: SessionReport)
 
         ws.auto_filter.ref = f"A1:{get_column_letter(len(table.headers))}{len(table.rows) + 1}"
     print_setup(ws, report)
-    numeric = numeric_columns(table)
-    ws.append(book.header_row(ws, table.headers, numeric))
-    for r in table.rows:
-        ws.append(book.row(ws, r, table.formats, numeric))
-    if not table.rows:
-        ws.append([text_cell(ws, report.t("export.empty"), book.styles.note)])
+    book.table(ws, table, report.t("export.empty"))
 
 
 DEFINITION_WIDTHS = (22, 20, 10, 10, 40, 36, 32)
@@ -472,17 +477,9 @@ def write_checklist(book: Book, report: SessionReport) -> None:
 
         ws.auto_filter.ref = f"A{start}:{get_column_letter(len(runs.headers))}{start + len(runs.rows)}"
     print_setup(ws, report, title_row=start)
-    numeric = numeric_columns(totals)
-    ws.append(book.header_row(ws, totals.headers, numeric))
-    for r in totals.rows:
-        ws.append(book.row(ws, r, totals.formats, numeric))
-    if not totals.rows:
-        ws.append([text_cell(ws, report.t("export.empty"), book.styles.note)])
+    book.table(ws, totals, report.t("export.empty"))
     ws.append([])
-    numeric = numeric_columns(runs)
-    ws.append(book.header_row(ws, runs.headers, numeric))
-    for r in runs.rows:
-        ws.append(book.row(ws, r, runs.formats, numeric))
+    book.table(ws, runs)
 
 
 def write_review(book: Book, report: SessionReport) -> None:
@@ -507,9 +504,7 @@ def write_review(book: Book, report: SessionReport) -> None:
     if not report.review.rows:
         ws.append([text_cell(ws, report.t("export.empty"), book.styles.note)])
     ws.append([])
-    ws.append(book.header_row(ws, report.action_items.headers))
-    for r in report.action_items.rows:
-        ws.append(book.row(ws, r, report.action_items.formats))
+    book.table(ws, report.action_items)
 
 
 def write_properties(book: Book, report: SessionReport, now) -> None:

@@ -142,7 +142,9 @@ class TrendsDialog(Retranslating, QDialog):
                 # tells lines apart: with one currency it would just say "CNY" over a percentage.
                 name = currency if len(data) > 1 else None
                 w.plot(xs, ys, pen=pg.mkPen(COLORS[n % len(COLORS)], width=2), symbol="o", symbolSize=6, name=name)
-            w.setLabel("left", "%" if kind == "ratio" else self.tr("major units"))
+            # Money in major units of each line's currency: name the currency (there is no legend
+            # with one currency), e.g. "CNY".
+            w.setLabel("left", "%" if kind == "ratio" else (" / ".join(sorted(data)) or self.tr("major units")))
             w.setLabel("bottom", self.tr("week starting"))
             w.getAxis("bottom").setTicks(ticks)
             if len(weeks) == 1:  # a single point: give it room instead of a zero-width range
