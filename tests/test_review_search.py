@@ -199,22 +199,22 @@ def test_checklist_events_are_found_in_either_language(ctx, planned):
 
 
 def test_upgrade_reindexes_checklist_events_written_before(ctx, planned, clock):
-    """A workspace indexed before 0009 (checklist events only in the writer's language) finds
+    """A workspace indexed before 0010 (checklist events only in the writer's language) finds
     them in the other language after the upgrade."""
     from desktop_app.messages import set_language
     from desktop_app.services.workspace_service import open_workspace
 
     _tick(ctx, planned.id, "pre.h2.stream_test", "zh_CN")
-    with ctx.ws.write() as conn:  # what the 0008 indexer stored (the Chinese wording only), schema 8
+    with ctx.ws.write() as conn:  # what the 0009 indexer stored (the Chinese wording only), schema 9
         rowid = conn.execute("SELECT rowid FROM events WHERE kind = 'checklist'").fetchone()[0]
         conn.execute("DELETE FROM search_fts WHERE rowid = ?", (rowid * 4,))
         conn.execute("INSERT INTO search_fts (rowid, body) SELECT rowid * 4, text FROM events WHERE rowid = ?",
                      (rowid,))
-        conn.execute("PRAGMA user_version = 8")
+        conn.execute("PRAGMA user_version = 9")
     set_language("en")
     assert _checklist_hits(ctx, "stream") == []
     path = ctx.ws.path
     ctx.ws.close()
     ctx.ws = open_workspace(path, clock=clock).ws
-    assert ctx.ws.schema_version() == 9
+    assert ctx.ws.schema_version() == 10
     assert len(_checklist_hits(ctx, "stream")) == 1
