@@ -218,3 +218,23 @@ def test_upgrade_reindexes_checklist_events_written_before(ctx, planned, clock):
     ctx.ws = open_workspace(path, clock=clock).ws
     assert ctx.ws.schema_version() == 10
     assert len(_checklist_hits(ctx, "stream")) == 1
+
+
+def test_cli_search_lines_show_the_sessions_short_id_and_local_time(ctx, planned, clock, capsys):
+    """`liveops search` printed the id's first 8 characters (the same for every session of a day)
+    and the UTC time as if it were local; now the short id the other commands show and the time
+    in the session's zone."""
+    from zoneinfo import ZoneInfo
+
+    from desktop_app.cli import main as cli_main
+    from desktop_app.storage.sessions import short_id
+
+    s = _live(ctx, planned, clock)  # on air at 12:00 UTC = 20:00 Shanghai
+    event_log.log_event(ctx, s.id, "note", "整点福袋开奖")
+    path = ctx.ws.path
+    assert cli_main(["search", str(path), "福袋", "--lang", "zh_CN"]) == 0
+    out = capsys.readouterr().out
+    line = next(li for li in out.splitlines() if "整点福袋开奖" in li)
+    assert line.startswith(short_id(s.id) + "  ")
+    local = s.scheduled_start_utc.astimezone(ZoneInfo("Asia/Shanghai"))
+    assert local.strftime("%Y-%m-%d %H:%M") in line
