@@ -12,9 +12,11 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QTimer
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop_app.domain.enums import SessionStatus
 from desktop_app.domain.errors import LiveOpsError
 from desktop_app.messages import msg
 from desktop_app.services.ingest.follow import ERROR, FOLLOWING, STOPPED, WAITING, Follower
+from desktop_app.storage import sessions as session_repo
 from desktop_app.ui.errors import show_error
 
 FALLBACK_MS = 1000  # polling when the watcher is silent; a watcher event reads at once
@@ -50,6 +52,7 @@ class FollowWidget(QWidget):
         self.watcher.fileChanged.connect(self._changed)
         self.watcher.directoryChanged.connect(self._changed)
         self.polls = 0  # reads done (tests and the status tooltip)
+        state.workspace_changed.connect(lambda _c: self._update_start())  # the session may end meanwhile
         self.retranslate()
         self._show(STOPPED, "")
 
@@ -58,6 +61,7 @@ class FollowWidget(QWidget):
         self.stop_button.setText(self.tr("Stop following"))
         if self.follower is None:
             self.status.setText(self.tr("Not following a file"))
+        self._update_start()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -68,7 +72,19 @@ class FollowWidget(QWidget):
         if session_id != self.session_id:
             self.stop()
         self.session_id = session_id
-        self.start_button.setEnabled(session_id is not None)
+        self._update_start()
+
+    def _update_start(self) -> None:
+        """A growing file is followed into a session on air only; elsewhere the button says why it is greyed."""
+        session = session_repo.get_session(self.state.ctx.ws, self.session_id) if self.session_id else None
+        live = session is not None and session.status == SessionStatus.LIVE
+        self.start_button.setEnabled(live)
+        if live:
+            self.start_button.setToolTip(self.tr("Read rows into this session as the file grows"))
+        elif session is None:
+            self.start_button.setToolTip(self.tr("Select a session on air to follow a CSV into it."))
+        else:
+            self.start_button.setToolTip(self.tr("Only a session on air can follow a growing CSV; this one is not on air."))
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Follow a CSV"), "", self.tr("CSV files (*.csv *.txt)"))
