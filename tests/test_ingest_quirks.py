@@ -278,19 +278,6 @@ def test_cli_end_to_end_on_the_quirk_fixtures(later, tmp_path, capsys):
     assert "WPS 表格（.et）" in capsys.readouterr().err
 
 
-def test_a_bare_rate_over_one_in_a_column_that_writes_percent_signs_is_refused_not_guessed(later, tmp_path):
-    from desktop_app.services.ingest.columns import ColumnMap, build_converter
-
-    col = ColumnMap(0, "商品点击率", "product_ctr_reported", "product_ctr_reported")
-    col.decision = rules.decide_column(rules.K_PERCENT, ["12.3%", "0", "5.1%"])
-    conv = build_converter(col, tz="UTC", base_date=None)
-    assert conv("12.3%") == pytest.approx(0.123) and conv("0") == 0 and conv("0.5") == 0.5
-    with pytest.raises(ValidationError) as e:
-        conv("12.3")
-    assert e.value.key == "error.ingest.percent_sign_missing" and "12.3" in e.value.text("zh_CN")
-    assert conv(1.5) == 1.5  # an Excel %-formatted number is explicit: 150 %
-
-
 def test_year_less_day_first_dates_decide_the_column_like_full_ones():
     ev = rules.ColumnEvidence(rules.K_DATETIME)
     for v in ("03-04 20:00", "13-04 20:01", "2026-04-13 20:02"):

@@ -82,6 +82,44 @@ def summary_first_xlsx() -> None:
     wb.save(OUT / "quirk_summary_first.xlsx")
 
 
+RATE_HEADER = ["直播标题", "开播时间", "成交金额", "商品点击率", "退款率", "成交转化率"]
+
+
+def rates_mixed_csv() -> None:
+    """Rate columns decided per column: 商品点击率 writes "12.3%" but also bare 0.5 and 0 (percent
+    points, like the rest of its column); 退款率 is bare and never above 1 (fractions); 成交转化率
+    is bare and goes above 1 (percent points)."""
+    rows = [",".join(RATE_HEADER),
+            "早场,2026-01-03 09:00,1000,12.3%,0.02,1.5",
+            "午场,2026-01-03 13:00,2000,0.5,0.5,0.8",
+            "晚场,2026-01-03 20:00,3000,0,0.1,2",
+            "夜场,2026-01-03 23:00,4000,5.1%,--,3"]
+    (OUT / "quirk_rates_mixed.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def rates_mixed_xlsx() -> None:
+    """The same in a workbook, where a cell is text, a plain number or a %-formatted number:
+    商品点击率 has text "12.3%" with plain number cells 0.5 and 0 (percent points); 成交转化率 has
+    %-formatted numbers (the rate itself) and one bare text 0.5 (percent points); 退款率(%) says %
+    in its header over bare numbers; 曝光进入率 mixes 3 %-formatted number cells with 1 plain one."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "场次"
+    ws.append(["直播标题", "开播时间", "成交金额", "商品点击率", "成交转化率", "退款率(%)", "曝光进入率"])
+    data = [("早场", "2026-01-03 09:00", 1000, "12.3%", 0.123, 1.5, 0.2),
+            ("午场", "2026-01-03 13:00", 2000, 0.5, 0.05, 0.2, 0.3),
+            ("晚场", "2026-01-03 20:00", 3000, 0, "0.5", 2, 0.25),
+            ("夜场", "2026-01-03 23:00", 4000, "5.1%", 0.5, "--", 0.4)]
+    for r, row in enumerate(data, start=2):
+        ws.append(list(row))
+        for col in ("E", "G"):
+            if type(ws[f"{col}{r}"].value) is float and not (col == "G" and r == 5):
+                ws[f"{col}{r}"].number_format = "0.0%"
+    wb.save(OUT / "quirk_rates_mixed.xlsx")
+
+
 def other_formats() -> None:
     """Spreadsheets in formats this app does not read, each as its real container."""
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
@@ -106,6 +144,8 @@ def main() -> None:
     minutes_no_year_csv()
     minutes_no_year_untitled_csv()
     summary_first_xlsx()
+    rates_mixed_csv()
+    rates_mixed_xlsx()
     other_formats()
 
 

@@ -25,6 +25,7 @@ from desktop_app.domain.timeutil import local, to_iso
 from desktop_app.messages import Message
 from desktop_app.services.context import Changes, Context
 from desktop_app.services.ingest import presets as preset_repo
+from desktop_app.services.ingest import rates
 from desktop_app.services.ingest.columns import ColumnMap, Converter, build_converter
 from desktop_app.services.ingest.prefetch import prefetch
 from desktop_app.services.ingest.reader import HEAD_ROWS, FileRejected, TableFile, open_table
@@ -89,6 +90,10 @@ class Inspection:
     def keys(self) -> set[str]:
         return {c.key for c in self.columns if c.key}
 
+    def all_notes(self) -> list[Message]:
+        """The notes, with those that follow the columns' current readings (rates) made now."""
+        return self.notes + rates.rate_notes(self)
+
     def converters(self) -> list[tuple[int, str, Converter]]:
         return [(c.index, c.key, build_converter(c, tz=self.tz, base_date=self.base_date))  # type: ignore[misc]
                 for c in self.mapped]
@@ -139,7 +144,7 @@ class ImportResult:
             "sessions": [{"id": None if (self.dry_run and sid in self.created_ids) else sid, "action": action}
                          for sid, action in self.sessions.items()],
             "dry_run": self.dry_run, "committed": self.committed,
-            "notes": [n.text(lang) for n in insp.notes],
+            "notes": [n.text(lang) for n in insp.all_notes()],
         }
 
 
@@ -183,7 +188,7 @@ def inspect(ctx: Context, path: Path | str, *, preset: str | None = None, anchor
     insp.base_source = base_source
     if session_id:  # minute rows of a chosen session: its own day gives a year-less date its year
         insp.base_date, insp.base_source = _session_day(ctx, session_id, tz) or insp.base_date, "session"
-    insp.percent_formatted = table.percent_columns(header_row + 1)
+    rates.apply_formats(insp, table.percent_formats(header_row + 1))
     _decide(insp, (remembered or {}).get("decisions", {}), decisions or {})
     money_currency = next((c.decision.currency for c in columns if c.key and c.decision.currency), None)
     if money_currency and not session_id:
@@ -311,6 +316,7 @@ def _decide(insp: Inspection, remembered: dict, overrides: dict[int, dict]) -> N
     insp.year_columns = [c.header for c in insp.mapped if c.index in no_year]
     for c in insp.mapped:
         c.decision = evidence[c.index].decision()
+        c.percent_evidence = evidence[c.index].percent
         for source in (remembered.get(str(c.index)), overrides.get(c.index)):
             for k, v in (source or {}).items():
                 c.decision.pin(k, v)

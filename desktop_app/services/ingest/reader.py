@@ -68,33 +68,36 @@ class TableFile:
         return out
 
     def percent_columns(self, first_row: int, n: int = 200) -> set[int]:
-        """0-based columns whose cells carry an Excel % number format (XLSX only)."""
+        """0-based columns whose number cells mostly carry an Excel % number format (XLSX only)."""
+        return {j for j, (pct, plain) in self.percent_formats(first_row, n).items() if pct and pct >= plain}
+
+    def percent_formats(self, first_row: int, n: int = 200) -> dict[int, tuple[int, int]]:
+        """Per 0-based column with number cells: (cells with an Excel % format, cells without), XLSX only."""
         if self.fmt != "xlsx":
-            return set()
+            return {}
         fast = self.fast_book()
         if fast is not None:
             try:
-                return self._fast_percent_columns(fast, first_row, n)
+                return self._fast_percent_formats(fast, first_row, n)
             except Exception:  # noqa: BLE001 - Unsupported or damaged XML: openpyxl decides below
                 pass
-        found: set[int] = set()
-        for rownum, cells in self._xlsx_rows(values_only=False, min_row=first_row, max_row=first_row + n):
-            del rownum
+        counts: dict[int, list[int]] = {}
+        for _rownum, cells in self._xlsx_rows(values_only=False, min_row=first_row, max_row=first_row + n):
             for j, c in enumerate(cells):
-                fmt = getattr(c, "number_format", None) or ""
-                if "%" in fmt and isinstance(getattr(c, "value", None), (int, float)):
-                    found.add(j)
-        return found
+                if type(getattr(c, "value", None)) in (int, float):
+                    fmt = getattr(c, "number_format", None) or ""
+                    counts.setdefault(j, [0, 0])[0 if "%" in fmt else 1] += 1
+        return {j: (a, b) for j, (a, b) in counts.items()}
 
-    def _fast_percent_columns(self, fast, first_row: int, n: int) -> set[int]:
-        found: set[int] = set()
+    def _fast_percent_formats(self, fast, first_row: int, n: int) -> dict[int, tuple[int, int]]:
+        counts: dict[int, list[int]] = {}
         percents = fast.styles.percents
         for _rownum, cells in fast.rows(self._sheet_name(fast), min_row=first_row, max_row=first_row + n,
                                         with_styles=True):
             for j, cell in enumerate(cells):
-                if cell is not None and cell[1] in percents and isinstance(cell[0], (int, float)):
-                    found.add(j)
-        return found
+                if cell is not None and type(cell[0]) in (int, float):
+                    counts.setdefault(j, [0, 0])[0 if cell[1] in percents else 1] += 1
+        return {j: (a, b) for j, (a, b) in counts.items()}
 
     # -- CSV --------------------------------------------------------------------------
     def _csv_rows(self) -> Iterator[tuple[int, list]]:

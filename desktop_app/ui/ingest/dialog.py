@@ -263,7 +263,7 @@ class ImportDialog(QDialog):
         self.info.setText(self.tr("{file}: {fmt}, header on row {row}, {kind}, preset {preset}").format(
             file=t.name, fmt=t.encoding or t.sheet or t.fmt, row=insp.header_row, kind=kinds.get(insp.kind, "?"),
             preset=insp.preset.label(current_language()))
-            + "".join("\n• " + n.text() for n in insp.notes))
+            + "".join("\n• " + n.text() for n in insp.all_notes()))
         self._fit_info()
         self.mapping.blockSignals(True)
         self.mapping.setRowCount(len(insp.columns))
