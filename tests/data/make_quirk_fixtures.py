@@ -120,6 +120,43 @@ def rates_mixed_xlsx() -> None:
     wb.save(OUT / "quirk_rates_mixed.xlsx")
 
 
+def hidden_parts_xlsx() -> None:
+    """Hidden helper sheets before the data: "辅助" (hidden) even has a header this app recognises,
+    "_lookup" is veryHidden; the visible "场次明细" has an autofilter that hides rows 4 and 6 (data,
+    imported all the same). A second workbook has its only data on a hidden sheet."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    helper = wb.active
+    helper.title = "辅助"
+    helper.sheet_state = "hidden"
+    helper.append(["直播标题", "开播时间", "成交金额"])
+    helper.append(["模板", "2025-01-01 00:00", 1])
+    lookup = wb.create_sheet("_lookup")
+    lookup.sheet_state = "veryHidden"
+    lookup.append(["代码", "名称"])
+    lookup.append(["dy", "抖音"])
+    data = wb.create_sheet("场次明细")
+    data.append(["直播标题", "开播时间", "下播时间", "成交金额", "成交订单数"])
+    for i, (title, day) in enumerate((("一场", 3), ("二场", 4), ("三场", 5), ("四场", 6), ("五场", 7)), start=1):
+        data.append([title, f"2026-01-0{day} 20:00", f"2026-01-0{day} 23:00", 1000 * i, 10 * i])
+    data.auto_filter.ref = "A1:E6"
+    for row in (4, 6):
+        data.row_dimensions[row].hidden = True
+    wb.active = 2
+    wb.save(OUT / "quirk_hidden_parts.xlsx")
+
+    wb = openpyxl.Workbook()
+    cover = wb.active
+    cover.title = "说明"
+    cover.append(["本文件由系统导出，数据见隐藏页"])
+    only = wb.create_sheet("数据")
+    only.sheet_state = "hidden"
+    only.append(["直播标题", "开播时间", "下播时间", "成交金额"])
+    only.append(["隐藏场", "2026-01-03 20:00", "2026-01-03 22:00", 500])
+    wb.save(OUT / "quirk_hidden_only_data.xlsx")
+
+
 def other_formats() -> None:
     """Spreadsheets in formats this app does not read, each as its real container."""
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
@@ -146,6 +183,7 @@ def main() -> None:
     summary_first_xlsx()
     rates_mixed_csv()
     rates_mixed_xlsx()
+    hidden_parts_xlsx()
     other_formats()
 
 

@@ -24,12 +24,13 @@ from desktop_app.domain.parsing import find_date_range, lacks_year
 from desktop_app.domain.timeutil import local, to_iso
 from desktop_app.messages import Message
 from desktop_app.services.context import Changes, Context
+from desktop_app.services.ingest import hidden as hidden_parts
 from desktop_app.services.ingest import presets as preset_repo
 from desktop_app.services.ingest import rates
 from desktop_app.services.ingest.columns import ColumnMap, Converter, build_converter
 from desktop_app.services.ingest.prefetch import prefetch
 from desktop_app.services.ingest.reader import HEAD_ROWS, FileRejected, TableFile, open_table
-from desktop_app.services.ingest.xlsx_meta import hidden_columns
+from desktop_app.services.ingest.xlsx_meta import HiddenRows, hidden_columns
 from desktop_app.services.workspace_service import workspace_info
 from desktop_app.storage import ingest as repo
 from desktop_app.storage import roster as roster_repo
@@ -82,6 +83,7 @@ class Inspection:
     base_source: str | None = None  # where base_date comes from: title | file_name | session
     year_columns: list[str] = field(default_factory=list)  # datetime columns with year-less dates (01-05 09:03)
     notes: list[Message] = field(default_factory=list)  # what the reader inferred, shown before import
+    hidden_rows: HiddenRows = field(default_factory=HiddenRows)  # rows the sheet hides (imported all the same)
 
     @property
     def mapped(self) -> list[ColumnMap]:
@@ -194,6 +196,7 @@ def inspect(ctx: Context, path: Path | str, *, preset: str | None = None, anchor
     if money_currency and not session_id:
         insp.currency = money_currency
     _add_notes(insp, hidden)
+    hidden_parts.add_notes(insp)
     return insp
 
 
@@ -206,7 +209,8 @@ def _session_day(ctx: Context, session_id: str, tz: str) -> date | None:
 def _add_notes(insp: Inspection, hidden: set[int]) -> None:
     """What the reader inferred that the user should know before importing."""
     t = insp.table
-    if t.fmt == "xlsx" and t.sheets and t.sheet != t.sheets[0]:
+    if t.fmt == "xlsx" and t.sheets and t.sheet != hidden_parts.sheet_order(t)[0] \
+            and t.sheet not in hidden_parts.hidden_sheets(t):  # visible sheets were passed over
         insp.notes.append(Message("ingest.note.sheet", {"sheet": t.sheet, "position": t.sheets.index(t.sheet) + 1,
                                                         "count": len(t.sheets)}))
     for c in insp.columns:
@@ -224,7 +228,7 @@ def _add_notes(insp: Inspection, hidden: set[int]) -> None:
 
 def _find_header(table: TableFile, sheet: str | None, chosen) -> tuple[TableFile, list[list], rules.HeaderGuess]:
     index = chosen.index if chosen else preset_repo.get(preset_repo.GENERIC).index
-    candidates = [sheet] if sheet else (table.sheets or [None])
+    candidates = [sheet] if sheet else hidden_parts.sheet_order(table)  # hidden helper sheets last
     if sheet and table.fmt == "xlsx" and sheet not in table.sheets:
         raise ValidationError("error.ingest.unknown_sheet", field="sheet", sheet=sheet,
                               known=", ".join(table.sheets))

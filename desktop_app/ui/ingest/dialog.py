@@ -327,8 +327,12 @@ class ImportDialog(QDialog):
         self.preview_table.setRowCount(len(rows))
         statuses = {"data": self.tr("data"), "blank": self.tr("blank: skipped"), "total": self.tr("total: skipped"),
                     "repeated_header": self.tr("repeated header: skipped"), "rejected": self.tr("rejected")}
+        hidden = set(insp.hidden_rows.rows)
         for r, row in enumerate(rows):
-            self.preview_table.setItem(r, 0, QTableWidgetItem(f"{row.row} {statuses.get(row.status, row.status)}"))
+            label = f"{row.row} {statuses.get(row.status, row.status)}"
+            if row.row in hidden:  # hidden in the sheet (a filter): imported all the same, the notes say so
+                label += "  " + self.tr("(hidden in the file)")
+            self.preview_table.setItem(r, 0, QTableWidgetItem(label))
             skipped = row.status not in ("data", "rejected")
             for j, c in enumerate(cols, start=1):
                 if skipped:
