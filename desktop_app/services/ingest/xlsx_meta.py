@@ -11,25 +11,34 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 from xml.etree import ElementTree as ET
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+T = TypeVar("T")
 
 
 def hidden_columns(path: Path, sheet: str | None) -> set[int]:
     """0-based indexes of the hidden columns of ``sheet`` (the first sheet when None); empty on any doubt."""
+    return _read_sheet(path, sheet, _hidden_in, set())
+
+
+def _read_sheet(path: Path, sheet: str | None, read: Callable, default: T) -> T:
+    """``read(file object)`` of the sheet's XML, or ``default`` when the file is damaged or has no such
+    sheet: the reader reports a damaged file; what is read here is only a note or a hint."""
     try:
         with zipfile.ZipFile(path) as zf:
             member = _sheet_member(zf, sheet)
             if member is None:
-                return set()
+                return default
             with zf.open(member) as fh:
-                return _hidden_in(fh)
-    except (OSError, zipfile.BadZipFile, ET.ParseError, KeyError):
-        return set()  # the reader reports a damaged file; hidden columns are only a hint
+                return read(fh)
+    except (OSError, zipfile.BadZipFile, ET.ParseError, KeyError, ValueError):
+        return default
 
 
 def _sheet_member(zf: zipfile.ZipFile, sheet: str | None) -> str | None:
@@ -98,15 +107,7 @@ def hidden_rows(path: Path, sheet: str | None, after_row: int, *, budget: int | 
     bytes only (``complete`` False); the count is then of the rows before ``checked_to``.
     """
     budget = SCAN_BYTES if budget is None else budget
-    try:
-        with zipfile.ZipFile(path) as zf:
-            member = _sheet_member(zf, sheet)
-            if member is None:
-                return HiddenRows()
-            with zf.open(member) as fh:
-                return _scan_rows(fh, after_row, budget, listed, chunk)
-    except (OSError, zipfile.BadZipFile, ET.ParseError, KeyError, ValueError):
-        return HiddenRows()  # the reader reports a damaged file; hidden rows are only a note
+    return _read_sheet(path, sheet, lambda fh: _scan_rows(fh, after_row, budget, listed, chunk), HiddenRows())
 
 
 def _scan_rows(fh, after_row: int, budget: int, listed: int, size: int) -> HiddenRows:
