@@ -5,10 +5,11 @@
   Target: value/floor ≥ 0.7.
 - import_csv_100k: rows/s of the same data as CSV vs plain csv.reader over the file.
 - import_peak_rss: peak resident memory of this process after both imports (MiB; floor = before importing).
-- import_insert_bound: rows/s if an import did nothing but the bare executemany of the same samples (6 per
-  row) into metric_samples in one transaction, vs the same openpyxl floor: how much of the 0.7 the schema
-  (text UUID key, three indexes) leaves for reading and parsing on this machine. The import reads and parses on a
-  second thread while it inserts, so on an idle machine with two cores it approaches the slower of the two.
+- import_insert_bound: rows/s if an import did nothing but write the same samples (6 per row) into
+  metric_samples in one transaction, the way the import writes them (JSON batch statements of
+  importer.FAST_BATCH samples), vs the same openpyxl floor. The import runs these statements on a writer
+  thread while its own thread reads and converts the next rows (SQLite holds no GIL during a statement), so on
+  an idle machine with two cores an import approaches the slower of the two sides.
 
 Floor and import alternate (floor, import, floor, import, …) over BENCH_INGEST_ROUNDS rounds on the same
 file in the same process; each round's ratio uses that round's floor; the median round is reported with
@@ -113,9 +114,8 @@ def peak_rss_mb() -> float:
 
 
 def insert_only(folder: Path) -> float:
-    """Seconds for the bare executemany of ROWS × 6 samples (what the import must write) in one transaction."""
+    """Seconds to write ROWS × 6 samples (what the import must write) by its batch statements, one transaction."""
     from desktop_app.storage import ingest as repo
-    from desktop_app.storage import samples as sample_repo
 
     ctx, sid = fresh_session(folder, "bound")
     ids = repo.SampleIds()
@@ -123,12 +123,15 @@ def insert_only(folder: Path) -> float:
     conn = ctx.ws.conn
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("PRAGMA cache_size = -65536")
-    rows = ((ids.next(), sid, f"2026-01-01T{4 + i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}.000Z", k, i, "import", 1,
-             None, None, None, "bench", "2026-01-10T00:00:00.000Z") for i in range(ROWS) for k in keys)
+    samples = [(ids.next(), sid, f"2026-01-01T{4 + i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}.000Z", k, i)
+               for i in range(ROWS) for k in keys]
+    size = importer.FAST_BATCH
     t0 = time.perf_counter()
     with ctx.ws.write():
         suspended = repo.suspend_sample_triggers(ctx.ws)
-        conn.executemany(sample_repo.INSERT_SQL, rows)
+        for start in range(0, len(samples), size):
+            repo.insert_realtime_batch(ctx.ws, samples[start:start + size], source="import", author=None,
+                                       import_id="bench", created_at="2026-01-10T00:00:00.000Z")
         repo.restore_triggers(ctx.ws, suspended)
     elapsed = time.perf_counter() - t0
     ctx.ws.close()

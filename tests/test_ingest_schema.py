@@ -45,7 +45,7 @@ def test_upgrade_keeps_rows_indexes_trigger_and_rules(tmp_path, clock, migration
     assert len(before) == 6
     ctx = open_workspace(path, clock=clock)
     try:
-        assert ctx.ws.schema_version() == 8
+        assert ctx.ws.schema_version() >= 9
         assert ctx.ws.quick_check(full=True) == []
     finally:
         ctx.ws.close()
@@ -54,8 +54,8 @@ def test_upgrade_keeps_rows_indexes_trigger_and_rules(tmp_path, clock, migration
     try:
         names = {r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE tbl_name = 'metric_samples' AND type IN ('index', 'trigger')")}
-        assert {"metric_samples_session_key_ts", "metric_samples_import", "metric_samples_settled",
-                "signoff_samples_ai"} <= names
+        assert {"metric_samples_session_key_ts", "metric_samples_settled", "signoff_samples_ai"} <= names
+        assert "metric_samples_import" not in names  # migration 0009: no query read it
         row = ("x1", session_id, "2026-01-01T00:00:00.000Z", "gmv", 1, "import", 1, None, None, None, None,
                "2026-01-01T00:00:00.000Z")
         conn.execute(sample_repo.INSERT_SQL, row)  # every source the app writes is still accepted

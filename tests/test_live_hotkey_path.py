@@ -83,3 +83,69 @@ def test_a_status_change_without_a_new_modified_time_is_still_seen(ctx, clock, l
     conn.close()
     with pytest.raises(TransitionRefused):
         event_log.log_event(ctx, live.id, "giveaway", "")
+
+
+def queued(ctx) -> int:
+    return ctx.ws.query_one("SELECT count(*) FROM search_pending")[0]
+
+
+def test_a_textless_hotkey_leaves_indexing_to_the_next_search_which_still_finds_everything(ctx, clock, live):
+    from desktop_app.services import history
+
+    assert queued(ctx) == 0  # going live committed (and indexed) everything before
+    event, _ = event_log.log_event(ctx, live.id, "product", "")  # a hotkey: nothing to tokenise
+    assert queued(ctx) > 0  # its queue entry waits: no index statements in the hotkey's commit
+    # A plain SQLite client (a Stream Deck script) writes a noted event meanwhile.
+    conn = other_connection(ctx)
+    conn.execute("INSERT INTO events (id, session_id, ts_utc, kind, text, internal, source, created_at, modified_at)"
+                 " VALUES (?,?,?,?,?,?,?,?,?)", (new_id(), live.id, "2099-01-01T00:00:00.000Z", "note", "外部福袋加码",
+                                                 0, "manual", "2099-01-01T00:00:00.000Z", "2099-01-01T00:00:00.000Z"))
+    conn.close()
+    assert [h["text"] for h in history.search(ctx, "福袋加码")] == ["外部福袋加码"]
+    assert queued(ctx) == 0  # the search indexed the queue first
+    # The specialist types the hotkey's note afterwards: searchable at once.
+    event_log.edit_event(ctx, event.id, text="主推款换成羽绒服")
+    assert [h["id"] for h in history.search(ctx, "羽绒服")] == [event.id]
+
+
+def test_a_noted_event_is_indexed_when_it_commits(ctx, clock, live):
+    event_log.log_event(ctx, live.id, "product", "")
+    event_log.log_event(ctx, live.id, "incident", "直播间断货提示")
+    assert queued(ctx) == 0  # the noted event's commit indexed the hotkey's entry too
+    assert ctx.ws.query_one("SELECT count(*) FROM search_fts WHERE search_fts MATCH '\"断货\"'")[0] == 1
+
+
+def test_hotkeys_keep_event_count_and_signoff_of_the_summary(ctx, clock, live):
+    def row():
+        return tuple(ctx.ws.query_one("SELECT event_count, signoff FROM session_summaries WHERE session_id = ?",
+                                      (live.id,)))
+
+    count = ctx.ws.query_one("SELECT count(*) FROM events WHERE session_id = ? AND deleted = 0", (live.id,))[0]
+    # A stale sign-off left by another client is put right by the next hotkey (no review: 'none').
+    conn = other_connection(ctx)
+    conn.execute("UPDATE session_summaries SET signoff = 'draft' WHERE session_id = ?", (live.id,))
+    conn.close()
+    for i in range(3):
+        clock.advance(seconds=5)
+        event_log.log_event(ctx, live.id, ("giveaway", "product")[i % 2], "")
+    assert row() == (count + 3, "none")
+
+
+def test_compliance_written_by_another_connection_is_read_not_the_cached_copy(ctx, clock, live):
+    """The hotkey reuses the compliance it wrote last only while the stored text is that text."""
+    import json
+
+    event_log.log_event(ctx, live.id, "product", "")  # writes (and keeps) the compliance
+    stored = json.loads(ctx.ws.query_one("SELECT compliance_json FROM session_summaries WHERE session_id = ?",
+                                         (live.id,))[0])
+    stored["counts"]["skipped"] += 7  # another writer's different figure
+    conn = other_connection(ctx)
+    conn.execute("UPDATE session_summaries SET compliance_json = ? WHERE session_id = ?",
+                 (json.dumps(stored), live.id))
+    conn.close()
+    clock.advance(seconds=5)
+    event_log.log_event(ctx, live.id, "product", "")
+    after = json.loads(ctx.ws.query_one("SELECT compliance_json FROM session_summaries WHERE session_id = ?",
+                                        (live.id,))[0])
+    assert after["counts"]["skipped"] == stored["counts"]["skipped"]
+    assert after["counts"]["on_time"] == stored["counts"]["on_time"] + 1

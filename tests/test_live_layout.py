@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
 
 from desktop_app.domain.enums import Direction
 from desktop_app.domain.models import Target
@@ -118,3 +118,119 @@ def test_all_panels_put_a_minute_at_the_same_pixel_column(zh_console):
     zh_console.charts.glw.grab()
     rects = [p.getViewBox().sceneBoundingRect() for p in zh_console.charts.plots]
     assert len({round(r.left()) for r in rects}) == 1 and len({round(r.right()) for r in rects}) == 1
+
+
+def test_marker_labels_stay_inside_the_plot_at_the_live_edge(qtbot, ctx, session, clock, zh_console):
+    """The newest event sits at the right edge while following live: its label goes left of its line."""
+    for minute in range(40):
+        clock.advance(minutes=1)
+        metrics_entry.record_snapshot(ctx, session.id, {"online_viewers": 800 + minute})
+    event_log.log_event(ctx, session.id, "giveaway", "整点福袋一千份")
+    clock.advance(seconds=20)
+    event_log.log_event(ctx, session.id, "product", "主推羽绒服")
+    zh_console.set_session(session.id)
+    charts = zh_console.charts
+    charts.tick()
+    charts.glw.grab()
+    markers = charts.marker_items[0]
+    placed = markers.placed_labels()
+    assert {label for _box, label in placed} == {"整点福袋一千份", "主推羽绒服"}
+    view = charts.glw
+    plot = view.mapFromScene(charts.plots[0].getViewBox().sceneBoundingRect()).boundingRect()
+    for box, label in placed:
+        assert plot.left() <= box.left() and box.right() <= plot.right() + 1, (label, box, plot)
+    # The newest label is left of its line (the line sits at the right edge).
+    newest = next(box for box, label in placed if label == "主推羽绒服")
+    line_x = (markers.sceneTransform() * view.viewportTransform()).map(QPointF(markers.marks[-1][0], 0)).x()
+    assert newest.right() <= line_x
+
+
+def test_a_language_switch_retranslates_console_charts_and_mini(qtbot, zh_console):
+    """Console and charts retranslate through the shared Retranslating mixin (no copies of it)."""
+    from desktop_app.ui import i18n
+    from desktop_app.ui.i18n import Retranslating
+
+    console, charts = zh_console, zh_console.charts
+    assert isinstance(console, Retranslating) and isinstance(charts, Retranslating)
+    assert charts.follow_button.text() == "跟随实时 (End)"
+    try:
+        i18n.apply_language("en")
+        qtbot.waitUntil(lambda: charts.follow_button.text() == "Follow live (End)")
+        assert console.mini_button.text() == "Mini window (Ctrl+M)"
+        assert charts.plots[0].titleLabel.text == "Online viewers"
+        assert console.mini.note.placeholderText() == "hotkey, then note + Enter"
+        i18n.apply_language("zh_CN")
+        qtbot.waitUntil(lambda: charts.plots[0].titleLabel.text == "实时在线人数")
+        assert (charts.follow_button.text(), console.mini_button.text()) == ("跟随实时 (End)", "迷你窗口 (Ctrl+M)")
+    finally:
+        i18n.apply_language("zh_CN")
+
+
+LONG_ITEM = {"zh_CN": "核对直播间福袋规则：参与条件、开奖时间、奖品数量与库存一致，并截图留证上传到共享盘（平台抽查时需要）",
+             "en": "Check the giveaway rules in the room: entry conditions, draw time, prize count matching stock;"
+                   " screenshot them and upload to the shared drive (platform audits ask for it)"}
+
+
+def _set_item_texts(ctx, session_id, zh: str, en: str) -> None:
+    ctx.ws.conn.execute("UPDATE session_items SET text_zh = ?, text_en = ? WHERE session_id = ?", (zh, en, session_id))
+
+
+def _mini_fits(mini) -> None:
+    """Every visible text of the mini window gets the height its wrapped lines need, inside the
+    window, one below the other."""
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    shown = [w for w in mini.findChildren(QLabel) + mini.findChildren(QLineEdit)
+             if w.isVisibleTo(mini) and (not isinstance(w, QLabel) or w.text())]
+    assert shown
+    for w in shown:
+        if isinstance(w, QLabel) and w.wordWrap():
+            assert w.height() >= w.heightForWidth(w.width()), (w.objectName(), w.text()[:20])
+        box = w.rect().translated(w.mapTo(mini, w.rect().topLeft()))
+        assert mini.rect().contains(box), (w.objectName(), box, mini.rect())
+    lines = sorted((w for w in shown if w.parent() is mini), key=lambda w: w.y())
+    for upper, lower in zip(lines, lines[1:], strict=False):
+        assert upper.geometry().bottom() < lower.geometry().top(), (upper.objectName(), lower.objectName())
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_mini_window_grows_for_a_long_next_due_item_and_shrinks_back(qtbot, ctx, session, clock, lang):
+    from desktop_app.services.context import Changes
+    from desktop_app.ui import i18n
+    from desktop_app.ui.live.console import LiveConsole
+
+    i18n.apply_language(lang)
+    QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)
+    _set_item_texts(ctx, session.id, "核对福袋", "Check giveaway")
+    clock.advance(minutes=3)
+    metrics_entry.record_snapshot(ctx, session.id, {"online_viewers": 1200, "gmv": 35000, "orders": 120})
+    console = LiveConsole(AppState(ctx, poll=False), robots=False)
+    qtbot.addWidget(console)
+    try:
+        console.set_session(session.id)
+        console.show()
+        console.toggle_mini()
+        mini = console.mini
+        qtbot.waitExposed(mini)
+        qtbot.waitUntil(lambda: _texts_of(console.mini_next_due) == ["★ 核对福袋" if lang == "zh_CN" else "★ Check giveaway"])
+        _mini_fits(mini)
+        short = mini.size()
+        # The next due item becomes a long one while the mini window is up (another connection,
+        # an ad-hoc item): it wraps, and the window grows down to show every line.
+        _set_item_texts(ctx, session.id, LONG_ITEM["zh_CN"], LONG_ITEM["en"])
+        console.state.workspace_changed.emit(Changes(external=True))
+        qtbot.waitUntil(lambda: mini.height() > short.height())
+        _mini_fits(mini)
+        assert mini.width() <= max(mini.minimumWidth(), 22 * mini.fontMetrics().height())  # wraps, not widens
+        _set_item_texts(ctx, session.id, "核对福袋", "Check giveaway")
+        console.state.workspace_changed.emit(Changes(external=True))
+        qtbot.waitUntil(lambda: mini.height() <= short.height())
+        _mini_fits(mini)
+        mini.close()
+    finally:
+        console.shutdown()
+        i18n.apply_language("zh_CN")
+
+
+def _texts_of(next_due) -> list[str]:
+    return [text.text() for _when, text in next_due.rows if text.isVisibleTo(next_due)]

@@ -183,6 +183,12 @@ class LocaleEvidence:
     def add(self, v: object) -> None:
         if type(v) is not str or ("." not in v and "," not in v and not _needs_clean(v)):
             return
+        m = _PLAIN_DOTTED_RE.fullmatch(v)
+        if m is not None:  # 12.5 / 1.234, the usual shape: what the normalising pass below concludes, in one match
+            self.dotted += 1
+            if len(m[1]) <= 3 and len(m[2]) == 3:
+                self.dot_groups += 1
+            return
         s = _clean(v).translate(_SPACES)
         s = _SUFFIX_RE.sub("", _PREFIX_RE.sub("", s.lstrip("+-")))
         s = _MULT_RE.sub("", s)
@@ -209,6 +215,7 @@ class LocaleEvidence:
 
 
 _COMMA_DECIMAL_RE = re.compile(r"\d{1,3}(\.\d{3})+,\d+|\d+,\d{1,2}")
+_PLAIN_DOTTED_RE = re.compile(r"(\d+)\.(\d+)")
 
 
 def _needs_clean(v: str) -> bool:
@@ -523,6 +530,7 @@ def lacks_year(value: object) -> bool:
 
 _SLASH_DATE_RE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}\b")
 _SHORT_DATE_RE = re.compile(r"\s*(\d{1,2})[/-](\d{1,2})(?:\s|$)")
+_YEAR_FIRST_RE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}(?:日|\s|T|$)(?:[\d:.\s]*$)")
 
 
 class DateOrderEvidence:
@@ -534,8 +542,8 @@ class DateOrderEvidence:
         self.order: str | None = None
 
     def add(self, v: object) -> None:
-        if self.order is not None or type(v) is not str:
-            return
+        if self.order is not None or type(v) is not str or _YEAR_FIRST_RE.match(v):
+            return  # 2026-01-05 … (year first) says nothing about day/month order
         m = _SLASH_DATE_RE.search(v) or _SHORT_DATE_RE.match(v)  # 13/04/2026, or year-less 13-04 20:00
         if m:
             if int(m.group(1)) > 12:

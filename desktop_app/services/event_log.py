@@ -50,7 +50,9 @@ def log_event(ctx: Context, session_id: str, kind: EventKind | str, text: str = 
     ts = ts or now
     if internal is None:
         internal = kind in INTERNAL_BY_DEFAULT
-    with ctx.ws.write():
+    # A textless event (a hotkey) has nothing for the full-text index: its queue entry waits for
+    # the next commit or search, which index the queue first (storage/search_index.py).
+    with ctx.ws.write(index=bool(text)):
         session = _session(ctx, session_id)
         _check_session_accepts(session, kind, ts)
         event = Event(new_id(), session.id, ts, kind, text, bool(internal), Source(source), ctx.actor_id,

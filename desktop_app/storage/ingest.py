@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
+import threading
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from desktop_app.domain.timeutil import to_iso
@@ -122,6 +125,8 @@ class SampleIds:
     """
 
     BATCH = 4096
+    _COUNTERS = [f"{i:03x}-" for i in range(BATCH)]
+    _VARIANT = bytes((b & 0x3F) | 0x80 for b in range(256))  # top bits 10: the RFC 4122 variant
 
     def __init__(self) -> None:
         self.buf: list[str] = []
@@ -133,16 +138,29 @@ class SampleIds:
             self._fill()
         return self.buf.pop()
 
+    def take(self, n: int) -> list[str]:
+        """``n`` ids in increasing order."""
+        if rows._id_source is not rows.uuid7:
+            return [rows.new_id() for _ in range(n)]
+        if len(self.buf) < n:
+            self._fill()
+        out = self.buf[-n:]
+        del self.buf[-n:]
+        out.reverse()
+        return out
+
     def _fill(self) -> None:
         n = self.BATCH
         ms = (time.time_ns() // 1_000_000) & ((1 << 48) - 1)
         head = f"{ms:012x}"
         prefix = f"{head[:8]}-{head[8:12]}-7"
-        raw = os.urandom(8 * n).hex()
-        ids = [f"{prefix}{i:03x}-{'89ab'[int(raw[16 * i], 16) & 3]}{raw[16 * i + 1:16 * i + 4]}-{raw[16 * i + 4:16 * i + 16]}"
-               for i in range(n)]
-        ids.reverse()
-        self.buf = ids
+        raw = bytearray(os.urandom(8 * n))
+        raw[0::8] = raw[0::8].translate(self._VARIANT)
+        h = raw.hex()
+        counters = self._COUNTERS
+        ids = [f"{prefix}{counters[i]}{h[16 * i:16 * i + 4]}-{h[16 * i + 4:16 * i + 16]}" for i in range(n)]
+        ids.reverse()  # popped from the end: oldest first; leftovers of the last batch go before these
+        self.buf = ids + self.buf
 
 
 # -- bulk insert: per-session triggers ------------------------------------------------------
@@ -210,3 +228,88 @@ def delete_sample(ws: Workspace, sample_id: str, now: datetime) -> None:
     ws.conn.execute("DELETE FROM metric_samples WHERE id = ?", (sample_id,))
     ws.conn.execute("INSERT OR REPLACE INTO tombstones (table_name, row_id, deleted_at) VALUES (?,?,?)",
                     ("metric_samples", sample_id, to_iso(now)))
+
+
+# -- bulk insert: minute samples as JSON batches ----------------------------------------
+# One statement inserts a whole batch: the rows travel as one JSON array of
+# [id, session_id, ts_utc, metric_key, value] and SQLite unpacks them itself. That binds one
+# parameter per batch instead of twelve per sample, and SQLite holds no GIL for the whole
+# statement, so the import thread parses the next rows meanwhile (SampleBatchWriter).
+_BATCH_SQL = (
+    "INSERT INTO metric_samples (id, session_id, ts_utc, metric_key, value, source, provisional, as_of,"
+    " product_id, author_id, import_id, created_at)"
+    " SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'),"
+    " json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]'), ?2, 1, NULL, NULL, ?3, ?4, ?5"
+    " FROM json_each(?1) AS j"
+)
+
+
+def insert_realtime_batch(ws: Workspace, samples: list, *, source: str, author: str | None, import_id: str | None,
+                          created_at: str) -> None:
+    """Insert provisional samples given as [id, session_id, ts_utc, metric_key, value] items."""
+    try:
+        doc = json.dumps(samples, allow_nan=False, separators=(",", ":"))
+    except ValueError:  # NaN or infinity has no JSON form: bind these rows one by one
+        from desktop_app.storage.samples import INSERT_SQL
+
+        ws.conn.executemany(INSERT_SQL, [(i, sid, ts, k, v, source, 1, None, None, author, import_id, created_at)
+                                         for i, sid, ts, k, v in samples])
+        return
+    ws.conn.execute(_BATCH_SQL, (doc, source, author, import_id, created_at))
+
+
+class SampleBatchWriter:
+    """Runs ``insert_realtime_batch`` on one worker thread, at most ``depth`` batches behind.
+
+    The caller must ``drain()`` before it uses the connection itself: the worker is the only
+    user of the connection between ``submit`` and ``drain``. Errors (disk full, a lock) are
+    raised again in the caller's thread by the next ``submit`` or ``drain``.
+    """
+
+    def __init__(self, write: Callable[[list], None], *, background: bool = True, depth: int = 2) -> None:
+        self._write = write
+        self._background = background
+        self._jobs: queue.Queue = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+
+    def submit(self, batch: list) -> None:
+        self._raise_error()
+        if not self._background:
+            self._write(batch)
+            return
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="import-writer", daemon=True)
+            self._thread.start()
+        self._jobs.put(batch)
+
+    def drain(self) -> None:
+        if self._thread is not None:
+            self._jobs.join()
+        self._raise_error()
+
+    def stop(self) -> None:
+        """Wait for the batch in hand (then no other thread uses the connection) and end the worker."""
+        if self._thread is not None:
+            self._jobs.join()
+            self._jobs.put(None)
+            self._thread.join()
+            self._thread = None
+
+    def _raise_error(self) -> None:
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def _run(self) -> None:
+        while True:
+            batch = self._jobs.get()
+            try:
+                if batch is None:
+                    return
+                if self._error is None:  # after a failure the rest is skipped: the transaction rolls back
+                    self._write(batch)
+            except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+                self._error = exc
+            finally:
+                self._jobs.task_done()

@@ -90,25 +90,49 @@ def note_events(ws: Workspace, session_id: str, delta: int) -> None:
 
     Sample-derived KPIs and the sample count do not move. Call inside the write transaction.
     """
-    ws.conn.execute("UPDATE session_summaries SET event_count = event_count + ?, signoff = ? WHERE session_id = ?",
-                    (delta, signoff_fn(ws, session_id), session_id))
+    if signoff_fn is not review_repo.review_signoff:  # another rule plugged in: it decides every time
+        ws.conn.execute("UPDATE session_summaries SET event_count = event_count + ?, signoff = ? WHERE session_id = ?",
+                        (delta, signoff_fn(ws, session_id), session_id))
+        return
+    # Without a review (every live session) the sign-off is 'none' whatever the events say, so one
+    # statement does it and says whether a review exists; only then does the review's rule run.
+    rows = ws.conn.execute(_COUNT_EVENTS, (delta, session_id)).fetchall()  # all: the UPDATE runs to its end
+    if rows and rows[0][0]:
+        ws.conn.execute("UPDATE session_summaries SET signoff = ? WHERE session_id = ?",
+                        (signoff_fn(ws, session_id), session_id))
+
+
+_COUNT_EVENTS = (
+    "UPDATE session_summaries SET event_count = event_count + ?1, signoff = CASE WHEN EXISTS"
+    " (SELECT 1 FROM reviews WHERE session_id = ?2) THEN signoff ELSE 'none' END WHERE session_id = ?2"
+    " RETURNING EXISTS (SELECT 1 FROM reviews WHERE session_id = ?2)"
+)
 
 
 def compliance_as_of(ws: Workspace, session_id: str) -> tuple[dict[str, Any] | None, str] | None:
-    """The stored compliance and the time it was computed at (the row's updated_at); None without a row."""
+    """The stored compliance and the time it was computed at (the row's updated_at); None without a row.
+
+    Treat the dict as read-only: while the stored text is what this connection last wrote, the
+    dict it wrote is handed back instead of parsing the text again (each event-triggered hotkey
+    reads and rewrites it)."""
     r = ws.conn.execute("SELECT compliance_json, updated_at FROM session_summaries WHERE session_id = ?",
                         (session_id,)).fetchone()
     if r is None:
         return None
-    return (json.loads(r[0]) if r[0] else None), r[1]
+    if not r[0]:
+        return None, r[1]
+    last = ws.caches.get("compliance", {}).get(session_id)
+    return (last[1] if last is not None and last[0] == r[0] else json.loads(r[0])), r[1]
 
 
 def set_compliance(ws: Workspace, session_id: str, compliance: dict[str, Any] | None, now: datetime) -> None:
     """Replace only the compliance of the row (exact as of ``now``). Call inside the write transaction."""
+    text = json.dumps(compliance, ensure_ascii=False) if compliance is not None else None
     ws.conn.execute(
         "UPDATE session_summaries SET compliance_json = ?, compliance_rate = ?, updated_at = ? WHERE session_id = ?",
-        (json.dumps(compliance, ensure_ascii=False) if compliance is not None else None,
-         compliance.get("rate") if compliance else None, to_iso(now), session_id))
+        (text, compliance.get("rate") if compliance else None, to_iso(now), session_id))
+    if text is not None:  # dropped with the other caches if the transaction rolls back
+        ws.caches.setdefault("compliance", {})[session_id] = (text, compliance)
 
 
 def gather_aggregates(ws: Workspace, session_id: str, on_air: datetime | None,

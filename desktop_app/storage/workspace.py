@@ -226,11 +226,13 @@ class Workspace:
 
     # -- transactions -----------------------------------------------------------
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
+    def write(self, *, index: bool = True) -> Iterator[sqlite3.Connection]:
         """One write transaction (BEGIN IMMEDIATE, so the CLI and app queue, not deadlock).
 
         Nested use becomes a savepoint. Known failures come out as typed errors and
-        the transaction is rolled back, so nothing is half-written.
+        the transaction is rolled back, so nothing is half-written. ``index=False`` leaves the
+        full-text queue for the next commit or search (both index it first): a write with no
+        text to index (a hotkey's event) need not pay for the queue's statements.
         """
         nested = self.conn.in_transaction
         name = f"sp_{threading.get_ident()}_{id(object())}"
@@ -257,7 +259,7 @@ class Workspace:
         else:
             try:
                 with translated(self.path):
-                    if not nested:
+                    if index and not nested:
                         self.index_pending()
                     self.conn.execute(f"RELEASE SAVEPOINT {name}" if nested else "COMMIT")
             except BaseException:

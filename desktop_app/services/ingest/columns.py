@@ -7,6 +7,7 @@ in major units, aware UTC datetime, text) or None (not collected), or raises Val
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -147,9 +148,13 @@ def _count(field_name: str, locale: str, mult: Decimal, allow_fraction: bool, ma
 def _money(field_name: str, locale: str, mult: Decimal, magnitude: bool = False) -> Converter:
     plain = mult == 1
 
+    plain_text = plain and locale == p.DOT
+
     def convert(cell: object) -> object:
         if plain and type(cell) is float and cell >= 0 and cell == cell and cell != _INF:  # type: ignore[operator]
             return Decimal(repr(cell))
+        if plain_text and type(cell) is str and _PLAIN_DECIMAL_RE.fullmatch(cell):  # type: ignore[arg-type]
+            return Decimal(cell)  # type: ignore[arg-type]  # "1234.5" as CSV writes it: what parse_number gives
         n = p.parse_number(cell, field=field_name, locale=locale)  # type: ignore[arg-type]
         if n is None:
             return None
@@ -163,6 +168,7 @@ def _money(field_name: str, locale: str, mult: Decimal, magnitude: bool = False)
 
 
 _INF = float("inf")
+_PLAIN_DECIMAL_RE = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _number(field_name: str, locale: str, mult: Decimal) -> Converter:

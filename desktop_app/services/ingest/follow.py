@@ -190,7 +190,7 @@ class Follower:
                 writer.add(rownum, values)
                 if result.accepted > accepted:
                     self._remember_raw(rownum, values, numbered_cells=self._cells_of(numbered, rownum))
-            new = list(writer.pending)
+            new = writer.held_back()
             writer.flush()
             changes = Changes()
             if new or result.samples_updated or corrected:

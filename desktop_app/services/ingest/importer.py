@@ -8,10 +8,11 @@ all end in ROLLBACK, so the workspace file is left byte-for-byte as it was.
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -28,7 +29,6 @@ from desktop_app.services.ingest import hidden as hidden_parts
 from desktop_app.services.ingest import presets as preset_repo
 from desktop_app.services.ingest import rates
 from desktop_app.services.ingest.columns import ColumnMap, Converter, build_converter
-from desktop_app.services.ingest.prefetch import prefetch
 from desktop_app.services.ingest.reader import HEAD_ROWS, FileRejected, TableFile, open_table
 from desktop_app.services.ingest.xlsx_meta import HiddenRows, hidden_columns
 from desktop_app.services.workspace_service import workspace_info
@@ -46,6 +46,7 @@ DECIDE_ROWS = 5000  # rows read to decide each column's notation
 PREVIEW_ROWS = 20
 MAX_LISTED = 10_000  # rejected cells listed (all are counted)
 BATCH = 5000
+FAST_BATCH = 6000  # minute samples per JSON batch statement (storage.ingest.insert_realtime_batch)
 RECENT_KEYS = 50_000  # this file's own samples remembered for in-file duplicates
 RECENT_ROWS = 10_000  # minute rows (of the fast path) remembered for in-file duplicates
 _ONE = Decimal(1)
@@ -453,32 +454,24 @@ def _pass(ctx: Context, insp: Inspection, result: ImportResult, *, watch: bool, 
     evidence = column_evidence(insp) if watch else None
     try:
         with ctx.ws.write():
-            writer = _Writer(ctx, insp, result, anchor_id=anchor_id, session_id=session_id, source=source)
-            # The reader thread counts skipped and refused rows in its own result; merged below.
-            side = ImportResult(insp, dry_run=result.dry_run, import_id=result.import_id)
-            rows = iterate_rows(insp, side, progress=progress, cancelled=cancelled, evidence=evidence)
+            writer = _Writer(ctx, insp, result, anchor_id=anchor_id, session_id=session_id, source=source,
+                             background=True)
             try:
-                for rownum, values in prefetch(rows):
+                for rownum, values in iterate_rows(insp, result, progress=progress, cancelled=cancelled,
+                                                   evidence=evidence):
                     writer.add(rownum, values)
+                if cancelled is not None and cancelled():
+                    raise ImportCancelled("error.ingest.cancelled", file=insp.table.name)
+                changed = [c for _j, ev, c in evidence or () if ev.apply(c.decision)]
+                if changed:
+                    raise _DecisionsChanged
+                writer.finish()
             finally:
-                _merge_counts(result, side)
-            if cancelled is not None and cancelled():
-                raise ImportCancelled("error.ingest.cancelled", file=insp.table.name)
-            changed = [c for _j, ev, c in evidence or () if ev.apply(c.decision)]
-            if changed:
-                raise _DecisionsChanged
-            writer.finish()
+                writer.batches.stop()  # before the savepoint ends: no statement may still be running
     except FileRejected as exc:
         exc.result = result  # type: ignore[attr-defined]
         raise
     return writer, result
-
-
-def _merge_counts(result: ImportResult, side: ImportResult) -> None:
-    result.skipped += side.skipped
-    result.rejected_rows += side.rejected_rows
-    # Each list holds its own first MAX_LISTED by row, so the first MAX_LISTED of both are these.
-    result.rejected = sorted(result.rejected + side.rejected, key=lambda r: r.row)[:MAX_LISTED]
 
 
 def iterate_rows(insp: Inspection, result: ImportResult, *, progress: Progress | None = None,
@@ -525,9 +518,13 @@ def iterate_rows(insp: Inspection, result: ImportResult, *, progress: Progress |
             feed(cells[j])
         try:
             vals = [conv(cells[j]) for j, conv in pairs]
-            errors = None
         except ValidationError:
             vals, errors = _convert_collecting(pairs, cells)
+        else:
+            if None not in vals:  # every cell read: the row is whole (the common case, checked in C)
+                yield rownum, vals
+                continue
+            errors = None
         if errors or (req_pos and all(vals[i] is None for i in req_pos)) \
                 or all(vals[i] is None for i in metric_pos):
             status = rules.classify_row(cells, norms)
@@ -582,7 +579,7 @@ class _Writer:
     """Turns accepted rows into sessions and samples inside the open transaction."""
 
     def __init__(self, ctx: Context, insp: Inspection, result: ImportResult, *, anchor_id: str | None,
-                 session_id: str | None, source: Source) -> None:
+                 session_id: str | None, source: Source, background: bool = False) -> None:
         self.ctx, self.insp, self.result, self.source = ctx, insp, result, source
         self.now = ctx.now()
         self.now_iso = to_iso(self.now)
@@ -607,6 +604,15 @@ class _Writer:
         self.touched: set[str] = set()
         self.ids = repo.SampleIds()
         self.source_text = str(source)
+        self.fast: list[tuple] = []  # minute samples for the next batch statement
+        ws = ctx.ws
+
+        def write(batch: list) -> None:
+            repo.insert_realtime_batch(ws, batch, source=self.source_text, author=ctx.actor_id,
+                                       import_id=result.import_id, created_at=self.now_iso)
+
+        # In the background only for a whole-file import: a follow poll writes a few rows.
+        self.batches = repo.SampleBatchWriter(write, background=background)
         self.sessions: dict[str, object] = {}
         self.last_ts: dict[str, datetime] = {}
         self.current: dict[str, str] = {}  # anchor → session of the minute rows being read
@@ -624,12 +630,15 @@ class _Writer:
             if kind == rules.TIMESERIES:
                 self._add_minute(vals)
             else:
+                self.batches.drain()
                 self._add_settlement(rownum, self._dict(vals), products=(kind == rules.PRODUCTS))
         except _RowRefused as exc:
             self.result.rejected_rows += 1
             self.result.reject(rownum, exc.column, exc.value, exc.message)
             return
         self.result.accepted += 1
+        if len(self.fast) >= FAST_BATCH:
+            self._send_fast()
         if len(self.pending) >= BATCH:
             self.flush()
 
@@ -643,7 +652,8 @@ class _Writer:
             raise _RowRefused(self._header(rules.TS), ts.isoformat(), ValidationError("error.sample.before_start", field="ts").message)
         if ts > self.late_limit:
             raise _RowRefused(self._header(rules.TS), ts.isoformat(), Message("error.ingest.future", {"ts": to_iso(ts)}))
-        ts_iso = to_iso(ts)
+        # The converters hand over UTC datetimes; to_iso's zone conversion is only for the rest.
+        ts_iso = ts.isoformat(timespec="milliseconds")[:-6] + "Z" if ts.tzinfo is UTC else to_iso(ts)
         sid = s.id
         existing = self.existing.get(sid)
         if existing is None:
@@ -655,14 +665,13 @@ class _Writer:
                 if v is not None:
                     self._sample(s, ts_iso, key, v, provisional=1, as_of=None, product=None)
         else:
-            # The common case, one tuple per value: no per-sample lookups.
-            nxt, src, author, imp, now_iso = self.ids.next, self.source_text, self.author, self.import_id, self.now_iso
-            minor = self._minor
-            rows = [(nxt(), sid, ts_iso, key, minor(v, s.currency) if type(v) is Decimal else v, src, 1, None, None,
-                     author, imp, now_iso)
-                    for pos, key in self.metric_pos if (v := vals[pos]) is not None]
+            # The common case, one short tuple per value for the batch statement: no per-sample lookups.
+            minor, metric_pos = self._minor, self.metric_pos
+            ids = self.ids.take(len(metric_pos))  # one per column; an empty cell leaves its id unused
+            rows = [(i, sid, ts_iso, key, minor(v, s.currency) if type(v) is Decimal else v)
+                    for i, (pos, key) in zip(ids, metric_pos, strict=True) if (v := vals[pos]) is not None]
             if rows:
-                self.pending.extend(rows)
+                self.fast.extend(rows)
                 self.recent_rows[row_key] = rows
                 if len(self.recent_rows) > RECENT_ROWS:
                     self.recent_rows.popitem(last=False)
@@ -681,6 +690,7 @@ class _Writer:
         return int((value * scale).quantize(_ONE, rounding=ROUND_HALF_UP))
 
     def _load_existing(self, session_id: str) -> dict:
+        self.batches.drain()
         existing = self.existing[session_id] = repo.existing_samples(self.ctx.ws, session_id)
         self.existing_ts[session_id] = {k[0] for k in existing}
         return existing
@@ -736,12 +746,12 @@ class _Writer:
         rows = self.recent_rows.get((session_id, natural[0]))
         for r in rows or ():
             if r[3] == natural[1]:
-                return (r[0], r[4], r[5])
+                return (r[0], r[4], self.source_text)
         return None
 
     def _seen_again(self, s, natural: tuple, found: tuple, value, existing: dict) -> None:
         sid, old, src = found
-        if old != value and src in ("import", "watch"):
+        if not _same_value(old, value) and src in ("import", "watch"):
             self.flush()  # the row may still be waiting in the batch
             repo.update_sample_value(self.ctx.ws, sid, value, self.result.import_id, self.now)
             if natural in existing:
@@ -773,6 +783,7 @@ class _Writer:
             end = self.last_ts.get(s.id, s.off_air_utc) if s.id in self.result.created_ids else s.off_air_utc
             if s.on_air_utc - TS_TOLERANCE <= ts and (end is None or ts <= end + timedelta(hours=1)):
                 return s
+        self.batches.drain()
         rows = repo.sessions_covering(self.ctx.ws, anchor, ts, TS_TOLERANCE)
         s = _short_session(self.ctx, rows[0][0]) if rows else self._create(anchor, values, ts, None)
         self.current[anchor] = s.id
@@ -847,6 +858,7 @@ class _Writer:
         cache_key = (account, name)
         if cache_key in self.anchors:
             return self.anchors[cache_key]
+        self.batches.drain()
         platform = self.insp.preset.platform if self.insp.preset.platform != "other" else None
         found = (repo.anchor_by_account(self.ctx.ws, account, platform) if account else None) \
             or (repo.anchor_by_account(self.ctx.ws, account, None) if account else None) \
@@ -875,7 +887,21 @@ class _Writer:
         return a.id
 
     # -- end -----------------------------------------------------------------------
+    def held_back(self) -> list[tuple]:
+        """The samples not yet written, as metric_samples rows (INSERT_SQL's parameter order)."""
+        tail = (self.source_text, 1, None, None, self.author, self.import_id, self.now_iso)
+        return list(self.pending) + [(*row, *tail) for row in self.fast]
+
+    def _send_fast(self) -> None:
+        self.batches.submit(self.fast)
+        self.result.samples_written += len(self.fast)
+        self.fast = []
+
     def flush(self) -> None:
+        """Write every sample held back; afterwards the connection is this thread's again."""
+        if self.fast:
+            self._send_fast()
+        self.batches.drain()
         if self.pending:
             self.ctx.ws.conn.executemany(sample_repo.INSERT_SQL, self.pending)
             self.result.samples_written += len(self.pending)
@@ -912,6 +938,14 @@ class _Writer:
     def changes(self) -> Changes:
         ids = frozenset(sid for sid, a in self.result.sessions.items() if a != "unchanged")
         return Changes(sessions=ids, samples=ids, roster=self.anchors_created) | self.extra
+
+
+def _same_value(old, new) -> bool:
+    """Equal, or floats that differ only in the last bits: a batch statement's value went through
+    SQLite's own decimal-to-double parser, which on some platforms rounds the last bit differently."""
+    if old == new:
+        return True
+    return type(old) is float and type(new) is float and math.isclose(old, new, rel_tol=1e-14, abs_tol=0.0)
 
 
 class _RowRefused(Exception):

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -25,6 +25,7 @@ from desktop_app.domain.enums import SessionStatus
 from desktop_app.domain.models import Event, Session
 from desktop_app.domain.timeutil import local
 from desktop_app.messages import msg
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.live.markers import MarkerLines
 from desktop_app.ui.live.series import CURVES, SeriesStore
 from desktop_app.ui.live.time_axis import ZonedDateAxis
@@ -44,7 +45,7 @@ def kind_label(kind: str) -> str:
     return msg(f"event_kind.{kind}")
 
 
-class LiveCharts(QWidget):
+class LiveCharts(Retranslating, QWidget):
     follow_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -200,11 +201,6 @@ class LiveCharts(QWidget):
             self.zoom_buttons.button(i).setText(self.tr("All") if minutes == 0 else self.tr("%1 min").replace("%1", str(minutes)))
         self.follow_button.setText(self.tr("Follow live (End)"))
         self.compare_label.setText(self.tr("Compare with:"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data ----------------------------------------------------------------------------------
     def set_session(self, session: Session | None, arrays: dict | None = None, exponent: int = 2) -> None:

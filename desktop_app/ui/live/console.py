@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,6 +41,7 @@ from desktop_app.storage import live as live_repo
 from desktop_app.storage import samples as sample_repo
 from desktop_app.storage import sessions as session_repo
 from desktop_app.ui import format as fmt
+from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.live import hotkeys as hk
 from desktop_app.ui.live.charts import LiveCharts
 from desktop_app.ui.live.demo_feed import SPEEDS, DemoFeed
@@ -53,7 +54,7 @@ from desktop_app.ui.live.series import RAW_KEYS, iso_to_epoch, load_arrays
 ACCEPTING = (SessionStatus.LIVE, SessionStatus.POST)
 
 
-class LiveConsole(QWidget):
+class LiveConsole(Retranslating, QWidget):
     def __init__(self, state, parent: QWidget | None = None, *, robots: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("liveConsole")
@@ -260,14 +261,8 @@ class LiveConsole(QWidget):
         self.events.set_hint(self.bindings)
         self.metrics.retranslate()
         self._fit_side_panel()
-        self.charts.retranslate()
         self.mini.retranslate()
         self.refresh_header()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- hotkeys -----------------------------------------------------------------------------------
     def install_hotkeys(self) -> None:

@@ -3,16 +3,17 @@
 A 6 h session has hundreds of events on four panels; separate items made opening a session
 and every repaint slow. This item paints vertical dashed lines across the visible range in
 device coordinates, coloured by kind, with optional labels (top panel), putting each
-label on the first row where it clears its left neighbour.
+label on the first row where it clears its left neighbour, always inside the plot.
 """
 
 from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPen
 
 MAX_LABEL_ROWS = 4
+GAP = 3  # px between a line and its label
 
 
 class MarkerLines(pg.GraphicsObject):
@@ -42,36 +43,66 @@ class MarkerLines(pg.GraphicsObject):
         if rect is None or not self.marks:
             return
         transform = painter.transform()  # item → device (GraphicsItem.deviceTransform crashes inside paint)
+        metrics = QFontMetricsF(painter.font())
         painter.save()
         painter.resetTransform()
-        top = transform.map(QPointF(rect.left(), rect.bottom())).y()
-        bottom = transform.map(QPointF(rect.left(), rect.top())).y()
-        y0, y1 = min(top, bottom), max(top, bottom)
-        metrics = painter.fontMetrics()
-        line_h = metrics.height()
-        rows_free: list[float] = []  # per label row, the x where its last label ends
-        for x, colour, label in self.marks:
-            if not rect.left() <= x <= rect.right():
-                continue
-            px = transform.map(QPointF(x, rect.top())).x()
+        lines, labels = self.layout(transform, rect, metrics)
+        y0, y1 = self._device_y(transform, rect)
+        for px, colour in lines:
             pen = QPen(QColor(colour), 1, Qt.PenStyle.DashLine)
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.drawLine(QPointF(px, y0), QPointF(px, y1))
-            if self.labels and label:
-                self._label(painter, px, y0, y1, label, metrics.horizontalAdvance(label), line_h, rows_free)
+        for box, colour, label in labels:
+            painter.setPen(QColor(colour))
+            painter.drawText(QPointF(box.left(), box.top() + metrics.ascent()), label)
         painter.restore()
 
+    def placed_labels(self) -> list[tuple[QRectF, str]]:
+        """Where the labels go in the view's device (pixel) coordinates, as paint draws them."""
+        rect, view = self.viewRect(), self.getViewWidget()
+        if rect is None or view is None:
+            return []
+        transform = self.sceneTransform() * view.viewportTransform()
+        return [(box, label) for box, _colour, label in
+                self.layout(transform, rect, QFontMetricsF(view.font()))[1]]
+
     @staticmethod
-    def _label(painter, px: float, y0: float, y1: float, label: str, width: int, line_h: int,
-               rows_free: list[float]) -> None:
-        """First label row where it does not overlap its left neighbour; none left: skipped
-        (the events list and the crosshair still name it)."""
+    def _device_y(transform, rect: QRectF) -> tuple[float, float]:
+        top = transform.map(QPointF(rect.left(), rect.bottom())).y()
+        bottom = transform.map(QPointF(rect.left(), rect.top())).y()
+        return min(top, bottom), max(top, bottom)
+
+    def layout(self, transform, rect: QRectF, metrics: QFontMetricsF
+               ) -> tuple[list[tuple[float, str]], list[tuple[QRectF, str, str]]]:
+        """Device x and colour of each visible line; box, colour and text of each label.
+
+        A label sits right of its line, or left of it where it would cross the plot's right edge
+        (the newest event, at the live edge, is the one a specialist looks for), on the first row
+        where it clears the label before it; none left: skipped (the events list and the
+        crosshair still name it)."""
+        y0, y1 = self._device_y(transform, rect)
+        x_left = transform.map(QPointF(rect.left(), rect.top())).x()
+        x_right = transform.map(QPointF(rect.right(), rect.top())).x()
+        line_h = metrics.height()
         max_rows = max(1, min(MAX_LABEL_ROWS, int((y1 - y0) // (2 * line_h))))
-        for row in range(max_rows):
-            if row == len(rows_free):
-                rows_free.append(-1e9)
-            if px + 3 >= rows_free[row]:
-                rows_free[row] = px + 3 + width + 6
-                painter.drawText(QPointF(px + 3, y0 + line_h * (row + 1)), label)
-                return
+        rows_free: list[float] = []  # per label row, the x where its last label ends
+        lines: list[tuple[float, str]] = []
+        labels: list[tuple[QRectF, str, str]] = []
+        for x, colour, label in self.marks:
+            if not rect.left() <= x <= rect.right():
+                continue
+            px = transform.map(QPointF(x, rect.top())).x()
+            lines.append((px, colour))
+            if not (self.labels and label):
+                continue
+            width = metrics.horizontalAdvance(label)
+            left = px + GAP if px + GAP + width <= x_right else max(x_left, px - GAP - width)
+            for row in range(max_rows):
+                if row == len(rows_free):
+                    rows_free.append(-1e9)
+                if left >= rows_free[row]:
+                    rows_free[row] = left + width + 2 * GAP
+                    labels.append((QRectF(left, y0 + line_h * row + 1, width, line_h), colour, label))
+                    break
+        return lines, labels

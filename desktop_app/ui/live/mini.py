@@ -5,10 +5,11 @@ Frameless and movable by dragging anywhere; its place is remembered in QSettings
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 POS_KEY = "live/mini/pos"
+MAX_WIDTH_EM = 22  # a long checklist item wraps at about this width (in line heights) instead of widening
 
 
 class MiniWindow(QFrame):
@@ -47,6 +48,40 @@ class MiniWindow(QFrame):
             layout.addWidget(w)
         self.setMinimumWidth(260)
         self.retranslate()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.fit_contents()
+        return handled
+
+    def fit_contents(self) -> None:
+        """Take the height the wrapped texts need at a bounded width, whenever a text changes.
+
+        A frameless window cannot be resized by hand, and a top-level layout only enforces its
+        minimum size, which leaves word-wrapped lines (a long next-due item) out: without this,
+        a longer text squeezed the window's labels over one another."""
+        layout = self.layout()
+        if layout is None:
+            return
+        widest = max(self.minimumWidth(), MAX_WIDTH_EM * self.fontMetrics().height())
+        width = max(self.minimumWidth(), min(layout.sizeHint().width(), widest))
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        wanted = QSize(width, max(height, layout.totalMinimumSize().height()))
+        if wanted != self.size():
+            self.resize(wanted)
+            self._keep_on_screen()
+
+    def _keep_on_screen(self) -> None:
+        """A window grown downwards stays on its screen (moved up when it would run off the bottom)."""
+        screen = self.screen()
+        if screen is None or not self.isVisible():
+            return
+        area = screen.availableGeometry()
+        x = min(max(self.x(), area.left()), max(area.left(), area.right() - self.width()))
+        y = min(max(self.y(), area.top()), max(area.top(), area.bottom() - self.height()))
+        if (x, y) != (self.x(), self.y()):
+            self.move(x, y)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("LiveOps mini"))
