@@ -111,3 +111,19 @@ def test_cli_json_names_the_sheet_and_carries_the_hidden_notes(later, tmp_path, 
     assert out["sheet"] == "场次明细" and out["counts"]["accepted"] == 5 and out["committed"]
     assert out["notes"] == [msg("ingest.note.hidden_sheets_skipped", lang=lang, sheets="辅助、_lookup", sheet="场次明细"),
                             msg("ingest.note.hidden_rows", lang=lang, count=2, rows="4, 6", checked=6)]
+
+
+def test_the_import_dialog_marks_hidden_rows_in_the_preview_and_lists_the_notes(qtbot, later):
+    from desktop_app.ui.ingest.dialog import ImportDialog
+    from desktop_app.ui.state import AppState
+
+    state = AppState(later, poll=False)
+    dlg = ImportDialog(state)
+    qtbot.addWidget(dlg)
+    dlg.load(str(DATA / "quirk_hidden_parts.xlsx"))
+    qtbot.waitUntil(lambda: dlg.insp is not None, timeout=10000)
+    labels = [dlg.preview_table.item(r, 0).text() for r in range(dlg.preview_table.rowCount())]
+    assert [("(row hidden in the sheet)" in t) for t in labels] == [False, False, True, False, True]  # rows 4, 6
+    for note in dlg.insp.all_notes():
+        assert note.text() in dlg.info.text()
+    state.stop()

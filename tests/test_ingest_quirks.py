@@ -65,7 +65,7 @@ def run(ctx, name, **kw):
     ("成交金额(元)", "gmv", False, 1), ("GMV（¥）", "gmv", False, 1), ("GMV￥", "gmv", False, 1),
     ("成交金额/元", "gmv", False, 1), ("成交金额（单位：万元）", "gmv", False, 10_000), ("成交金额万元", "gmv", False, 10_000),
     ("观看人数(人)", "uv", False, 1), ("观看人次", "pv", False, 1), ("商品点击率%", "product_ctr_reported", True, 1),
-    ("CTR%", "product_ctr_reported", True, 1), ("商品点击率（%）", "product_ctr_reported", True, 1),
+    ("CTR%", rules.CLICK_RATE, True, 1), ("商品点击率（%）", "product_ctr_reported", True, 1),
     ("成交金额\u00a0", "gmv", False, 1), ("\u3000成交\u3000金额\u3000", "gmv", False, 1), ("开播时间：", "start", False, 1),
     ("成交订单数 ", "orders", False, 1), ("ＧＭＶ", "gmv", False, 1),
 ])

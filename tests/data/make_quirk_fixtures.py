@@ -157,6 +157,20 @@ def hidden_parts_xlsx() -> None:
     wb.save(OUT / "quirk_hidden_only_data.xlsx")
 
 
+def click_rate_csvs() -> None:
+    """A bare 点击率: in a live room's minute file (the product click rate) and in an ad report with
+    spend and impressions (the ad's CTR, which has no glossary key)."""
+    minutes = ["时间,实时在线人数,点击率,成交金额",
+               "2026-01-05 20:00:00,800,5.2%,100",
+               "2026-01-05 20:01:00,820,6.1%,200",
+               "2026-01-05 20:02:00,830,5.8%,300"]
+    (OUT / "quirk_click_rate_minutes.csv").write_text("\n".join(minutes) + "\n", encoding="utf-8")
+    ads = ["计划名称,开播时间,消耗,展示次数,点击次数,点击率,成交金额",
+           "新品测款,2026-01-03 20:00,500.00,120000,3840,3.2%,1250.00",
+           "日常投放,2026-01-04 20:00,800.00,150000,4200,2.8%,2400.00"]
+    (OUT / "quirk_click_rate_ads.csv").write_text("\n".join(ads) + "\n", encoding="utf-8")
+
+
 def other_formats() -> None:
     """Spreadsheets in formats this app does not read, each as its real container."""
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
@@ -184,6 +198,7 @@ def main() -> None:
     rates_mixed_csv()
     rates_mixed_xlsx()
     hidden_parts_xlsx()
+    click_rate_csvs()
     other_formats()
 
 

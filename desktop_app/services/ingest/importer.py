@@ -25,9 +25,9 @@ from desktop_app.domain.parsing import find_date_range, lacks_year
 from desktop_app.domain.timeutil import local, to_iso
 from desktop_app.messages import Message
 from desktop_app.services.context import Changes, Context
+from desktop_app.services.ingest import click_rate, rates
 from desktop_app.services.ingest import hidden as hidden_parts
 from desktop_app.services.ingest import presets as preset_repo
-from desktop_app.services.ingest import rates
 from desktop_app.services.ingest.columns import ColumnMap, Converter, build_converter
 from desktop_app.services.ingest.reader import HEAD_ROWS, FileRejected, TableFile, open_table
 from desktop_app.services.ingest.xlsx_meta import HiddenRows, hidden_columns
@@ -185,6 +185,7 @@ def inspect(ctx: Context, path: Path | str, *, preset: str | None = None, anchor
         or (chosen.kind if chosen.kind != "auto" else None)
     if detected_kind is None and session_id:
         detected_kind = rules.SESSIONS
+    click_notes = click_rate.resolve(columns, detected_kind, chosen)  # a bare 点击率: by the file's context
     insp = Inspection(table, sha256 or sha256_file(table.path), header_row, guess.rows_used, names, title_lines, date_range,
                       chosen, detected_kind, columns, signature, remembered is not None, tz,
                       date_range[0] if date_range else None, as_of or _default_as_of(ctx, date_range, tz), currency)
@@ -197,6 +198,7 @@ def inspect(ctx: Context, path: Path | str, *, preset: str | None = None, anchor
     if money_currency and not session_id:
         insp.currency = money_currency
     _add_notes(insp, hidden)
+    insp.notes.extend(click_notes)
     hidden_parts.add_notes(insp)
     return insp
 

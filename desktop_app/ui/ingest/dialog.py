@@ -296,7 +296,8 @@ class ImportDialog(QDialog):
         if not c.key or not options:
             return QLabel("")
         box = QComboBox()
-        labels = {p.PCT_SIGN: "12.3%", p.PCT_FRACTION: "0.123 = 12.3%", p.PCT_PERCENT: "12.3 = 12.3%",
+        # SIGN: the column writes %, and its bare numbers are percent points like PERCENT (the notes say why).
+        labels = {p.PCT_SIGN: "12.3%, 0.5 = 0.5%", p.PCT_FRACTION: "0.123 = 12.3%", p.PCT_PERCENT: "12.3 = 12.3%",
                   p.DOT: "1,234.5", p.COMMA: "1.234,5", p.MONTH_FIRST: "MM/DD/YYYY", p.DAY_FIRST: "DD/MM/YYYY"}
         for o in options:
             box.addItem(labels[o], o)
@@ -331,7 +332,7 @@ class ImportDialog(QDialog):
         for r, row in enumerate(rows):
             label = f"{row.row} {statuses.get(row.status, row.status)}"
             if row.row in hidden:  # hidden in the sheet (a filter): imported all the same, the notes say so
-                label += "  " + self.tr("(hidden in the file)")
+                label += "  " + self.tr("(row hidden in the sheet)")
             self.preview_table.setItem(r, 0, QTableWidgetItem(label))
             skipped = row.status not in ("data", "rejected")
             for j, c in enumerate(cols, start=1):

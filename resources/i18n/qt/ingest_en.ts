@@ -207,6 +207,10 @@
             <translation>rejected</translation>
         </message>
         <message>
+            <source>(row hidden in the sheet)</source>
+            <translation>(row hidden in the sheet)</translation>
+        </message>
+        <message>
             <source>Importing…</source>
             <translation>Importing…</translation>
         </message>

@@ -207,6 +207,10 @@
         <translation>拒绝</translation>
     </message>
     <message>
+        <source>(row hidden in the sheet)</source>
+        <translation>（工作表中隐藏的行）</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
