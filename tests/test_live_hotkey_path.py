@@ -149,3 +149,23 @@ def test_compliance_written_by_another_connection_is_read_not_the_cached_copy(ct
                                         (live.id,))[0])
     assert after["counts"]["skipped"] == stored["counts"]["skipped"]
     assert after["counts"]["on_time"] == stored["counts"]["on_time"] + 1
+
+
+def test_to_iso_writes_exactly_what_isoformat_wrote():
+    """The formatting shortcut (a hotkey formats ~10 timestamps) keeps the one storage format."""
+    import random
+    from datetime import UTC, datetime, timedelta, timezone
+    from zoneinfo import ZoneInfo
+
+    from desktop_app.domain.timeutil import to_iso
+
+    rnd = random.Random(5)
+    zones = [UTC, ZoneInfo("UTC"), ZoneInfo("Asia/Shanghai"), ZoneInfo("Europe/Berlin"),
+             timezone(timedelta(hours=-5, minutes=-30))]
+    for _ in range(5000):
+        dt = datetime.fromtimestamp(rnd.uniform(-2e9, 4e9), rnd.choice(zones))
+        dt = dt.replace(microsecond=rnd.choice([0, 999, 1000, 999_999, rnd.randrange(1_000_000)]))
+        assert to_iso(dt) == dt.astimezone(UTC).isoformat(timespec="milliseconds")[:-6] + "Z"
+    assert to_iso(datetime(5, 1, 2, 3, 4, 5, 6789, tzinfo=UTC)) == "0005-01-02T03:04:05.006Z"
+    with pytest.raises(ValueError):
+        to_iso(datetime(2026, 11, 26, 12, 0))  # naive: refused as before

@@ -11,9 +11,15 @@ from desktop_app.domain.errors import ValidationError
 def to_iso(dt: datetime | None) -> str | None:
     if dt is None:
         return None
-    if dt.tzinfo is None:
-        raise ValueError("naive datetime")
-    return dt.astimezone(UTC).isoformat(timespec="milliseconds")[:-6] + "Z"
+    if dt.tzinfo is not UTC:
+        if dt.tzinfo is None:
+            raise ValueError("naive datetime")
+        dt = dt.astimezone(UTC)
+    # What isoformat(timespec="milliseconds") writes (milliseconds truncated), at a third of its
+    # cost: a hotkey formats about ten timestamps, an import one per row.
+    return "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ" % (  # noqa: UP031 - %-formatting is twice as fast as an f-string here
+        dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second,
+        dt.microsecond // 1000)
 
 
 def from_iso(text: str | None) -> datetime | None:

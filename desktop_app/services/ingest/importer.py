@@ -46,7 +46,7 @@ DECIDE_ROWS = 5000  # rows read to decide each column's notation
 PREVIEW_ROWS = 20
 MAX_LISTED = 10_000  # rejected cells listed (all are counted)
 BATCH = 5000
-FAST_BATCH = 6000  # minute samples per JSON batch statement (storage.ingest.insert_realtime_batch)
+FAST_BATCH = 1000  # minute rows per JSON batch statement (storage.ingest.insert_minute_rows)
 RECENT_KEYS = 50_000  # this file's own samples remembered for in-file duplicates
 RECENT_ROWS = 10_000  # minute rows (of the fast path) remembered for in-file duplicates
 _ONE = Decimal(1)
@@ -606,12 +606,16 @@ class _Writer:
         self.touched: set[str] = set()
         self.ids = repo.SampleIds()
         self.source_text = str(source)
-        self.fast: list[tuple] = []  # minute samples for the next batch statement
-        ws = ctx.ws
+        self.fast: list[list] = []  # minute rows for the next batch statement: [id stem, session, ts, values…]
+        self.fast_samples = 0
+        self.metric_keys = [k for _i, k in self.metric_pos]
+        self.key_column = {k: n for n, k in enumerate(self.metric_keys)}
+        self.money_columns = [n for n, k in enumerate(self.metric_keys) if rules.column_kind(k) == rules.K_MONEY]
+        ws, keys, columns = ctx.ws, self.metric_keys, repo.row_columns(self.metric_keys)
 
         def write(batch: list) -> None:
-            repo.insert_realtime_batch(ws, batch, source=self.source_text, author=ctx.actor_id,
-                                       import_id=result.import_id, created_at=self.now_iso)
+            repo.insert_minute_rows(ws, batch, keys, columns=columns, source=self.source_text, author=ctx.actor_id,
+                                    import_id=result.import_id, created_at=self.now_iso)
 
         # In the background only for a whole-file import: a follow poll writes a few rows.
         self.batches = repo.SampleBatchWriter(write, background=background)
@@ -667,14 +671,17 @@ class _Writer:
                 if v is not None:
                     self._sample(s, ts_iso, key, v, provisional=1, as_of=None, product=None)
         else:
-            # The common case, one short tuple per value for the batch statement: no per-sample lookups.
-            minor, metric_pos = self._minor, self.metric_pos
-            ids = self.ids.take(len(metric_pos))  # one per column; an empty cell leaves its id unused
-            rows = [(i, sid, ts_iso, key, minor(v, s.currency) if type(v) is Decimal else v)
-                    for i, (pos, key) in zip(ids, metric_pos, strict=True) if (v := vals[pos]) is not None]
-            if rows:
-                self.fast.extend(rows)
-                self.recent_rows[row_key] = rows
+            # The common case: the row as it is (SQLite makes one sample per value), no per-sample work.
+            row = [self.ids.next()[:repo.ID_STEM], sid, ts_iso]
+            row += [vals[pos] for pos, _key in self.metric_pos]
+            for n in self.money_columns:
+                if (v := row[3 + n]) is not None:
+                    row[3 + n] = self._minor(v, s.currency)
+            count = len(self.metric_pos) - row.count(None)
+            if count:
+                self.fast.append(row)
+                self.fast_samples += count
+                self.recent_rows[row_key] = row
                 if len(self.recent_rows) > RECENT_ROWS:
                     self.recent_rows.popitem(last=False)
                 if sid not in self.touched:
@@ -745,11 +752,11 @@ class _Writer:
         """A sample the fast minute path wrote for this file (same time and key), as (id, value, source)."""
         if natural[2] != 1 or natural[4] is not None:
             return None
-        rows = self.recent_rows.get((session_id, natural[0]))
-        for r in rows or ():
-            if r[3] == natural[1]:
-                return (r[0], r[4], self.source_text)
-        return None
+        row = self.recent_rows.get((session_id, natural[0]))
+        n = self.key_column.get(natural[1])
+        if row is None or n is None or row[3 + n] is None:
+            return None
+        return (row[0] + f"{n:02x}", row[3 + n], self.source_text)
 
     def _seen_again(self, s, natural: tuple, found: tuple, value, existing: dict) -> None:
         sid, old, src = found
@@ -892,12 +899,12 @@ class _Writer:
     def held_back(self) -> list[tuple]:
         """The samples not yet written, as metric_samples rows (INSERT_SQL's parameter order)."""
         tail = (self.source_text, 1, None, None, self.author, self.import_id, self.now_iso)
-        return list(self.pending) + [(*row, *tail) for row in self.fast]
+        return list(self.pending) + [(*sample, *tail) for sample in repo.expand_rows(self.fast, self.metric_keys)]
 
     def _send_fast(self) -> None:
         self.batches.submit(self.fast)
-        self.result.samples_written += len(self.fast)
-        self.fast = []
+        self.result.samples_written += self.fast_samples
+        self.fast, self.fast_samples = [], 0
 
     def flush(self) -> None:
         """Write every sample held back; afterwards the connection is this thread's again."""
