@@ -25,10 +25,12 @@ from desktop_app.domain.parsing import find_date_range, lacks_year
 from desktop_app.domain.timeutil import local, to_iso
 from desktop_app.messages import Message
 from desktop_app.services.context import Changes, Context
+from desktop_app.services.ingest import click_rate, rates
+from desktop_app.services.ingest import hidden as hidden_parts
 from desktop_app.services.ingest import presets as preset_repo
 from desktop_app.services.ingest.columns import ColumnMap, Converter, build_converter
 from desktop_app.services.ingest.reader import HEAD_ROWS, FileRejected, TableFile, open_table
-from desktop_app.services.ingest.xlsx_meta import hidden_columns
+from desktop_app.services.ingest.xlsx_meta import HiddenRows, hidden_columns
 from desktop_app.services.workspace_service import workspace_info
 from desktop_app.storage import ingest as repo
 from desktop_app.storage import roster as roster_repo
@@ -82,6 +84,7 @@ class Inspection:
     base_source: str | None = None  # where base_date comes from: title | file_name | session
     year_columns: list[str] = field(default_factory=list)  # datetime columns with year-less dates (01-05 09:03)
     notes: list[Message] = field(default_factory=list)  # what the reader inferred, shown before import
+    hidden_rows: HiddenRows = field(default_factory=HiddenRows)  # rows the sheet hides (imported all the same)
 
     @property
     def mapped(self) -> list[ColumnMap]:
@@ -89,6 +92,10 @@ class Inspection:
 
     def keys(self) -> set[str]:
         return {c.key for c in self.columns if c.key}
+
+    def all_notes(self) -> list[Message]:
+        """The notes, with those that follow the columns' current readings (rates) made now."""
+        return self.notes + rates.rate_notes(self)
 
     def converters(self) -> list[tuple[int, str, Converter]]:
         return [(c.index, c.key, build_converter(c, tz=self.tz, base_date=self.base_date))  # type: ignore[misc]
@@ -140,7 +147,7 @@ class ImportResult:
             "sessions": [{"id": None if (self.dry_run and sid in self.created_ids) else sid, "action": action}
                          for sid, action in self.sessions.items()],
             "dry_run": self.dry_run, "committed": self.committed,
-            "notes": [n.text(lang) for n in insp.notes],
+            "notes": [n.text(lang) for n in insp.all_notes()],
         }
 
 
@@ -178,18 +185,21 @@ def inspect(ctx: Context, path: Path | str, *, preset: str | None = None, anchor
         or (chosen.kind if chosen.kind != "auto" else None)
     if detected_kind is None and session_id:
         detected_kind = rules.SESSIONS
+    click_notes = click_rate.resolve(columns, detected_kind, chosen)  # a bare 点击率: by the file's context
     insp = Inspection(table, sha256 or sha256_file(table.path), header_row, guess.rows_used, names, title_lines, date_range,
                       chosen, detected_kind, columns, signature, remembered is not None, tz,
                       date_range[0] if date_range else None, as_of or _default_as_of(ctx, date_range, tz), currency)
     insp.base_source = base_source
     if session_id:  # minute rows of a chosen session: its own day gives a year-less date its year
         insp.base_date, insp.base_source = _session_day(ctx, session_id, tz) or insp.base_date, "session"
-    insp.percent_formatted = table.percent_columns(header_row + 1)
+    rates.apply_formats(insp, table.percent_formats(header_row + 1))
     _decide(insp, (remembered or {}).get("decisions", {}), decisions or {})
     money_currency = next((c.decision.currency for c in columns if c.key and c.decision.currency), None)
     if money_currency and not session_id:
         insp.currency = money_currency
     _add_notes(insp, hidden)
+    insp.notes.extend(click_notes)
+    hidden_parts.add_notes(insp)
     return insp
 
 
@@ -202,7 +212,8 @@ def _session_day(ctx: Context, session_id: str, tz: str) -> date | None:
 def _add_notes(insp: Inspection, hidden: set[int]) -> None:
     """What the reader inferred that the user should know before importing."""
     t = insp.table
-    if t.fmt == "xlsx" and t.sheets and t.sheet != t.sheets[0]:
+    if t.fmt == "xlsx" and t.sheets and t.sheet != hidden_parts.sheet_order(t)[0] \
+            and t.sheet not in hidden_parts.hidden_sheets(t):  # visible sheets were passed over
         insp.notes.append(Message("ingest.note.sheet", {"sheet": t.sheet, "position": t.sheets.index(t.sheet) + 1,
                                                         "count": len(t.sheets)}))
     for c in insp.columns:
@@ -220,7 +231,7 @@ def _add_notes(insp: Inspection, hidden: set[int]) -> None:
 
 def _find_header(table: TableFile, sheet: str | None, chosen) -> tuple[TableFile, list[list], rules.HeaderGuess]:
     index = chosen.index if chosen else preset_repo.get(preset_repo.GENERIC).index
-    candidates = [sheet] if sheet else (table.sheets or [None])
+    candidates = [sheet] if sheet else hidden_parts.sheet_order(table)  # hidden helper sheets last
     if sheet and table.fmt == "xlsx" and sheet not in table.sheets:
         raise ValidationError("error.ingest.unknown_sheet", field="sheet", sheet=sheet,
                               known=", ".join(table.sheets))
@@ -312,6 +323,7 @@ def _decide(insp: Inspection, remembered: dict, overrides: dict[int, dict]) -> N
     insp.year_columns = [c.header for c in insp.mapped if c.index in no_year]
     for c in insp.mapped:
         c.decision = evidence[c.index].decision()
+        c.percent_evidence = evidence[c.index].percent
         for source in (remembered.get(str(c.index)), overrides.get(c.index)):
             for k, v in (source or {}).items():
                 c.decision.pin(k, v)
