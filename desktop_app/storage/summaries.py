@@ -84,29 +84,22 @@ def refresh(ws: Workspace, session_id: str, now: datetime) -> None:
 
 
 # -- what one event changes (issue 5: a hotkey in a 6 h session must not recount its samples) ------
+# The event count (and 'none' without a review, 'outdated' under an approval) follow the events
+# table by itself: triggers in db/migrations/0010_event_count_triggers.sql and 0004.
 
-def note_events(ws: Workspace, session_id: str, delta: int) -> None:
-    """Events added (+) or deleted (-): their count and the sign-off (an approval covers the events).
-
-    Sample-derived KPIs and the sample count do not move. Call inside the write transaction.
-    """
-    if signoff_fn is not review_repo.review_signoff:  # another rule plugged in: it decides every time
-        ws.conn.execute("UPDATE session_summaries SET event_count = event_count + ?, signoff = ? WHERE session_id = ?",
-                        (delta, signoff_fn(ws, session_id), session_id))
-        return
-    # Without a review (every live session) the sign-off is 'none' whatever the events say, so one
-    # statement does it and says whether a review exists; only then does the review's rule run.
-    rows = ws.conn.execute(_COUNT_EVENTS, (delta, session_id)).fetchall()  # all: the UPDATE runs to its end
-    if rows and rows[0][0]:
-        ws.conn.execute("UPDATE session_summaries SET signoff = ? WHERE session_id = ?",
-                        (signoff_fn(ws, session_id), session_id))
+def note_event_added(ws: Workspace, session_id: str) -> None:
+    """An event was inserted: the schema's triggers updated the count and the review's sign-off
+    (a new non-system event always breaks an approval's hash; a system event is not covered).
+    Only a sign-off rule plugged in instead of the review's decides by itself. Call inside the write."""
+    if signoff_fn is not review_repo.review_signoff:
+        note_event_changed(ws, session_id)
 
 
-_COUNT_EVENTS = (
-    "UPDATE session_summaries SET event_count = event_count + ?1, signoff = CASE WHEN EXISTS"
-    " (SELECT 1 FROM reviews WHERE session_id = ?2) THEN signoff ELSE 'none' END WHERE session_id = ?2"
-    " RETURNING EXISTS (SELECT 1 FROM reviews WHERE session_id = ?2)"
-)
+def note_event_changed(ws: Workspace, session_id: str) -> None:
+    """An event was edited or (soft) deleted: the count follows by trigger; the sign-off is
+    recomputed, since an edit put back as it was restores the approval the trigger marked outdated."""
+    ws.conn.execute("UPDATE session_summaries SET signoff = ? WHERE session_id = ?",
+                    (signoff_fn(ws, session_id), session_id))
 
 
 def compliance_as_of(ws: Workspace, session_id: str) -> tuple[dict[str, Any] | None, str] | None:
