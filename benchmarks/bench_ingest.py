@@ -7,7 +7,7 @@
 - import_peak_rss: peak resident memory of this process after both imports (MiB; floor = before importing).
 - import_insert_bound: rows/s if an import did nothing but write the same samples (6 per row) into
   metric_samples in one transaction, the way the import writes them (JSON batch statements of
-  importer.FAST_BATCH samples), vs the same openpyxl floor. The import runs these statements on a writer
+  importer.FAST_BATCH rows), vs the same openpyxl floor. The import runs these statements on a writer
   thread while its own thread reads and converts the next rows (SQLite holds no GIL during a statement), so on
   an idle machine with two cores an import approaches the slower of the two sides.
 
@@ -123,15 +123,15 @@ def insert_only(folder: Path) -> float:
     conn = ctx.ws.conn
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("PRAGMA cache_size = -65536")
-    samples = [(ids.next(), sid, f"2026-01-01T{4 + i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}.000Z", k, i)
-               for i in range(ROWS) for k in keys]
+    rows = [[ids.next()[:repo.ID_STEM], sid, f"2026-01-01T{4 + i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}.000Z",
+             *([i] * len(keys))] for i in range(ROWS)]
     size = importer.FAST_BATCH
     t0 = time.perf_counter()
     with ctx.ws.write():
         suspended = repo.suspend_sample_triggers(ctx.ws)
-        for start in range(0, len(samples), size):
-            repo.insert_realtime_batch(ctx.ws, samples[start:start + size], source="import", author=None,
-                                       import_id="bench", created_at="2026-01-10T00:00:00.000Z")
+        for start in range(0, len(rows), size):
+            repo.insert_minute_rows(ctx.ws, rows[start:start + size], keys, source="import", author=None,
+                                    import_id="bench", created_at="2026-01-10T00:00:00.000Z")
         repo.restore_triggers(ctx.ws, suspended)
     elapsed = time.perf_counter() - t0
     ctx.ws.close()

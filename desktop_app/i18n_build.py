@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -83,12 +84,91 @@ def compile_qt() -> list[Path]:
 
 # -- update ----------------------------------------------------------------------------------
 def run_lupdate(sources: list[Path], ts: Path, lang: str) -> None:
+    """pyside6-lupdate over ``sources`` plus every text our own scan finds (``ui_texts``): lupdate
+    cannot see a helper's argument (``_tr("Export")``) nor a ``self.tr()`` inside an f-string, and
+    ``-no-obsolete`` would drop those from the .ts file together with their translation."""
     cmd = lupdate_command()
     if cmd is None:
         raise SystemExit("pyside6-lupdate not found; install PySide6")
     ts.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([*cmd, *map(str, sources), "-ts", str(ts), "-source-language", "en", "-target-language", lang,
-                    "-no-obsolete", "-locations", "none", "-silent"], check=True, capture_output=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        marks = Path(tmp) / "helper_texts.py"
+        marks.write_text("".join(f"QT_TRANSLATE_NOOP({c!r}, {t!r})\n" for c, t in ui_texts(sources)),
+                         encoding="utf-8")
+        subprocess.run([*cmd, *map(str, sources), str(marks), "-ts", str(ts), "-source-language", "en",
+                        "-target-language", lang, "-no-obsolete", "-locations", "none", "-silent"],
+                       check=True, capture_output=True)
+
+
+# -- texts lupdate cannot see ----------------------------------------------------------------
+def _literal(node: ast.AST | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _call_name(call: ast.Call) -> str | None:
+    f = call.func
+    return f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else None
+
+
+def _helpers(trees: list[ast.Module]) -> dict[str, str]:
+    """Translation helpers: a function (or static method) that passes one of its own parameters to
+    ``QCoreApplication.translate("Context", param)``. Name → context."""
+    out: dict[str, str] = {}
+    for tree in trees:
+        for fn in ast.walk(tree):
+            if not isinstance(fn, ast.FunctionDef):
+                continue
+            params = {a.arg for a in fn.args.args}
+            for call in ast.walk(fn):
+                if (isinstance(call, ast.Call) and _call_name(call) == "translate" and len(call.args) >= 2
+                        and _literal(call.args[0]) is not None and isinstance(call.args[1], ast.Name)
+                        and call.args[1].id in params):
+                    out[fn.name] = _literal(call.args[0]) or ""
+    return out
+
+
+def helper_texts(sources: list[Path]) -> list[tuple[str, str]]:
+    """(context, text) of every literal passed to a translation helper (``_tr("Export…")``)."""
+    trees = [ast.parse(p.read_text(encoding="utf-8")) for p in sources if p.suffix == ".py"]
+    helpers = _helpers(trees)
+    found: dict[tuple[str, str], None] = {}
+    for tree in trees:
+        for call in ast.walk(tree):
+            if not isinstance(call, ast.Call) or not call.args:
+                continue
+            name = _call_name(call)
+            owner = call.func.value if isinstance(call.func, ast.Attribute) else None
+            if name not in helpers or isinstance(owner, ast.Attribute) or (
+                    isinstance(owner, ast.Name) and owner.id == "self"):
+                continue  # self.tr / self.x.tr: a widget's own tr, lupdate's business
+            text = _literal(call.args[0])
+            if text is not None:
+                found[(helpers[name], text)] = None
+    return list(found)
+
+
+def ui_texts(sources: list[Path]) -> list[tuple[str, str]]:
+    """(context, text) of every literal the UI translates at run time: ``self.tr("…")`` (context =
+    the enclosing class), ``translate("Ctx", "…")``, ``QT_TRANSLATE_NOOP``, ``QT_TR_NOOP`` and helpers."""
+    found: dict[tuple[str, str], None] = {}
+    for path in sources:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for cls in [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]:
+            for call in ast.walk(cls):
+                if isinstance(call, ast.Call) and _call_name(call) in ("tr", "QT_TR_NOOP") and call.args:
+                    owner = call.func.value if isinstance(call.func, ast.Attribute) else None
+                    text = _literal(call.args[0])
+                    if text is not None and (owner is None or (isinstance(owner, ast.Name) and owner.id == "self")):
+                        found.setdefault((cls.name, text), None)
+        for call in ast.walk(tree):
+            if (isinstance(call, ast.Call) and _call_name(call) in ("translate", "QT_TRANSLATE_NOOP")
+                    and len(call.args) >= 2):
+                ctx, text = _literal(call.args[0]), _literal(call.args[1])
+                if ctx is not None and text is not None:
+                    found[(ctx, text)] = None
+    for key in helper_texts(sources):
+        found[key] = None
+    return list(found)
 
 
 def fill_english(ts: Path) -> int:

@@ -153,13 +153,19 @@ def _load(lang: str) -> dict[str, str]:
     merged: dict[str, str] = {}
     for po in sorted(catalog_dir(lang).glob("*.po")):
         mo = po.with_suffix(".mo")
-        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
-            with mo.open("rb") as fh:
-                merged.update(gettext.GNUTranslations(fh)._catalog)  # type: ignore[attr-defined]
-        else:
-            merged.update(parse_po(po.read_text(encoding="utf-8")))
+        compiled = _read_mo(mo) if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime else None
+        merged.update(compiled if compiled is not None else parse_po(po.read_text(encoding="utf-8")))
     merged.pop("", None)
     return merged
+
+
+def _read_mo(mo: Path) -> dict[str, str] | None:
+    """A compiled catalog, or None when it cannot be read (a stale or damaged .mo): the .po serves then."""
+    try:
+        with mo.open("rb") as fh:
+            return dict(gettext.GNUTranslations(fh)._catalog)  # type: ignore[attr-defined]
+    except (OSError, UnicodeDecodeError, struct.error, ValueError):
+        return None
 
 
 def catalog(lang: str) -> dict[str, str]:

@@ -6,6 +6,7 @@ import csv
 import hashlib
 import math
 import threading
+import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from desktop_app.storage.errors import DiskFull
 
 AFTER = datetime(2026, 11, 27, 4, 0, tzinfo=UTC)
 START = datetime(2026, 11, 20, 20, 0)  # local (Asia/Shanghai) time of the first row
-ROWS = 2500  # × 6 values: several batch statements (importer.FAST_BATCH samples each)
+ROWS = 2500  # several batch statements (importer.FAST_BATCH rows each)
 HEADER = ["时间", "实时在线人数", "成交金额", "累计观看人数", "成交订单数", "新增粉丝", "商品点击率"]
 
 
@@ -61,7 +62,7 @@ def stored(ctx, key: str) -> list:
 
 
 def test_a_file_of_many_batches_stores_every_value_exactly(later, tmp_path):
-    assert ROWS * 6 > 2 * importer.FAST_BATCH
+    assert ROWS > 2 * importer.FAST_BATCH
     r = run(later, minute_csv(tmp_path / "m.csv"))
     assert r.committed and r.accepted == ROWS
     empty_followers = len(range(0, ROWS, 7))
@@ -87,7 +88,7 @@ def test_reimport_after_batches_changes_nothing(later, tmp_path):
 
 
 def test_a_repeated_second_after_its_batch_was_sent_updates_that_sample(later, tmp_path):
-    assert importer.FAST_BATCH < 1500 * 6  # row 10's samples are already in a sent batch
+    assert importer.FAST_BATCH < 1500  # row 10's samples are already in a sent batch
     r = run(later, minute_csv(tmp_path / "m.csv", repeat=(10, 1500)))
     assert r.samples_updated == 1
     online = stored(later, "online_viewers")
@@ -130,19 +131,24 @@ def test_cancel_mid_file_stops_the_writer_and_keeps_nothing(later, tmp_path):
 
 
 def test_batch_insert_keeps_numbers_exact_and_binds_what_json_cannot_hold(later, session):
-    values = [0, -3, 2**62, 0.1, 1e-300, 123456.789, 2.5e15, float("nan"), math.inf]
-    ids = repo.SampleIds().take(len(values))
-    rows = [(i, session.id, f"2026-11-27T03:59:{n:02d}.000Z", "online_viewers", v)
-            for n, (i, v) in enumerate(zip(ids, values, strict=True))]
+    values = [0, -3, 2**62, 0.1, 1e-300, 123456.789, 2.5e15, None, float("nan"), math.inf]
+    keys = ["online_viewers", "gmv"]
+    ids = repo.SampleIds()
+    rows = [[ids.next()[:repo.ID_STEM], session.id, f"2026-11-27T03:59:{n:02d}.000Z", v, n]
+            for n, v in enumerate(values)]
     with later.ws.write():
-        repo.insert_realtime_batch(later.ws, rows[:7], source="import", author=None, import_id=None,
-                                   created_at="2026-11-27T04:00:00.000Z")
-        repo.insert_realtime_batch(later.ws, rows[7:], source="import", author=None, import_id=None,
-                                   created_at="2026-11-27T04:00:00.000Z")
-    got = [r[0] for r in later.ws.query("SELECT value FROM metric_samples WHERE session_id = ? AND source = 'import'"
-                                        " ORDER BY ts_utc", (session.id,))]
-    assert got[:7] == values[:7] and [type(v) for v in got[:3]] == [int, int, int]
-    assert got[7] is None and got[8] == math.inf  # as the one-by-one path stores them
+        for part in (rows[:8], rows[8:]):  # JSON, then the one-by-one fallback
+            repo.insert_minute_rows(later.ws, part, keys, source="import", author=None, import_id=None,
+                                    created_at="2026-11-27T04:00:00.000Z")
+    got = later.ws.query("SELECT id, metric_key, value FROM metric_samples WHERE session_id = ? AND source = 'import'"
+                         " ORDER BY ts_utc, metric_key", (session.id,))
+    online = [r[2] for r in got if r[1] == "online_viewers"]
+    assert online[:7] == values[:7] and [type(v) for v in online[:3]] == [int, int, int]
+    assert len(online) == 9  # the None of row 7 is no reading
+    assert online[7] is None and online[8] == math.inf  # NaN and inf as the one-by-one path stores them
+    assert [r[2] for r in got if r[1] == "gmv"] == list(range(len(values)))
+    assert {r[0] for r in got} == {row[0] + suffix for row in rows for suffix in ("00", "01")} - {rows[7][0] + "00"}
+    assert all(uuid.UUID(r[0]).version == 7 for r in got)
 
 
 def test_writer_raises_a_worker_error_in_the_callers_thread_and_skips_the_rest():

@@ -65,7 +65,7 @@ def run(ctx, name, **kw):
     ("成交金额(元)", "gmv", False, 1), ("GMV（¥）", "gmv", False, 1), ("GMV￥", "gmv", False, 1),
     ("成交金额/元", "gmv", False, 1), ("成交金额（单位：万元）", "gmv", False, 10_000), ("成交金额万元", "gmv", False, 10_000),
     ("观看人数(人)", "uv", False, 1), ("观看人次", "pv", False, 1), ("商品点击率%", "product_ctr_reported", True, 1),
-    ("CTR%", "product_ctr_reported", True, 1), ("商品点击率（%）", "product_ctr_reported", True, 1),
+    ("CTR%", rules.CLICK_RATE, True, 1), ("商品点击率（%）", "product_ctr_reported", True, 1),
     ("成交金额\u00a0", "gmv", False, 1), ("\u3000成交\u3000金额\u3000", "gmv", False, 1), ("开播时间：", "start", False, 1),
     ("成交订单数 ", "orders", False, 1), ("ＧＭＶ", "gmv", False, 1),
 ])
@@ -276,19 +276,6 @@ def test_cli_end_to_end_on_the_quirk_fixtures(later, tmp_path, capsys):
         assert again["committed"] is False and {s["action"] for s in again["sessions"]} == {"unchanged"}
     assert cli_main(["import", str(copy), str(DATA / "quirk_wps.et"), "--lang", "zh_CN"]) == 1
     assert "WPS 表格（.et）" in capsys.readouterr().err
-
-
-def test_a_bare_rate_over_one_in_a_column_that_writes_percent_signs_is_refused_not_guessed(later, tmp_path):
-    from desktop_app.services.ingest.columns import ColumnMap, build_converter
-
-    col = ColumnMap(0, "商品点击率", "product_ctr_reported", "product_ctr_reported")
-    col.decision = rules.decide_column(rules.K_PERCENT, ["12.3%", "0", "5.1%"])
-    conv = build_converter(col, tz="UTC", base_date=None)
-    assert conv("12.3%") == pytest.approx(0.123) and conv("0") == 0 and conv("0.5") == 0.5
-    with pytest.raises(ValidationError) as e:
-        conv("12.3")
-    assert e.value.key == "error.ingest.percent_sign_missing" and "12.3" in e.value.text("zh_CN")
-    assert conv(1.5) == 1.5  # an Excel %-formatted number is explicit: 150 %
 
 
 def test_year_less_day_first_dates_decide_the_column_like_full_ones():

@@ -105,7 +105,7 @@ def test_watcher_reads_appends_rotation_and_return_without_the_fallback_timer(qt
     qtbot.waitUntil(lambda: w.follower.state == "waiting", timeout=2000)
     path.write_text("时间,实时在线人数,成交金额\n2026-11-26 20:04:00,840,500\n", encoding="utf-8")
     qtbot.waitUntil(lambda: _gmv_rows(ctx) == 5, timeout=2000)
-    assert "5" in w.status.text() or "following" in w.light.toolTip()
+    assert "5" in w.status.text() or w.state_code == "following"
     w.stop()
     assert not w.watcher.files() and not w.watcher.directories() and not w.soon.isActive()
     state.stop()

@@ -1,4 +1,4 @@
-"""Migration 0010: the summary's event count follows the events table whoever writes it (a hotkey,
+"""Migration 0011: the summary's event count follows the events table whoever writes it (a hotkey,
 the CLI, a plain sqlite3 client, an edit or a soft/hard delete), and survives an upgrade."""
 
 from __future__ import annotations
@@ -97,9 +97,9 @@ def test_a_rejected_hotkey_changes_no_count(ctx, clock, session, monkeypatch):
 
 def test_upgrade_recounts_and_keeps_counting(tmp_path, clock, migrations_upto):
     path = tmp_path / "old.liveops"
-    with migrations_upto(9):
+    with migrations_upto(10):
         ctx = create_workspace(path, "旧工作区", clock=clock)
-        assert ctx.ws.schema_version() == 9
+        assert ctx.ws.schema_version() == 10
         spec, _ = roster.create_person(ctx, "李运营", PersonRole.SPECIALIST)
         ctx.actor_id = spec.id
         anchor, _ = roster.create_anchor(ctx, "小美", Platform.DOUYIN, specialist_id=spec.id)
@@ -121,7 +121,7 @@ def test_upgrade_recounts_and_keeps_counting(tmp_path, clock, migrations_upto):
     assert stored(path, s.id) == expected
     ctx = open_workspace(path, clock=clock)
     try:
-        assert ctx.ws.schema_version() >= 10
+        assert ctx.ws.schema_version() >= 11
         assert stored(ctx, s.id) == expected + 1 == true_count(ctx, s.id)
         clock.advance(seconds=5)
         event_log.log_event(ctx, s.id, "giveaway", "")

@@ -224,3 +224,27 @@ def test_language_names_from_the_environment_are_normalised(monkeypatch):
     assert messages.language_from_environment() == "en"
     monkeypatch.setenv("LIVEOPS_LANG", "zh")
     assert messages.language_from_environment() == "zh_CN"
+
+
+def test_a_stale_or_damaged_mo_falls_back_to_its_po(tmp_path, monkeypatch):
+    """A .mo left over from an older build (no charset header, non-ASCII text) or cut short must not crash
+    every message: the .po beside it is read instead."""
+    for lang in messages.LANGUAGES:
+        (tmp_path / lang).mkdir()
+        for po in messages.catalog_dir(lang).glob("*.po"):
+            (tmp_path / lang / po.name).write_bytes(po.read_bytes())
+    zh = tmp_path / "zh_CN"
+    # A catalog without a charset header holding UTF-8 text: what gettext cannot decode.
+    header = b'msgid ""\nmsgstr ""\n"X-Note: none\\n"\n\n'
+    bad_po = header + b'msgid "x"\nmsgstr "\xe5\xb7\xa5"\n'
+    (zh / "stale.po").write_bytes(bad_po)
+    messages.write_mo({"": "X-Note: none\n", "x": "工"}, zh / "stale.mo")
+    (zh / "core.mo").write_bytes(b"\x95\x04\x12\xde\x00")  # cut short
+    monkeypatch.setattr(messages, "catalog_dir", lambda lang: tmp_path / lang)
+    messages.reload_catalogs()
+    try:
+        assert messages.msg("error.storage.read_only", lang="zh_CN", path="x").startswith("工作区 x")
+        assert messages.msg("x", lang="zh_CN") == "工"
+    finally:
+        monkeypatch.undo()
+        messages.reload_catalogs()

@@ -164,3 +164,77 @@ def test_upgrade_from_the_0005_schema_keeps_the_index_and_lets_plain_clients_wri
         assert _texts(history.search(up, "福袋")) == ["旧版记录：福袋超卖"]
     finally:
         up.ws.close()
+
+
+def _tick(ctx, session_id, key, lang, note=None):
+    from desktop_app.messages import set_language
+    from desktop_app.services import checklists as engine
+    from desktop_app.storage import checklists as run_repo
+
+    set_language(lang)
+    run = next(r for r in run_repo.list_runs(ctx.ws, session_id) if r.item_key == key)
+    engine.do_run(ctx, run.id, {}, note=note)
+    return run
+
+
+def _checklist_hits(ctx, query):
+    return [h for h in history.search(ctx, query) if h["source"] == "event" and h["kind"] == "checklist"]
+
+
+def test_checklist_events_are_found_in_either_language(ctx, planned):
+    """A tick by a Chinese user is found by an English user's words and the other way round,
+    and each sees the hit in their own language."""
+    from desktop_app.messages import set_language
+
+    _tick(ctx, planned.id, "pre.d1.preheat", "en")  # 预热 ticked in English
+    _tick(ctx, planned.id, "pre.h2.stream_test", "zh_CN", note="OBS")  # 推流测试 ticked in Chinese
+    set_language("zh_CN")
+    zh_hits = _checklist_hits(ctx, "预热")
+    assert len(zh_hits) == 1 and zh_hits[0]["text"].startswith("已完成检查项")
+    assert len(_checklist_hits(ctx, "已完成检查项")) == 2
+    set_language("en")
+    en_hits = _checklist_hits(ctx, "test stream")
+    assert len(en_hits) == 1 and en_hits[0]["text"].startswith("Checklist item done: Test stream")
+    assert len(_checklist_hits(ctx, "checklist done")) == 2
+
+
+def test_upgrade_reindexes_checklist_events_written_before(ctx, planned, clock):
+    """A workspace indexed before 0010 (checklist events only in the writer's language) finds
+    them in the other language after the upgrade."""
+    from desktop_app.messages import set_language
+    from desktop_app.services.workspace_service import open_workspace
+
+    _tick(ctx, planned.id, "pre.h2.stream_test", "zh_CN")
+    with ctx.ws.write() as conn:  # what the 0009 indexer stored (the Chinese wording only), schema 9
+        rowid = conn.execute("SELECT rowid FROM events WHERE kind = 'checklist'").fetchone()[0]
+        conn.execute("DELETE FROM search_fts WHERE rowid = ?", (rowid * 4,))
+        conn.execute("INSERT INTO search_fts (rowid, body) SELECT rowid * 4, text FROM events WHERE rowid = ?",
+                     (rowid,))
+        conn.execute("PRAGMA user_version = 9")
+    set_language("en")
+    assert _checklist_hits(ctx, "stream") == []
+    path = ctx.ws.path
+    ctx.ws.close()
+    ctx.ws = open_workspace(path, clock=clock).ws
+    assert ctx.ws.schema_version() == 10
+    assert len(_checklist_hits(ctx, "stream")) == 1
+
+
+def test_cli_search_lines_show_the_sessions_short_id_and_local_time(ctx, planned, clock, capsys):
+    """`liveops search` printed the id's first 8 characters (the same for every session of a day)
+    and the UTC time as if it were local; now the short id the other commands show and the time
+    in the session's zone."""
+    from zoneinfo import ZoneInfo
+
+    from desktop_app.cli import main as cli_main
+    from desktop_app.storage.sessions import short_id
+
+    s = _live(ctx, planned, clock)  # on air at 12:00 UTC = 20:00 Shanghai
+    event_log.log_event(ctx, s.id, "note", "整点福袋开奖")
+    path = ctx.ws.path
+    assert cli_main(["search", str(path), "福袋", "--lang", "zh_CN"]) == 0
+    out = capsys.readouterr().out
+    line = next(li for li in out.splitlines() if "整点福袋开奖" in li)
+    assert line.startswith(short_id(s.id) + "  ")
+    local = s.scheduled_start_utc.astimezone(ZoneInfo("Asia/Shanghai"))
+    assert local.strftime("%Y-%m-%d %H:%M") in line

@@ -18,6 +18,9 @@ from desktop_app.domain.metrics import RAW_METRICS
 TS, START, END, DURATION, DATE, TITLE = "ts", "start", "end", "duration", "date", "title"
 ACCOUNT, ANCHOR_NAME, PRODUCT_NAME, PRODUCT_SKU, PII = "account", "anchor_name", "product_name", "product_sku", "pii"
 ROLES = (TS, START, END, DURATION, DATE, TITLE, ACCOUNT, ANCHOR_NAME, PRODUCT_NAME, PRODUCT_SKU, PII)
+# A bare 点击率 / CTR: the product click rate or an ad's CTR, decided by the file's context
+# (services/ingest/click_rate.py); never a key of its own.
+CLICK_RATE = "click_rate?"
 TEXT_ROLES = frozenset({TITLE, ACCOUNT, ANCHOR_NAME, PRODUCT_NAME, PRODUCT_SKU, PII})
 
 # File kinds.

@@ -29,7 +29,7 @@ COMMA = "comma"  # 1.234,56  (Indonesia, much of Europe): "." or space groups th
 LOCALES = (DOT, COMMA)
 
 # Percent modes, decided per column.
-PCT_SIGN = "sign"  # text with % or an Excel %-formatted cell: the value is explicit
+PCT_SIGN = "sign"  # the column writes % (text or Excel % format): explicit; its bare numbers are percent points
 PCT_FRACTION = "fraction"  # bare 0.123 means 12.3 %
 PCT_PERCENT = "percent"  # bare 12.3 means 12.3 %
 PCT_MODES = (PCT_SIGN, PCT_FRACTION, PCT_PERCENT)
@@ -247,29 +247,38 @@ def parse_percent(value: object, *, field: str = "value", mode: str = PCT_SIGN,
     n = parse_number(value, field=field, locale=locale)  # type: ignore[arg-type]
     if n is None:
         return None
-    return n / Decimal(100) if mode == PCT_PERCENT else n
+    # SIGN: the column writes %, so its bare numbers are percent points too (0.5 in a column of
+    # "12.3%" is 0.5 %, not 50 %). Only FRACTION reads a bare number as the rate itself.
+    return n if mode == PCT_FRACTION else n / Decimal(100)
 
 
 class PercentEvidence:
     """Running evidence for how a rate column writes bare numbers, fed every cell (streaming).
 
-    %-formatted cells or text with % are explicit (SIGN); bare numbers are fractions when EVERY
-    value of the column is <= 1, else percents.
+    Text with % (or an Excel %-formatted cell) is explicit. The column's bare numbers (no %) are
+    decided once for the whole column: percent points when the column writes % anywhere (SIGN),
+    else fractions when EVERY value is <= 1, else percent points. ``example_*`` keep the first
+    bare text and bare number seen, so the preview can show what the decision does to them.
     """
 
-    __slots__ = ("sign", "bare", "over_one")
+    __slots__ = ("sign", "bare", "over_one", "bare_text", "example_text", "example_number")
 
     def __init__(self) -> None:
         self.sign = False
         self.bare = 0
         self.over_one = False
+        self.bare_text = 0  # bare numbers written as text ("0.5"); the rest were number cells
+        self.example_text: str | None = None
+        self.example_number: float | int | None = None
 
     def add(self, v: object) -> None:
         t = type(v)
         if t is float or t is int:
             if v == v:  # NaN is "not collected"
                 self.bare += 1
-                if v > 1 or v < -1:
+                if self.example_number is None:
+                    self.example_number = v  # type: ignore[assignment]
+                if v > 1 or v < -1:  # type: ignore[operator]
                     self.over_one = True
             return
         if is_null(v):
@@ -283,6 +292,9 @@ class PercentEvidence:
             return
         if n is not None:
             self.bare += 1
+            self.bare_text += 1
+            if self.example_text is None:
+                self.example_text = str(v).strip()
             if abs(n) > 1:
                 self.over_one = True
 

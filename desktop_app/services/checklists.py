@@ -684,10 +684,7 @@ def add_adhoc_item(ctx: Context, session_id: str, *, text: str, phase: Phase | s
     if every_minutes is not None and (phase != Phase.LIVE or every_minutes <= 0):
         raise ValidationError("template.problem.recurrence", field="every_minutes", value=every_minutes)
     with ctx.ws.write():
-        session = session_repo.get_session(ctx.ws, session_id)
-        if session is None:
-            raise NotFound("error.session.unknown", session=session_id)
-        _check_accepts_ticks(session)
+        session = _session_taking_ticks(ctx, session_id)
         _check_phase_open(session, phase)
         now = ctx.now()
         due = due_at or now
@@ -758,10 +755,7 @@ def add_attachment_bytes(ctx: Context, session_id: str, data: bytes, *, name: st
     if not data:
         raise ValidationError("error.checklist.attachment_empty", field="attachment", name=name)
     with ctx.ws.write():
-        session = session_repo.get_session(ctx.ws, session_id)
-        if session is None:
-            raise NotFound("error.session.unknown", session=session_id)
-        _check_accepts_ticks(session)
+        session = _session_taking_ticks(ctx, session_id)
         return repo.insert_attachment(ctx.ws, session_id=session.id, run_id=None, name=name[:200], mime=mime,
                                       data=data, sha256=sha256 or hashlib.sha256(data).hexdigest(), now=ctx.now(),
                                       by=ctx.actor_id)
@@ -828,11 +822,23 @@ def session_runs(ctx: Context, session_id: str, *, phase: Phase | str | None = N
     return views
 
 
-def recorded_values(ctx: Context, session_id: str, lang: str | None = None) -> list[dict[str, Any]]:
-    """Done runs that recorded values, in time order: for the session timeline and exports."""
+def _existing_session(ctx: Context, session_id: str) -> Session:
     session = session_repo.get_session(ctx.ws, session_id)
     if session is None:
         raise NotFound("error.session.unknown", session=session_id)
+    return session
+
+
+def _session_taking_ticks(ctx: Context, session_id: str) -> Session:
+    """The session, refused when unknown or when it takes no ticks (cancelled, closed)."""
+    session = _existing_session(ctx, session_id)
+    _check_accepts_ticks(session)
+    return session
+
+
+def recorded_values(ctx: Context, session_id: str, lang: str | None = None) -> list[dict[str, Any]]:
+    """Done runs that recorded values, in time order: for the session timeline and exports."""
+    session = _existing_session(ctx, session_id)
     out = []
     for v in session_runs(ctx, session_id):
         if v.run.status != RunStatus.DONE or not v.run.values:

@@ -117,13 +117,13 @@ def search(ctx: Context, query: str, *, limit: int = 200, session_ids: set[str] 
     if not (query or "").strip():
         raise ValidationError("error.search.empty", field="query")
     hits = review_repo.search(ctx.ws, query, limit=limit, session_ids=session_ids)
-    titles: dict[str, str] = {}
+    sessions: dict[str, tuple[str, str | None]] = {}
     for h in hits:
         sid = h["session_id"]
-        if sid not in titles:
+        if sid not in sessions:
             s = session_repo.get_session(ctx.ws, sid)
-            titles[sid] = s.title if s else sid
-        h["session_title"] = titles[sid]
+            sessions[sid] = (s.title, s.timezone) if s else (sid, None)
+        h["session_title"], h["session_tz"] = sessions[sid]
     return hits
 
 

@@ -138,17 +138,6 @@ class SampleIds:
             self._fill()
         return self.buf.pop()
 
-    def take(self, n: int) -> list[str]:
-        """``n`` ids in increasing order."""
-        if rows._id_source is not rows.uuid7:
-            return [rows.new_id() for _ in range(n)]
-        if len(self.buf) < n:
-            self._fill()
-        out = self.buf[-n:]
-        del self.buf[-n:]
-        out.reverse()
-        return out
-
     def _fill(self) -> None:
         n = self.BATCH
         ms = (time.time_ns() // 1_000_000) & ((1 << 48) - 1)
@@ -230,32 +219,50 @@ def delete_sample(ws: Workspace, sample_id: str, now: datetime) -> None:
                     ("metric_samples", sample_id, to_iso(now)))
 
 
-# -- bulk insert: minute samples as JSON batches ----------------------------------------
-# One statement inserts a whole batch: the rows travel as one JSON array of
-# [id, session_id, ts_utc, metric_key, value] and SQLite unpacks them itself. That binds one
-# parameter per batch instead of twelve per sample, and SQLite holds no GIL for the whole
-# statement, so the import thread parses the next rows meanwhile (SampleBatchWriter).
+# -- bulk insert: minute rows as JSON batches ------------------------------------------
+# One statement inserts a whole batch of minute rows: they travel as one JSON array of
+# [id_stem, session_id, ts_utc, value_1, … value_n] and SQLite unpacks each row into one sample
+# per non-null value, with the id stem + the value's two-digit column number as the sample id.
+# That binds two parameters per batch instead of twelve per sample, builds one list per row in
+# Python instead of a tuple per sample, and SQLite holds no GIL for the whole statement, so the
+# import thread reads the next rows meanwhile (SampleBatchWriter).
+ID_STEM = 34  # characters of a UUID kept as a row's stem; the last two hex digits number its values
 _BATCH_SQL = (
     "INSERT INTO metric_samples (id, session_id, ts_utc, metric_key, value, source, provisional, as_of,"
     " product_id, author_id, import_id, created_at)"
-    " SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'),"
-    " json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]'), ?2, 1, NULL, NULL, ?3, ?4, ?5"
-    " FROM json_each(?1) AS j"
+    " SELECT id, sid, ts, key, v, ?3, 1, NULL, NULL, ?4, ?5, ?6 FROM ("
+    " SELECT json_extract(r.value, '$[0]') || json_extract(k.value, '$[0]') AS id,"
+    " json_extract(r.value, '$[1]') AS sid, json_extract(r.value, '$[2]') AS ts, json_extract(k.value, '$[1]') AS key,"
+    " json_extract(r.value, json_extract(k.value, '$[2]')) AS v"
+    " FROM json_each(?1) AS r CROSS JOIN json_each(?2) AS k) WHERE v IS NOT NULL"
 )
 
 
-def insert_realtime_batch(ws: Workspace, samples: list, *, source: str, author: str | None, import_id: str | None,
-                          created_at: str) -> None:
-    """Insert provisional samples given as [id, session_id, ts_utc, metric_key, value] items."""
+def row_columns(keys: list[str]) -> str:
+    """The JSON description of a batch's value columns: [id suffix, metric key, JSON path] each."""
+    if len(keys) > 256:
+        raise ValueError("at most 256 value columns per row")
+    return json.dumps([[f"{i:02x}", key, f"$[{3 + i}]"] for i, key in enumerate(keys)])
+
+
+def expand_rows(rows: list, keys: list[str]) -> list[tuple]:
+    """The samples of minute rows as (id, session_id, ts_utc, metric_key, value), nulls left out."""
+    return [(row[0] + f"{i:02x}", row[1], row[2], key, v) for row in rows
+            for i, key in enumerate(keys) if (v := row[3 + i]) is not None]
+
+
+def insert_minute_rows(ws: Workspace, rows: list, keys: list[str], *, columns: str | None = None, source: str,
+                       author: str | None, import_id: str | None, created_at: str) -> None:
+    """Insert provisional samples of minute rows [id_stem, session_id, ts_utc, value per key…]."""
     try:
-        doc = json.dumps(samples, allow_nan=False, separators=(",", ":"))
-    except ValueError:  # NaN or infinity has no JSON form: bind these rows one by one
+        doc = json.dumps(rows, allow_nan=False, separators=(",", ":"))
+    except ValueError:  # NaN or infinity has no JSON form: bind these rows' samples one by one
         from desktop_app.storage.samples import INSERT_SQL
 
-        ws.conn.executemany(INSERT_SQL, [(i, sid, ts, k, v, source, 1, None, None, author, import_id, created_at)
-                                         for i, sid, ts, k, v in samples])
+        ws.conn.executemany(INSERT_SQL, [(*sample, source, 1, None, None, author, import_id, created_at)
+                                         for sample in expand_rows(rows, keys)])
         return
-    ws.conn.execute(_BATCH_SQL, (doc, source, author, import_id, created_at))
+    ws.conn.execute(_BATCH_SQL, (doc, columns or row_columns(keys), source, author, import_id, created_at))
 
 
 class SampleBatchWriter:

@@ -17,6 +17,7 @@ from desktop_app.domain.review import (
     signoff_state,
 )
 from desktop_app.domain.timeutil import to_iso
+from desktop_app.messages import render_stored
 from desktop_app.storage import search_index
 from desktop_app.storage.fts_text import match_query, text_matches
 from desktop_app.storage.rows import dumps, loads
@@ -164,7 +165,7 @@ def settled_after(ws: Workspace, session_id: str, at_iso: str) -> bool:
 # -- full-text search -----------------------------------------------------------------------------
 SOURCES = ("event", "review", "checklist", "action")
 _SOURCE_SQL = {
-    0: "SELECT id, session_id, ts_utc AS ts, text, kind, NULL AS extra FROM events WHERE rowid = ?",
+    0: "SELECT id, session_id, ts_utc AS ts, text, kind, NULL AS extra, payload_json FROM events WHERE rowid = ?",
     1: "SELECT session_id AS id, session_id, modified_at AS ts, return_comment AS text, 'review' AS kind,"
        " fields_json AS extra FROM reviews WHERE rowid = ?",
     2: "SELECT id, session_id, COALESCE(done_at, due_at) AS ts, trim(COALESCE(note, '') || ' '"
@@ -212,7 +213,7 @@ def search(ws: Workspace, query: str, *, limit: int = 200, session_ids: set[str]
         if r is None or (session_ids is not None and r["session_id"] not in session_ids):
             continue
         hits.append({"source": SOURCES[code], "id": r["id"], "session_id": r["session_id"], "ts": r["ts"],
-                     "kind": r["kind"], "text": _hit_text(r["text"], r["extra"]),
+                     "kind": r["kind"], "text": _hit_text(_row_text(code, r), r["extra"]),
                      "field": _hit_field(code, r, query)})
         if len(hits) >= limit:
             break
@@ -240,6 +241,13 @@ def _hit_field(code: int, r: sqlite3.Row, query: str) -> str | None:
         if isinstance(value, str) and text_matches(query, value):
             return key
     return "return_comment" if r["text"] and text_matches(query, r["text"]) else None
+
+
+def _row_text(code: int, r: sqlite3.Row) -> str | None:
+    """A row's own text; a checklist event in the reader's language (its stored catalog message)."""
+    if code == search_index.EVENT and r["payload_json"]:
+        return render_stored(r["payload_json"]) or r["text"]
+    return r["text"]
 
 
 def _hit_text(text: str | None, extra_json: str | None) -> str:

@@ -18,6 +18,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 
+from desktop_app.messages import LANGUAGES, render_stored
 from desktop_app.storage.fts_text import index_json, index_text
 
 # search rowid = source rowid * 4 + source code (see db/migrations/0004_review_search.sql).
@@ -26,7 +27,7 @@ TOKENIZER = "unicode61 remove_diacritics 2"
 _CHUNK = 500
 
 _SOURCE_ROWS = {
-    EVENT: "SELECT rowid, text FROM events WHERE deleted = 0 AND kind <> 'system' AND text <> '' AND rowid IN ({})",
+    EVENT: "SELECT rowid, text, payload_json FROM events WHERE deleted = 0 AND kind <> 'system' AND text <> '' AND rowid IN ({})",
     REVIEW: "SELECT rowid, fields_json, return_comment FROM reviews WHERE rowid IN ({})",
     RUN: "SELECT rowid, values_json, note, skip_reason FROM checklist_runs WHERE (values_json <> '{{}}'"
          " OR note IS NOT NULL OR skip_reason IS NOT NULL) AND rowid IN ({})",
@@ -37,12 +38,22 @@ _SOURCE_ROWS = {
 def body_of(code: int, row: tuple) -> str:
     """The index text of one source row (what 0004's triggers stored), CJK as bigrams."""
     if code == EVENT:
-        return index_text(row[1])
+        return event_body(row[1], row[2])
     if code == REVIEW:
         return f"{index_json(row[1])} {index_text(row[2])}"
     if code == RUN:
         return f"{index_json(row[1])} {index_text(row[2])} {index_text(row[3])}"
     return f"{index_text(row[1])} {index_text(row[2])}"
+
+
+def event_body(text: str | None, payload_json: str | None) -> str:
+    """An event's index text. A row written from a catalog message (a checklist tick, migration
+    0007) is indexed in every language, so a Chinese reader finds it by 福袋 and an English reader
+    by its English words, whichever language the person who ticked it used."""
+    texts = [text or ""]
+    if payload_json:
+        texts += [t for t in (render_stored(payload_json, lang) for lang in LANGUAGES) if t and t not in texts]
+    return " \n ".join(index_text(t) for t in texts if t)
 
 
 def has_queue(conn: sqlite3.Connection) -> bool:

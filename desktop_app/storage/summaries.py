@@ -85,7 +85,7 @@ def refresh(ws: Workspace, session_id: str, now: datetime) -> None:
 
 # -- what one event changes (issue 5: a hotkey in a 6 h session must not recount its samples) ------
 # The event count (and 'none' without a review, 'outdated' under an approval) follow the events
-# table by itself: triggers in db/migrations/0010_event_count_triggers.sql and 0004.
+# table by itself: triggers in db/migrations/0011_event_count_triggers.sql and 0004.
 
 def note_event_added(ws: Workspace, session_id: str) -> None:
     """An event was inserted: the schema's triggers updated the count and the review's sign-off

@@ -105,6 +105,7 @@ class OverviewArea(Retranslating, QWidget):
         scroll = view.verticalScrollBar().value() if same else 0
         self.events.set_rows([(fmt.local_time(e.ts_utc, s.timezone, "%m-%d %H:%M:%S"), e)
                               for e in event_repo.list_events(ws, s.id)])
+        view.resizeColumnToContents(0)  # "11/20 2:06:00 PM" in English: on one line, not wrapped
         for row, (_t, e) in enumerate(self.events.rows):
             if e.id in selected:
                 view.selectRow(row)

@@ -82,6 +82,95 @@ def summary_first_xlsx() -> None:
     wb.save(OUT / "quirk_summary_first.xlsx")
 
 
+RATE_HEADER = ["直播标题", "开播时间", "成交金额", "商品点击率", "退款率", "成交转化率"]
+
+
+def rates_mixed_csv() -> None:
+    """Rate columns decided per column: 商品点击率 writes "12.3%" but also bare 0.5 and 0 (percent
+    points, like the rest of its column); 退款率 is bare and never above 1 (fractions); 成交转化率
+    is bare and goes above 1 (percent points)."""
+    rows = [",".join(RATE_HEADER),
+            "早场,2026-01-03 09:00,1000,12.3%,0.02,1.5",
+            "午场,2026-01-03 13:00,2000,0.5,0.5,0.8",
+            "晚场,2026-01-03 20:00,3000,0,0.1,2",
+            "夜场,2026-01-03 23:00,4000,5.1%,--,3"]
+    (OUT / "quirk_rates_mixed.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def rates_mixed_xlsx() -> None:
+    """The same in a workbook, where a cell is text, a plain number or a %-formatted number:
+    商品点击率 has text "12.3%" with plain number cells 0.5 and 0 (percent points); 成交转化率 has
+    %-formatted numbers (the rate itself) and one bare text 0.5 (percent points); 退款率(%) says %
+    in its header over bare numbers; 曝光进入率 mixes 3 %-formatted number cells with 1 plain one."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "场次"
+    ws.append(["直播标题", "开播时间", "成交金额", "商品点击率", "成交转化率", "退款率(%)", "曝光进入率"])
+    data = [("早场", "2026-01-03 09:00", 1000, "12.3%", 0.123, 1.5, 0.2),
+            ("午场", "2026-01-03 13:00", 2000, 0.5, 0.05, 0.2, 0.3),
+            ("晚场", "2026-01-03 20:00", 3000, 0, "0.5", 2, 0.25),
+            ("夜场", "2026-01-03 23:00", 4000, "5.1%", 0.5, "--", 0.4)]
+    for r, row in enumerate(data, start=2):
+        ws.append(list(row))
+        for col in ("E", "G"):
+            if type(ws[f"{col}{r}"].value) is float and not (col == "G" and r == 5):
+                ws[f"{col}{r}"].number_format = "0.0%"
+    wb.save(OUT / "quirk_rates_mixed.xlsx")
+
+
+def hidden_parts_xlsx() -> None:
+    """Hidden helper sheets before the data: "辅助" (hidden) even has a header this app recognises,
+    "_lookup" is veryHidden; the visible "场次明细" has an autofilter that hides rows 4 and 6 (data,
+    imported all the same). A second workbook has its only data on a hidden sheet."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    helper = wb.active
+    helper.title = "辅助"
+    helper.sheet_state = "hidden"
+    helper.append(["直播标题", "开播时间", "成交金额"])
+    helper.append(["模板", "2025-01-01 00:00", 1])
+    lookup = wb.create_sheet("_lookup")
+    lookup.sheet_state = "veryHidden"
+    lookup.append(["代码", "名称"])
+    lookup.append(["dy", "抖音"])
+    data = wb.create_sheet("场次明细")
+    data.append(["直播标题", "开播时间", "下播时间", "成交金额", "成交订单数"])
+    for i, (title, day) in enumerate((("一场", 3), ("二场", 4), ("三场", 5), ("四场", 6), ("五场", 7)), start=1):
+        data.append([title, f"2026-01-0{day} 20:00", f"2026-01-0{day} 23:00", 1000 * i, 10 * i])
+    data.auto_filter.ref = "A1:E6"
+    for row in (4, 6):
+        data.row_dimensions[row].hidden = True
+    wb.active = 2
+    wb.save(OUT / "quirk_hidden_parts.xlsx")
+
+    wb = openpyxl.Workbook()
+    cover = wb.active
+    cover.title = "说明"
+    cover.append(["本文件由系统导出，数据见隐藏页"])
+    only = wb.create_sheet("数据")
+    only.sheet_state = "hidden"
+    only.append(["直播标题", "开播时间", "下播时间", "成交金额"])
+    only.append(["隐藏场", "2026-01-03 20:00", "2026-01-03 22:00", 500])
+    wb.save(OUT / "quirk_hidden_only_data.xlsx")
+
+
+def click_rate_csvs() -> None:
+    """A bare 点击率: in a live room's minute file (the product click rate) and in an ad report with
+    spend and impressions (the ad's CTR, which has no glossary key)."""
+    minutes = ["时间,实时在线人数,点击率,成交金额",
+               "2026-01-05 20:00:00,800,5.2%,100",
+               "2026-01-05 20:01:00,820,6.1%,200",
+               "2026-01-05 20:02:00,830,5.8%,300"]
+    (OUT / "quirk_click_rate_minutes.csv").write_text("\n".join(minutes) + "\n", encoding="utf-8")
+    ads = ["计划名称,开播时间,消耗,展示次数,点击次数,点击率,成交金额",
+           "新品测款,2026-01-03 20:00,500.00,120000,3840,3.2%,1250.00",
+           "日常投放,2026-01-04 20:00,800.00,150000,4200,2.8%,2400.00"]
+    (OUT / "quirk_click_rate_ads.csv").write_text("\n".join(ads) + "\n", encoding="utf-8")
+
+
 def other_formats() -> None:
     """Spreadsheets in formats this app does not read, each as its real container."""
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
@@ -106,6 +195,10 @@ def main() -> None:
     minutes_no_year_csv()
     minutes_no_year_untitled_csv()
     summary_first_xlsx()
+    rates_mixed_csv()
+    rates_mixed_xlsx()
+    hidden_parts_xlsx()
+    click_rate_csvs()
     other_formats()
 
 

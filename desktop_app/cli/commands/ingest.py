@@ -111,7 +111,7 @@ def _print_text(result) -> None:
     out = sys.stdout
     out.write(msg("cli.import.file", file=insp.table.name, preset=insp.preset.label(current_language()),
                   header_row=insp.header_row, encoding=insp.table.encoding or insp.table.sheet or "") + "\n")
-    for note in insp.notes:
+    for note in insp.all_notes():
         out.write("  " + note.text() + "\n")
     for c in insp.mapped:
         unit = unit_label(c.unit, insp.currency)

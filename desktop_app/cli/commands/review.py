@@ -8,10 +8,12 @@ from pathlib import Path
 from desktop_app.cli import EXIT_OK, EXIT_REFUSED, print_error, print_json
 from desktop_app.cli.options import open_ctx, parse_date
 from desktop_app.domain.review import SETTLEMENT_KEYS
+from desktop_app.domain.timeutil import from_iso, local, to_iso
 from desktop_app.messages import msg
 from desktop_app.services import history, merge, review
 from desktop_app.services.lifecycle import get as get_session
 from desktop_app.services.merge import MergeDecisions, MergeNeedsDecision, MergeReport
+from desktop_app.storage.sessions import short_id
 
 
 def register(sub, common) -> None:
@@ -170,6 +172,15 @@ def cmd_review(args) -> int:
     return EXIT_OK
 
 
+def _hit_time(hit: dict) -> str:
+    """When, as the session's people read it: local time in the session's zone (the stored UTC
+    time read as local was 8 hours off in Shanghai)."""
+    at = from_iso(hit["ts"]) if hit["ts"] else None
+    if at is None:
+        return "—"
+    return local(at, hit["session_tz"]).strftime("%Y-%m-%d %H:%M") if hit.get("session_tz") else to_iso(at)[:16]
+
+
 def cmd_search(args) -> int:
     ctx = open_ctx(args, read_only=True)
     try:
@@ -184,7 +195,7 @@ def cmd_search(args) -> int:
         return EXIT_OK
     for h in hits:
         text = " ".join((h["text"] or "").split())[:80]
-        print(f"{h['session_id'][:8]}  {(h['ts'] or '')[:16]}  {msg('review.source.' + h['source'])}  "
+        print(f"{short_id(h['session_id'])}  {_hit_time(h)}  {msg('review.source.' + h['source'])}  "
               f"{h['session_title']}  {text}")
     print(msg("cli.search.count", count=len(hits)))
     return EXIT_OK

@@ -265,7 +265,7 @@ def _trend(rows: list[dict], clients: dict, o: MultiOptions, lang: str) -> tuple
 
 def write_multi(report: MultiReport, fh) -> None:
     from desktop_app.services.export.cells import text_cell
-    from desktop_app.services.export.xlsx import Book, set_widths, write_definitions_rows
+    from desktop_app.services.export.xlsx import Book, header_height, set_widths, write_definitions_rows
 
     lang = report.options.lang
     book = Book(lang)
@@ -276,12 +276,10 @@ def write_multi(report: MultiReport, fh) -> None:
             _print(ws, report)
             write_definitions_rows(book, ws, table)
             continue
-        set_widths(ws, table)
+        header_height(ws, 1, table.headers, set_widths(ws, table))
         ws.freeze_panes = "A2"
         _print(ws, report)
-        ws.append(book.header_row(ws, table.headers))
-        for r in table.rows:
-            ws.append(book.row(ws, r, table.formats))
+        book.table(ws, table)
         ws.append([])
         for n in report.notes:
             ws.append([text_cell(ws, n, book.styles.note)])

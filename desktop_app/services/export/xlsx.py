@@ -27,12 +27,19 @@ class Styles:
         self.header = {"font": Font(bold=True, color="FFFFFF"),
                        "fill": PatternFill("solid", start_color="305496", end_color="305496"),
                        "alignment": Alignment(wrap_text=True, vertical="center")}
+        # Over a column of numbers or times (right-aligned), so a header sits above its values
+        # and not above the next column's (a left header over right-aligned numbers reads as
+        # belonging to the column on its right).
+        self.header_right = {**self.header, "alignment": Alignment(wrap_text=True, vertical="center",
+                                                                    horizontal="right")}
         self.title = {"font": Font(bold=True, size=16)}
         self.draft = {"font": Font(bold=True, size=14, color="C00000")}
         self.label = {"font": Font(bold=True)}
         self.note = {"font": Font(italic=True, color="595959")}
         self.wrap = {"alignment": Alignment(wrap_text=True, vertical="top")}
-        self.indent = {"alignment": Alignment(indent=1)}  # text right of a right-aligned number
+        # Text right of a right-aligned number; an indent only shows with an explicit left alignment
+        # (LibreOffice and Excel ignore it under "general", so "4,067实时暂估" ran together).
+        self.indent = {"alignment": Alignment(horizontal="left", indent=1)}
 
 
 def sheet_title(key: str, lang: str) -> str:
@@ -53,17 +60,32 @@ class Book:
     def sheet(self, key: str) -> Any:
         return self.wb.create_sheet(sheet_title(key, self.lang))
 
-    def header_row(self, ws: Any, headers: list[str]) -> list[Any]:
-        return [text_cell(ws, h, self.styles.header) for h in headers]
+    def header_row(self, ws: Any, headers: list[str], numeric: set[int] | frozenset[int] = frozenset()) -> list[Any]:
+        return [text_cell(ws, h, self.styles.header_right if i in numeric else self.styles.header)
+                for i, h in enumerate(headers)]
 
-    def row(self, ws: Any, values: list[Any], formats: list[str | None]) -> list[Any]:
+    def row(self, ws: Any, values: list[Any], formats: list[str | None],
+            numeric: set[int] | frozenset[int] = frozenset()) -> list[Any]:
+        """One table row; a text right of a column of right-aligned numbers is indented so the two
+        do not run together ("2026-11-25 15:33按时")."""
         out = []
         for i, v in enumerate(values):
             fmt = formats[i] if i < len(formats) else None
             if isinstance(v, tuple):
                 v, fmt = v
-            out.append(value_cell(ws, v, fmt))
+            style = self.styles.indent if isinstance(v, str) and v and (i - 1) in numeric else None
+            out.append(value_cell(ws, v, fmt, style))
         return out
+
+    def table(self, ws: Any, table: Table, empty: str | None = None) -> None:
+        """Append a table: its header row (right-aligned over numbers) and rows; ``empty`` is the
+        note written in place of no rows."""
+        numeric = numeric_columns(table)
+        ws.append(self.header_row(ws, table.headers, numeric))
+        for r in table.rows:
+            ws.append(self.row(ws, r, table.formats, numeric))
+        if not table.rows and empty:
+            ws.append([text_cell(ws, empty, self.styles.note)])
 
     def save(self, fh: IO[bytes]) -> None:
         """openpyxl's save_workbook without its two surprises: it stamps ``modified`` from the wall
@@ -122,9 +144,28 @@ class Book:
                     pass
 
 
-def set_widths(ws: Any, table: Table, *, extra: list[list[Any]] | None = None, numeric: int = 14) -> None:
+def numeric_columns(table: Table) -> set[int]:
+    """Columns of numbers, dates or times (right-aligned in a spreadsheet): by the column's format,
+    else by the first value of the column (multi-session money cells carry their own format)."""
+    out = set()
+    for i in range(len(table.headers)):
+        fmt = table.formats[i] if i < len(table.formats) else None
+        if fmt and fmt != "@":
+            out.add(i)
+            continue
+        first = next((r[i] for r in table.rows[:50] if i < len(r) and r[i] not in (None, "")), None)
+        if isinstance(first, tuple):
+            first = first[0]
+        if isinstance(first, int | float) and not isinstance(first, bool):
+            out.add(i)
+    return out
+
+
+def set_widths(ws: Any, table: Table, *, extra: list[list[Any]] | None = None, numeric: int = 14) -> list[float]:
+    """Column widths from the texts (headers capped at 28, they wrap); returns them."""
     from openpyxl.utils import get_column_letter
 
+    widths = []
     for i, header in enumerate(table.headers):
         texts = [r[i] for r in table.rows[:500] if i < len(r) and isinstance(r[i], str)]
         texts += [r[i] for r in (extra or []) if i < len(r) and isinstance(r[i], str)]
@@ -132,6 +173,16 @@ def set_widths(ws: Any, table: Table, *, extra: list[list[Any]] | None = None, n
         floor = 20 if fmt and "yyyy" in fmt else numeric  # a date with time shows as ### when narrower
         width = max(L.column_width(texts), min(L.column_width([header], maximum=28), 28), floor)
         ws.column_dimensions[get_column_letter(i + 1)].width = width
+        widths.append(width)
+    return widths
+
+
+def header_height(ws: Any, row: int, headers: list[str], widths: list[float]) -> None:
+    """A header row tall enough for its wrapped headers (a long metric header with its 口径 and
+    basis takes three lines; one line high, it printed over the first rows of data)."""
+    height = wrapped_height(headers, [w - 2 for w in widths])  # bold: a little wider than body text
+    if height:
+        ws.row_dimensions[row].height = height
 
 
 def print_setup(ws: Any, report: SessionReport, *, title_row: int | None = 1) -> None:
@@ -155,18 +206,14 @@ def _hf(text: str) -> str:
 
 def write_table_sheet(book: Book, key: str, table: Table, report: SessionReport) -> None:
     ws = book.sheet(key)
-    set_widths(ws, table)
+    header_height(ws, 1, table.headers, set_widths(ws, table))
     ws.freeze_panes = "A2"
     if table.rows:
         from openpyxl.utils import get_column_letter
 
         ws.auto_filter.ref = f"A1:{get_column_letter(len(table.headers))}{len(table.rows) + 1}"
     print_setup(ws, report)
-    ws.append(book.header_row(ws, table.headers))
-    for r in table.rows:
-        ws.append(book.row(ws, r, table.formats))
-    if not table.rows:
-        ws.append([text_cell(ws, report.t("export.empty"), book.styles.note)])
+    book.table(ws, table, report.t("export.empty"))
 
 
 DEFINITION_WIDTHS = (22, 20, 10, 10, 40, 36, 32)
@@ -180,8 +227,29 @@ def write_definitions_rows(book: Book, ws: Any, table: Table) -> None:
         ws.column_dimensions[get_column_letter(i + 1)].width = w
     ws.freeze_panes = "A2"
     ws.append(book.header_row(ws, table.headers))
-    for r in table.rows:
-        ws.append([text_cell(ws, str(v or ""), book.styles.wrap) for v in r])
+    for n, r in enumerate(table.rows, start=2):
+        texts = [str(v or "") for v in r]
+        height = wrapped_height(texts, DEFINITION_WIDTHS)
+        if height:
+            ws.row_dimensions[n].height = height
+        ws.append([text_cell(ws, t, book.styles.wrap) for t in texts])
+
+
+LINE_HEIGHT = 15.0  # points: one line of the default 11 pt font
+
+
+def wrapped_height(texts: list[str], widths: tuple[float, ...] | list[float]) -> float | None:
+    """The row height wrapped texts need, or None for one line. A spreadsheet app does not
+    re-measure rows of a generated file (LibreOffice prints such rows one line high, the wrapped
+    lines over the next rows), so the height is set from the text: the character columns of
+    the text (CJK counted twice) over the column width, plus the text's own line breaks."""
+    import math
+
+    lines = 1
+    for text, width in zip(texts, widths, strict=False):
+        room = max(width - 1, 1)
+        lines = max(lines, sum(max(1, math.ceil(L.display_width(part) / room)) for part in text.split("\n")))
+    return lines * LINE_HEIGHT if lines > 1 else None
 
 
 # --- Summary ------------------------------------------------------------------------------------
@@ -207,13 +275,14 @@ def write_summary(book: Book, report: SessionReport) -> None:
     for label, value, fmt in report.info:
         ws.append([text_cell(ws, label, st.label), value_cell(ws, value, fmt)])
     ws.append([])
+    numeric = {3, 5, 6}  # value, target, achieved
     if report.totals_included:
-        ws.append(book.header_row(ws, kpi_headers))
+        ws.append(book.header_row(ws, kpi_headers, numeric))
         for k in report.kpis:
             ws.append(_kpi_cells(book, ws, report, k))
     else:
         ws.append([text_cell(ws, t("export.summary.no_totals"), st.note)])
-        ws.append(book.header_row(ws, kpi_headers[:5]))
+        ws.append(book.header_row(ws, kpi_headers[:5], numeric))
         for k in report.client_totals:
             ws.append(_kpi_cells(book, ws, report, k)[:5])
 
@@ -320,7 +389,7 @@ def write_timeline(book: Book, report: SessionReport, check: Check, charts: Char
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(tlm) + 1}"
     ws.row_dimensions[1].height = 48  # three lines of wrapped header: metric, 口径, part and basis
     print_setup(ws, report)
-    ws.append(book.header_row(ws, headers))
+    ws.append(book.header_row(ws, headers, set(range(len(headers)))))  # time and metrics: all numbers
     time_cell = fixed_cell(ws, 1, tlm.time_format)
     cells = [(fixed_cell(ws, i, c.fmt), fixed_cell(ws, i, L.interpolated(c.fmt)) if c.interpolates else None)
              for i, c in enumerate(tlm.columns, start=2)]
@@ -408,15 +477,9 @@ def write_checklist(book: Book, report: SessionReport) -> None:
 
         ws.auto_filter.ref = f"A{start}:{get_column_letter(len(runs.headers))}{start + len(runs.rows)}"
     print_setup(ws, report, title_row=start)
-    ws.append(book.header_row(ws, totals.headers))
-    for r in totals.rows:
-        ws.append(book.row(ws, r, totals.formats))
-    if not totals.rows:
-        ws.append([text_cell(ws, report.t("export.empty"), book.styles.note)])
+    book.table(ws, totals, report.t("export.empty"))
     ws.append([])
-    ws.append(book.header_row(ws, runs.headers))
-    for r in runs.rows:
-        ws.append(book.row(ws, r, runs.formats))
+    book.table(ws, runs)
 
 
 def write_review(book: Book, report: SessionReport) -> None:
@@ -429,15 +492,19 @@ def write_review(book: Book, report: SessionReport) -> None:
         ws.column_dimensions[get_column_letter(i + 1)].width = w
     print_setup(ws, report, title_row=None)
     ws.append(book.header_row(ws, report.review.headers))
-    for label, text in report.review.rows:
-        value = value_cell(ws, *text) if isinstance(text, tuple) else text_cell(ws, text, book.styles.wrap)
+    for n, (label, text) in enumerate(report.review.rows, start=2):
+        if isinstance(text, tuple):
+            value = value_cell(ws, *text)
+        else:
+            value = text_cell(ws, text, book.styles.wrap)
+            height = wrapped_height([text], (80,))
+            if height:
+                ws.row_dimensions[n].height = height
         ws.append([text_cell(ws, label, book.styles.label), value])
     if not report.review.rows:
         ws.append([text_cell(ws, report.t("export.empty"), book.styles.note)])
     ws.append([])
-    ws.append(book.header_row(ws, report.action_items.headers))
-    for r in report.action_items.rows:
-        ws.append(book.row(ws, r, report.action_items.formats))
+    book.table(ws, report.action_items)
 
 
 def write_properties(book: Book, report: SessionReport, now) -> None:

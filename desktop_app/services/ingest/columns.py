@@ -31,6 +31,10 @@ class ColumnMap:
     decision: rules.ColumnDecision = field(default_factory=rules.ColumnDecision)
     hint: rules.UnitHint = field(default_factory=rules.UnitHint)
     hidden: bool = False  # hidden in the workbook: shown as such in the preview, loses a key tie to a visible column
+    # Rate columns: its number cells carry Excel's % format (0.123 shown as 12.3 %): they are the rate itself.
+    percent_formatted: bool = False
+    percent_formats: tuple[int, int] = (0, 0)  # (%-formatted, plain) number cells seen in the first rows
+    percent_evidence: p.PercentEvidence | None = None  # what the preview rows showed (notes quote its examples)
 
     @property
     def kind(self) -> str:
@@ -63,8 +67,8 @@ def build_converter(col: ColumnMap, *, tz: str, base_date: date | None) -> Conve
     if kind == rules.K_NUMBER:
         return _number(field_name, d.locale, mult)
     if kind == rules.K_PERCENT:
-        mode = p.PCT_PERCENT if hint.percent and d.percent_mode != p.PCT_SIGN else d.percent_mode
-        return _percent(field_name, mode, d.locale)
+        # A "%" header (点击率(%)) already decided the column as SIGN: its bare numbers are percent points.
+        return _percent(field_name, d.percent_mode, d.locale, numbers_explicit=col.percent_formatted)
     if kind == rules.K_DURATION:
         unit_seconds = hint.unit_seconds
 
@@ -174,23 +178,25 @@ def _number(field_name: str, locale: str, mult: Decimal) -> Converter:
     return convert
 
 
-def _percent(field_name: str, mode: str, locale: str) -> Converter:
-    as_is = mode != p.PCT_PERCENT
+def _percent(field_name: str, mode: str, locale: str, *, numbers_explicit: bool = False) -> Converter:
+    """A rate as a fraction. Text with % and (``numbers_explicit``) Excel %-formatted number cells say
+    their value; every other ("bare") number is read by the column's one decision ``mode``."""
     fraction = mode == p.PCT_FRACTION
-    sign = mode == p.PCT_SIGN
 
     def convert(cell: object) -> object:
-        if as_is and type(cell) is float and cell == cell and abs(cell) != _INF:  # type: ignore[arg-type]
-            if fraction and abs(cell) > 1:  # type: ignore[arg-type]
-                raise ValidationError("error.ingest.fraction_over_one", field=field_name, value=str(cell))
-            return cell  # float(Decimal(repr(x))) == x: the Decimal path would give the same
+        t = type(cell)
+        if (t is float or t is int) and cell == cell and abs(cell) != _INF:  # type: ignore[arg-type, operator]
+            if numbers_explicit:
+                return float(cell)  # type: ignore[arg-type]
+            if fraction and t is float:
+                if abs(cell) > 1:  # type: ignore[arg-type]
+                    raise ValidationError("error.ingest.fraction_over_one", field=field_name, value=str(cell))
+                return cell  # float(Decimal(repr(x))) == x: the Decimal path would give the same
         n = p.parse_percent(cell, field=field_name, mode=mode, locale=locale)
-        if n is not None and abs(n) > 1 and (fraction or (sign and type(cell) is str)) and not _has_sign(cell):
+        if n is not None and fraction and abs(n) > 1 and not _has_sign(cell):
             # A column read as fractions (chosen by the user, or decided on earlier rows) cannot
-            # hold 12.5: storing it would mean 1250 %. In a column that writes "12.3%", a bare
-            # text 12.3 is as ambiguous. Refused with a reason, never guessed.
-            key = "error.ingest.fraction_over_one" if fraction else "error.ingest.percent_sign_missing"
-            raise ValidationError(key, field=field_name, value=str(cell))
+            # hold 12.5: storing it would mean 1250 %. Refused with a reason, never guessed.
+            raise ValidationError("error.ingest.fraction_over_one", field=field_name, value=str(cell))
         return None if n is None else float(n)
     return convert
 

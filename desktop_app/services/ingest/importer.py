@@ -25,10 +25,12 @@ from desktop_app.domain.parsing import find_date_range, lacks_year
 from desktop_app.domain.timeutil import local, to_iso
 from desktop_app.messages import Message
 from desktop_app.services.context import Changes, Context
+from desktop_app.services.ingest import click_rate, rates
+from desktop_app.services.ingest import hidden as hidden_parts
 from desktop_app.services.ingest import presets as preset_repo
 from desktop_app.services.ingest.columns import ColumnMap, Converter, build_converter
 from desktop_app.services.ingest.reader import HEAD_ROWS, FileRejected, TableFile, open_table
-from desktop_app.services.ingest.xlsx_meta import hidden_columns
+from desktop_app.services.ingest.xlsx_meta import HiddenRows, hidden_columns
 from desktop_app.services.workspace_service import workspace_info
 from desktop_app.storage import ingest as repo
 from desktop_app.storage import roster as roster_repo
@@ -44,7 +46,7 @@ DECIDE_ROWS = 5000  # rows read to decide each column's notation
 PREVIEW_ROWS = 20
 MAX_LISTED = 10_000  # rejected cells listed (all are counted)
 BATCH = 5000
-FAST_BATCH = 6000  # minute samples per JSON batch statement (storage.ingest.insert_realtime_batch)
+FAST_BATCH = 1000  # minute rows per JSON batch statement (storage.ingest.insert_minute_rows)
 RECENT_KEYS = 50_000  # this file's own samples remembered for in-file duplicates
 RECENT_ROWS = 10_000  # minute rows (of the fast path) remembered for in-file duplicates
 _ONE = Decimal(1)
@@ -82,6 +84,7 @@ class Inspection:
     base_source: str | None = None  # where base_date comes from: title | file_name | session
     year_columns: list[str] = field(default_factory=list)  # datetime columns with year-less dates (01-05 09:03)
     notes: list[Message] = field(default_factory=list)  # what the reader inferred, shown before import
+    hidden_rows: HiddenRows = field(default_factory=HiddenRows)  # rows the sheet hides (imported all the same)
 
     @property
     def mapped(self) -> list[ColumnMap]:
@@ -89,6 +92,10 @@ class Inspection:
 
     def keys(self) -> set[str]:
         return {c.key for c in self.columns if c.key}
+
+    def all_notes(self) -> list[Message]:
+        """The notes, with those that follow the columns' current readings (rates) made now."""
+        return self.notes + rates.rate_notes(self)
 
     def converters(self) -> list[tuple[int, str, Converter]]:
         return [(c.index, c.key, build_converter(c, tz=self.tz, base_date=self.base_date))  # type: ignore[misc]
@@ -140,7 +147,7 @@ class ImportResult:
             "sessions": [{"id": None if (self.dry_run and sid in self.created_ids) else sid, "action": action}
                          for sid, action in self.sessions.items()],
             "dry_run": self.dry_run, "committed": self.committed,
-            "notes": [n.text(lang) for n in insp.notes],
+            "notes": [n.text(lang) for n in insp.all_notes()],
         }
 
 
@@ -178,18 +185,21 @@ def inspect(ctx: Context, path: Path | str, *, preset: str | None = None, anchor
         or (chosen.kind if chosen.kind != "auto" else None)
     if detected_kind is None and session_id:
         detected_kind = rules.SESSIONS
+    click_notes = click_rate.resolve(columns, detected_kind, chosen)  # a bare 点击率: by the file's context
     insp = Inspection(table, sha256 or sha256_file(table.path), header_row, guess.rows_used, names, title_lines, date_range,
                       chosen, detected_kind, columns, signature, remembered is not None, tz,
                       date_range[0] if date_range else None, as_of or _default_as_of(ctx, date_range, tz), currency)
     insp.base_source = base_source
     if session_id:  # minute rows of a chosen session: its own day gives a year-less date its year
         insp.base_date, insp.base_source = _session_day(ctx, session_id, tz) or insp.base_date, "session"
-    insp.percent_formatted = table.percent_columns(header_row + 1)
+    rates.apply_formats(insp, table.percent_formats(header_row + 1))
     _decide(insp, (remembered or {}).get("decisions", {}), decisions or {})
     money_currency = next((c.decision.currency for c in columns if c.key and c.decision.currency), None)
     if money_currency and not session_id:
         insp.currency = money_currency
     _add_notes(insp, hidden)
+    insp.notes.extend(click_notes)
+    hidden_parts.add_notes(insp)
     return insp
 
 
@@ -202,7 +212,8 @@ def _session_day(ctx: Context, session_id: str, tz: str) -> date | None:
 def _add_notes(insp: Inspection, hidden: set[int]) -> None:
     """What the reader inferred that the user should know before importing."""
     t = insp.table
-    if t.fmt == "xlsx" and t.sheets and t.sheet != t.sheets[0]:
+    if t.fmt == "xlsx" and t.sheets and t.sheet != hidden_parts.sheet_order(t)[0] \
+            and t.sheet not in hidden_parts.hidden_sheets(t):  # visible sheets were passed over
         insp.notes.append(Message("ingest.note.sheet", {"sheet": t.sheet, "position": t.sheets.index(t.sheet) + 1,
                                                         "count": len(t.sheets)}))
     for c in insp.columns:
@@ -220,7 +231,7 @@ def _add_notes(insp: Inspection, hidden: set[int]) -> None:
 
 def _find_header(table: TableFile, sheet: str | None, chosen) -> tuple[TableFile, list[list], rules.HeaderGuess]:
     index = chosen.index if chosen else preset_repo.get(preset_repo.GENERIC).index
-    candidates = [sheet] if sheet else (table.sheets or [None])
+    candidates = [sheet] if sheet else hidden_parts.sheet_order(table)  # hidden helper sheets last
     if sheet and table.fmt == "xlsx" and sheet not in table.sheets:
         raise ValidationError("error.ingest.unknown_sheet", field="sheet", sheet=sheet,
                               known=", ".join(table.sheets))
@@ -312,6 +323,7 @@ def _decide(insp: Inspection, remembered: dict, overrides: dict[int, dict]) -> N
     insp.year_columns = [c.header for c in insp.mapped if c.index in no_year]
     for c in insp.mapped:
         c.decision = evidence[c.index].decision()
+        c.percent_evidence = evidence[c.index].percent
         for source in (remembered.get(str(c.index)), overrides.get(c.index)):
             for k, v in (source or {}).items():
                 c.decision.pin(k, v)
@@ -594,12 +606,16 @@ class _Writer:
         self.touched: set[str] = set()
         self.ids = repo.SampleIds()
         self.source_text = str(source)
-        self.fast: list[tuple] = []  # minute samples for the next batch statement
-        ws = ctx.ws
+        self.fast: list[list] = []  # minute rows for the next batch statement: [id stem, session, ts, values…]
+        self.fast_samples = 0
+        self.metric_keys = [k for _i, k in self.metric_pos]
+        self.key_column = {k: n for n, k in enumerate(self.metric_keys)}
+        self.money_columns = [n for n, k in enumerate(self.metric_keys) if rules.column_kind(k) == rules.K_MONEY]
+        ws, keys, columns = ctx.ws, self.metric_keys, repo.row_columns(self.metric_keys)
 
         def write(batch: list) -> None:
-            repo.insert_realtime_batch(ws, batch, source=self.source_text, author=ctx.actor_id,
-                                       import_id=result.import_id, created_at=self.now_iso)
+            repo.insert_minute_rows(ws, batch, keys, columns=columns, source=self.source_text, author=ctx.actor_id,
+                                    import_id=result.import_id, created_at=self.now_iso)
 
         # In the background only for a whole-file import: a follow poll writes a few rows.
         self.batches = repo.SampleBatchWriter(write, background=background)
@@ -655,14 +671,17 @@ class _Writer:
                 if v is not None:
                     self._sample(s, ts_iso, key, v, provisional=1, as_of=None, product=None)
         else:
-            # The common case, one short tuple per value for the batch statement: no per-sample lookups.
-            minor, metric_pos = self._minor, self.metric_pos
-            ids = self.ids.take(len(metric_pos))  # one per column; an empty cell leaves its id unused
-            rows = [(i, sid, ts_iso, key, minor(v, s.currency) if type(v) is Decimal else v)
-                    for i, (pos, key) in zip(ids, metric_pos, strict=True) if (v := vals[pos]) is not None]
-            if rows:
-                self.fast.extend(rows)
-                self.recent_rows[row_key] = rows
+            # The common case: the row as it is (SQLite makes one sample per value), no per-sample work.
+            row = [self.ids.next()[:repo.ID_STEM], sid, ts_iso]
+            row += [vals[pos] for pos, _key in self.metric_pos]
+            for n in self.money_columns:
+                if (v := row[3 + n]) is not None:
+                    row[3 + n] = self._minor(v, s.currency)
+            count = len(self.metric_pos) - row.count(None)
+            if count:
+                self.fast.append(row)
+                self.fast_samples += count
+                self.recent_rows[row_key] = row
                 if len(self.recent_rows) > RECENT_ROWS:
                     self.recent_rows.popitem(last=False)
                 if sid not in self.touched:
@@ -733,11 +752,11 @@ class _Writer:
         """A sample the fast minute path wrote for this file (same time and key), as (id, value, source)."""
         if natural[2] != 1 or natural[4] is not None:
             return None
-        rows = self.recent_rows.get((session_id, natural[0]))
-        for r in rows or ():
-            if r[3] == natural[1]:
-                return (r[0], r[4], self.source_text)
-        return None
+        row = self.recent_rows.get((session_id, natural[0]))
+        n = self.key_column.get(natural[1])
+        if row is None or n is None or row[3 + n] is None:
+            return None
+        return (row[0] + f"{n:02x}", row[3 + n], self.source_text)
 
     def _seen_again(self, s, natural: tuple, found: tuple, value, existing: dict) -> None:
         sid, old, src = found
@@ -880,12 +899,12 @@ class _Writer:
     def held_back(self) -> list[tuple]:
         """The samples not yet written, as metric_samples rows (INSERT_SQL's parameter order)."""
         tail = (self.source_text, 1, None, None, self.author, self.import_id, self.now_iso)
-        return list(self.pending) + [(*row, *tail) for row in self.fast]
+        return list(self.pending) + [(*sample, *tail) for sample in repo.expand_rows(self.fast, self.metric_keys)]
 
     def _send_fast(self) -> None:
         self.batches.submit(self.fast)
-        self.result.samples_written += len(self.fast)
-        self.fast = []
+        self.result.samples_written += self.fast_samples
+        self.fast, self.fast_samples = [], 0
 
     def flush(self) -> None:
         """Write every sample held back; afterwards the connection is this thread's again."""

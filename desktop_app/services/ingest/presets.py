@@ -22,6 +22,7 @@ class Preset:
     kind: str  # "auto" | timeseries | sessions | products
     currency: str | None
     signature: tuple[str, ...]
+    ads: bool = False  # an ad-spend report (a bare 点击率 there is the ad's CTR)
     index: AliasIndex = field(compare=False, hash=False, repr=False, default_factory=AliasIndex)
 
     def label(self, lang: str) -> str:
@@ -48,7 +49,8 @@ def presets() -> dict[str, Preset]:
         d = json.loads(path.read_text(encoding="utf-8"))
         index = AliasIndex.build(roles, metrics, d.get("aliases", {}))
         out[d["name"]] = Preset(d["name"], d["platform"], d["label_zh"], d["label_en"], d["kind"], d.get("currency"),
-                                tuple(normalize_header(s) for s in d.get("signature", [])), index)
+                                tuple(normalize_header(s) for s in d.get("signature", [])), bool(d.get("ads")),
+                                index)
     return out
 
 

@@ -13,9 +13,10 @@ import codecs
 import csv
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop_app.domain.errors import LiveOpsError
 
@@ -68,33 +69,36 @@ class TableFile:
         return out
 
     def percent_columns(self, first_row: int, n: int = 200) -> set[int]:
-        """0-based columns whose cells carry an Excel % number format (XLSX only)."""
+        """0-based columns whose number cells mostly carry an Excel % number format (XLSX only)."""
+        return {j for j, (pct, plain) in self.percent_formats(first_row, n).items() if pct and pct >= plain}
+
+    def percent_formats(self, first_row: int, n: int = 200) -> dict[int, tuple[int, int]]:
+        """Per 0-based column with number cells: (cells with an Excel % format, cells without), XLSX only."""
         if self.fmt != "xlsx":
-            return set()
+            return {}
         fast = self.fast_book()
         if fast is not None:
             try:
-                return self._fast_percent_columns(fast, first_row, n)
+                return self._fast_percent_formats(fast, first_row, n)
             except Exception:  # noqa: BLE001 - Unsupported or damaged XML: openpyxl decides below
                 pass
-        found: set[int] = set()
-        for rownum, cells in self._xlsx_rows(values_only=False, min_row=first_row, max_row=first_row + n):
-            del rownum
+        counts: dict[int, list[int]] = {}
+        for _rownum, cells in self._xlsx_rows(values_only=False, min_row=first_row, max_row=first_row + n):
             for j, c in enumerate(cells):
-                fmt = getattr(c, "number_format", None) or ""
-                if "%" in fmt and isinstance(getattr(c, "value", None), (int, float)):
-                    found.add(j)
-        return found
+                if type(getattr(c, "value", None)) in (int, float):
+                    fmt = getattr(c, "number_format", None) or ""
+                    counts.setdefault(j, [0, 0])[0 if "%" in fmt else 1] += 1
+        return {j: (a, b) for j, (a, b) in counts.items()}
 
-    def _fast_percent_columns(self, fast, first_row: int, n: int) -> set[int]:
-        found: set[int] = set()
+    def _fast_percent_formats(self, fast, first_row: int, n: int) -> dict[int, tuple[int, int]]:
+        counts: dict[int, list[int]] = {}
         percents = fast.styles.percents
         for _rownum, cells in fast.rows(self._sheet_name(fast), min_row=first_row, max_row=first_row + n,
                                         with_styles=True):
             for j, cell in enumerate(cells):
-                if cell is not None and cell[1] in percents and isinstance(cell[0], (int, float)):
-                    found.add(j)
-        return found
+                if cell is not None and type(cell[0]) in (int, float):
+                    counts.setdefault(j, [0, 0])[0 if cell[1] in percents else 1] += 1
+        return {j: (a, b) for j, (a, b) in counts.items()}
 
     # -- CSV --------------------------------------------------------------------------
     def _csv_rows(self) -> Iterator[tuple[int, list]]:
@@ -104,7 +108,7 @@ class TableFile:
                 n = 0
                 for n, row in enumerate(reader, start=1):
                     if n > self.max_rows:
-                        raise FileRejected("error.ingest.too_many_rows", file=self.name, limit=self.max_rows)
+                        raise self.too_many_rows()
                     yield n, row
         except UnicodeDecodeError as exc:
             raise FileRejected("error.ingest.encoding_mid_file", file=self.name, encoding=self.encoding,
@@ -154,7 +158,10 @@ class TableFile:
         if values_only:
             fast = self.fast_book()
             if fast is not None:
-                done = yield from self._fast_rows(fast, min_row, max_row)
+                from desktop_app.services.ingest.xlsx_fast import Unsupported
+
+                done = yield from self._checked(fast.rows(self._sheet_name(fast), min_row=min_row, max_row=max_row),
+                                                min_row, resumable=Unsupported)
                 if done is None:
                     return
                 min_row = done + 1  # the fast reader met XML it does not model: openpyxl goes on
@@ -163,35 +170,34 @@ class TableFile:
         ws = wb[self.sheet] if self.sheet else wb.worksheets[0]
         # A wrong <dimension> (some exporters write "A1") must not cut the sheet short.
         ws.reset_dimensions()
-        try:
-            for n, row in enumerate(ws.iter_rows(min_row=min_row, max_row=max_row, values_only=values_only),
-                                    start=min_row):
-                if n > self.max_rows:
-                    raise FileRejected("error.ingest.too_many_rows", file=self.name, limit=self.max_rows)
-                yield n, row
-        except LiveOpsError:
-            raise
-        except Exception as exc:  # zip, lxml/ElementTree errors of a damaged or truncated sheet
-            raise FileRejected("error.ingest.xlsx_damaged", file=self.name, detail=type(exc).__name__) from None
+        rows = enumerate(ws.iter_rows(min_row=min_row, max_row=max_row, values_only=values_only), start=min_row)
+        yield from self._checked(rows, min_row)
 
-    def _fast_rows(self, fast, min_row: int, max_row: int | None):
-        """Yield rows from the fast reader; return None when done, else the last row it gave."""
-        from desktop_app.services.ingest.xlsx_fast import Unsupported
+    def _checked(self, rows: Iterator[tuple[int, Any]], first: int,
+                 resumable: type[Exception] | None = None) -> Generator[tuple[int, Any], None, int | None]:
+        """Either reader's rows, with the file-level refusals both share: more rows than ``max_rows``,
+        and a damaged archive or sheet XML (zip, XML, shared-string errors) as ``xlsx_damaged``.
 
-        last = min_row - 1
+        Returns None when the rows ran out; when the reader raised ``resumable`` (XML the fast
+        reader does not model), the last row number it gave, so openpyxl can go on from there.
+        """
+        last = first - 1
         try:
-            for n, row in fast.rows(self._sheet_name(fast), min_row=min_row, max_row=max_row):
+            for n, row in rows:
                 if n > self.max_rows:
-                    raise FileRejected("error.ingest.too_many_rows", file=self.name, limit=self.max_rows)
+                    raise self.too_many_rows()
                 last = n
                 yield n, row
-        except Unsupported:
-            return last
         except LiveOpsError:
             raise
-        except Exception as exc:  # zip errors of a damaged or truncated sheet, a bad shared-string index
+        except Exception as exc:
+            if resumable is not None and isinstance(exc, resumable):
+                return last
             raise FileRejected("error.ingest.xlsx_damaged", file=self.name, detail=type(exc).__name__) from None
         return None
+
+    def too_many_rows(self) -> FileRejected:
+        return FileRejected("error.ingest.too_many_rows", file=self.name, limit=self.max_rows)
 
     def with_sheet(self, sheet: str) -> TableFile:
         return TableFile(self.path, self.fmt, self.encoding, self.delimiter, sheet, self.sheets, self.max_rows,
@@ -306,22 +312,20 @@ def _check_member(info: zipfile.ZipInfo, name: str, max_rows: int) -> None:
 
 
 def _sheet_names(table: TableFile) -> list[str]:
-    fast = table.fast_book()
-    if fast is not None:
-        # Refuse a declared oversize before reading a row; an undeclared one is refused while streaming.
-        for name in fast.sheetnames:
-            rows = fast.dimension_rows(name) or 0
-            if rows > table.max_rows:
-                table.close()
-                raise FileRejected("error.ingest.too_many_rows", file=table.name, limit=table.max_rows)
-        return fast.sheetnames
-    wb = table.workbook()
+    """The sheet names; a sheet that declares more rows than the limit is refused before a row is read
+    (an undeclared one is refused while streaming)."""
     try:
-        for ws in wb.worksheets:
-            rows = ws.max_row or 0  # declared (or scanned) size: refuse before reading a row
-            if rows > table.max_rows:
-                raise FileRejected("error.ingest.too_many_rows", file=table.name, limit=table.max_rows)
-        return list(wb.sheetnames)
+        fast = table.fast_book()
+        if fast is not None:
+            sizes = [fast.dimension_rows(name) for name in fast.sheetnames]
+            names = fast.sheetnames
+        else:
+            wb = table.workbook()
+            sizes = [ws.max_row for ws in wb.worksheets]  # declared (or scanned) size
+            names = list(wb.sheetnames)
+        if any((rows or 0) > table.max_rows for rows in sizes):
+            raise table.too_many_rows()
+        return names
     except BaseException:
         table.close()
         raise

@@ -263,7 +263,7 @@ class ImportDialog(QDialog):
         self.info.setText(self.tr("{file}: {fmt}, header on row {row}, {kind}, preset {preset}").format(
             file=t.name, fmt=t.encoding or t.sheet or t.fmt, row=insp.header_row, kind=kinds.get(insp.kind, "?"),
             preset=insp.preset.label(current_language()))
-            + "".join("\n• " + n.text() for n in insp.notes))
+            + "".join("\n• " + n.text() for n in insp.all_notes()))
         self._fit_info()
         self.mapping.blockSignals(True)
         self.mapping.setRowCount(len(insp.columns))
@@ -296,7 +296,8 @@ class ImportDialog(QDialog):
         if not c.key or not options:
             return QLabel("")
         box = QComboBox()
-        labels = {p.PCT_SIGN: "12.3%", p.PCT_FRACTION: "0.123 = 12.3%", p.PCT_PERCENT: "12.3 = 12.3%",
+        # SIGN: the column writes %, and its bare numbers are percent points like PERCENT (the notes say why).
+        labels = {p.PCT_SIGN: "12.3%, 0.5 = 0.5%", p.PCT_FRACTION: "0.123 = 12.3%", p.PCT_PERCENT: "12.3 = 12.3%",
                   p.DOT: "1,234.5", p.COMMA: "1.234,5", p.MONTH_FIRST: "MM/DD/YYYY", p.DAY_FIRST: "DD/MM/YYYY"}
         for o in options:
             box.addItem(labels[o], o)
@@ -327,8 +328,12 @@ class ImportDialog(QDialog):
         self.preview_table.setRowCount(len(rows))
         statuses = {"data": self.tr("data"), "blank": self.tr("blank: skipped"), "total": self.tr("total: skipped"),
                     "repeated_header": self.tr("repeated header: skipped"), "rejected": self.tr("rejected")}
+        hidden = set(insp.hidden_rows.rows)
         for r, row in enumerate(rows):
-            self.preview_table.setItem(r, 0, QTableWidgetItem(f"{row.row} {statuses.get(row.status, row.status)}"))
+            label = f"{row.row} {statuses.get(row.status, row.status)}"
+            if row.row in hidden:  # hidden in the sheet (a filter): imported all the same, the notes say so
+                label += "  " + self.tr("(row hidden in the sheet)")
+            self.preview_table.setItem(r, 0, QTableWidgetItem(label))
             skipped = row.status not in ("data", "rejected")
             for j, c in enumerate(cols, start=1):
                 if skipped:

@@ -9,13 +9,14 @@ issue allows); the service's ``poll()`` is idempotent, so a read triggered twice
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QTimer
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.domain.errors import LiveOpsError
 from desktop_app.messages import msg
 from desktop_app.services.ingest.follow import ERROR, FOLLOWING, STOPPED, WAITING, Follower
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.i18n import Retranslating
 
 FALLBACK_MS = 1000  # polling when the watcher is silent; a watcher event reads at once
 MAX_LISTED = 20  # refused rows listed in the status tooltip (all are counted)
@@ -23,7 +24,7 @@ SETTLE_MS = 50  # coalesce a burst of watcher events (one write can signal sever
 _COLORS = {FOLLOWING: "#2e7d32", WAITING: "#f9a825", ERROR: "#c62828", STOPPED: "#9e9e9e"}
 
 
-class FollowWidget(QWidget):
+class FollowWidget(Retranslating, QWidget):
     def __init__(self, state, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
@@ -50,19 +51,26 @@ class FollowWidget(QWidget):
         self.watcher.fileChanged.connect(self._changed)
         self.watcher.directoryChanged.connect(self._changed)
         self.polls = 0  # reads done (tests and the status tooltip)
+        self.state_code = STOPPED
+        self.last_message = None  # the follower's latest status (a catalog Message): re-rendered on a language switch
         self.retranslate()
         self._show(STOPPED, "")
 
     def retranslate(self) -> None:
+        """Every text of the widget in the current language (called again on a language switch)."""
         self.start_button.setText(self.tr("Follow a CSV…"))
         self.stop_button.setText(self.tr("Stop following"))
-        if self.follower is None:
+        if self.last_message is not None:
+            self.status.setText(self.last_message.text())
+        elif self.follower is None:
             self.status.setText(self.tr("Not following a file"))
+        self.light.setToolTip(self._state_label(self.state_code))
+        if self.follower is not None:
+            self.status.setToolTip(self._details())
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    def _state_label(self, state: str) -> str:
+        return {FOLLOWING: self.tr("Following"), WAITING: self.tr("Waiting for the file"),
+                ERROR: self.tr("Error"), STOPPED: self.tr("Stopped")}.get(state, state)
 
     def set_session(self, session_id: str | None) -> None:
         if session_id != self.session_id:
@@ -111,6 +119,7 @@ class FollowWidget(QWidget):
             self.stop()
             show_error(self, exc)
             return
+        self.last_message = st.message
         self._show(st.state, st.text())
         self.status.setToolTip(self._details())
         if not st.changes.empty:
@@ -134,6 +143,7 @@ class FollowWidget(QWidget):
             self.watcher.removePaths(watched)
         if self.follower is not None:
             st = self.follower.stop()
+            self.last_message = st.message
             self._show(st.state, st.text())
             self.follower = None
         self.stop_button.setEnabled(False)
@@ -141,6 +151,7 @@ class FollowWidget(QWidget):
 
     def _show(self, state: str, text: str) -> None:
         self.light.setStyleSheet(f"color: {_COLORS.get(state, '#9e9e9e')}; font-size: 16px;")
-        self.light.setToolTip(state)
+        self.state_code = state
+        self.light.setToolTip(self._state_label(state))
         if text:
             self.status.setText(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, time
 
 import pyqtgraph as pg
@@ -31,6 +32,14 @@ TREND_KPIS = (("gmv", "money"), ("uv_value", "money"), ("view_to_order_rate", "r
               ("compliance_rate", "ratio"))
 
 
+class NumberAxis(pg.AxisItem):
+    """Tick labels as the app writes numbers (1,000,000 / 1.65), never pyqtgraph's "1e+06"."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
+        decimals = 0 if spacing * scale >= 1 else min(4, max(1, -int(math.floor(math.log10(spacing * scale)))))
+        return [fmt.number(v * scale, decimals) for v in values]
+
+
 def _epoch(d) -> float:
     return datetime.combine(d, time(12)).timestamp()
 
@@ -45,7 +54,7 @@ class TrendsDialog(Retranslating, QDialog):
         self.plots: dict[str, pg.PlotWidget] = {}
         grid = QGridLayout()
         for n, (key, _kind) in enumerate(TREND_KPIS):
-            w = pg.PlotWidget()
+            w = pg.PlotWidget(axisItems={"left": NumberAxis("left")})
             w.setBackground("w")  # as the live console's charts
             w.showGrid(x=True, y=True, alpha=0.25)
             w.getAxis("left").setWidth(72)
@@ -129,10 +138,13 @@ class TrendsDialog(Retranslating, QDialog):
                     ys = [y / 100.0 for y in ys]
                 elif kind == "ratio":
                     ys = [y * 100.0 for y in ys]
-                # One line per currency: money is never added across currencies.
-                name = currency if kind == "money" else f"{currency}"
+                # One line per currency: money is never added across currencies. A legend only
+                # tells lines apart: with one currency it would just say "CNY" over a percentage.
+                name = currency if len(data) > 1 else None
                 w.plot(xs, ys, pen=pg.mkPen(COLORS[n % len(COLORS)], width=2), symbol="o", symbolSize=6, name=name)
-            w.setLabel("left", "%" if kind == "ratio" else self.tr("major units"))
+            # Money in major units of each line's currency: name the currency (there is no legend
+            # with one currency), e.g. "CNY".
+            w.setLabel("left", "%" if kind == "ratio" else (" / ".join(sorted(data)) or self.tr("major units")))
             w.setLabel("bottom", self.tr("week starting"))
             w.getAxis("bottom").setTicks(ticks)
             if len(weeks) == 1:  # a single point: give it room instead of a zero-width range

@@ -3,14 +3,54 @@
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
         <name>Export</name>
-    <message>
-        <source>Export these sessions…</source>
-        <translation>Export these sessions…</translation>
-    </message>
-    <message>
-        <source>Multi-session report of the sessions listed, with the filters set above</source>
-        <translation>Multi-session report of the sessions listed, with the filters set above</translation>
-    </message>
+        <message>
+            <source>Export these sessions…</source>
+            <translation>Export these sessions…</translation>
+        </message>
+        <message>
+            <source>Multi-session report of the sessions listed, with the filters set above</source>
+            <translation>Multi-session report of the sessions listed, with the filters set above</translation>
+        </message>
+        <message>
+            <source>Open a session first.</source>
+            <translation>Open a session first.</translation>
+        </message>
+        <message>
+            <source>Review not signed off</source>
+            <translation>Review not signed off</translation>
+        </message>
+        <message>
+            <source>A lead has not signed off this session's review. Export the client file anyway? It will be marked 未审核 (draft).</source>
+            <translation>A lead has not signed off this session's review. Export the client file anyway? It will be marked 未审核 (draft).</translation>
+        </message>
+        <message>
+            <source>Save results card</source>
+            <translation>Save results card</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>PNG images (*.png)</translation>
+        </message>
+        <message>
+            <source>Results card</source>
+            <translation>Results card</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <source>Saved {path}</source>
+            <translation>Saved {path}</translation>
+        </message>
+        <message>
+            <source>The file is marked 未审核 (draft).</source>
+            <translation>The file is marked 未审核 (draft).</translation>
+        </message>
+        <message>
+            <source>Saved {path} and copied the picture to the clipboard.</source>
+            <translation>Saved {path} and copied the picture to the clipboard.</translation>
+        </message>
         <message>
             <source>Export to Excel…</source>
             <translation>Export to Excel…</translation>
@@ -30,38 +70,38 @@
     </context>
     <context>
         <name>ExportArea</name>
-    <message>
-        <source>Logo and header…</source>
-        <translation>Logo and header…</translation>
-    </message>
-    <message>
-        <source>The logo (PNG) and header text printed on every exported file</source>
-        <translation>The logo (PNG) and header text printed on every exported file</translation>
-    </message>
-    <message>
-        <source>Logo for exported files</source>
-        <translation>Logo for exported files</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG images (*.png)</translation>
-    </message>
-    <message>
-        <source>Logo</source>
-        <translation>Logo</translation>
-    </message>
-    <message>
-        <source>Keep the current logo?</source>
-        <translation>Keep the current logo?</translation>
-    </message>
-    <message>
-        <source>Header text</source>
-        <translation>Header text</translation>
-    </message>
-    <message>
-        <source>Text at the top left of every printed page:</source>
-        <translation>Text at the top left of every printed page:</translation>
-    </message>
+        <message>
+            <source>Logo and header…</source>
+            <translation>Logo and header…</translation>
+        </message>
+        <message>
+            <source>The logo (PNG) and header text printed on every exported file</source>
+            <translation>The logo (PNG) and header text printed on every exported file</translation>
+        </message>
+        <message>
+            <source>Logo for exported files</source>
+            <translation>Logo for exported files</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>PNG images (*.png)</translation>
+        </message>
+        <message>
+            <source>Logo</source>
+            <translation>Logo</translation>
+        </message>
+        <message>
+            <source>Keep the current logo?</source>
+            <translation>Keep the current logo?</translation>
+        </message>
+        <message>
+            <source>Header text</source>
+            <translation>Header text</translation>
+        </message>
+        <message>
+            <source>Text at the top left of every printed page:</source>
+            <translation>Text at the top left of every printed page:</translation>
+        </message>
         <message>
             <source>Export to Excel…</source>
             <translation>Export to Excel…</translation>
@@ -145,14 +185,14 @@
     </context>
     <context>
         <name>MultiExportDialog</name>
-    <message>
-        <source>Sessions as filtered in the history view.</source>
-        <translation>Sessions as filtered in the history view.</translation>
-    </message>
-    <message>
-        <source>Also filtered by: {filters}</source>
-        <translation>Also filtered by: {filters}</translation>
-    </message>
+        <message>
+            <source>Sessions as filtered in the history view.</source>
+            <translation>Sessions as filtered in the history view.</translation>
+        </message>
+        <message>
+            <source>Also filtered by: {filters}</source>
+            <translation>Also filtered by: {filters}</translation>
+        </message>
         <message>
             <source>Multi-session report</source>
             <translation>Multi-session report</translation>

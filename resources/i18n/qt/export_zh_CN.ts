@@ -12,6 +12,46 @@
         <translation>按上方筛选条件导出所列场次的多场次报告</translation>
     </message>
     <message>
+        <source>Open a session first.</source>
+        <translation>请先打开一个场次。</translation>
+    </message>
+    <message>
+        <source>Review not signed off</source>
+        <translation>复盘未审核</translation>
+    </message>
+    <message>
+        <source>A lead has not signed off this session&apos;s review. Export the client file anyway? It will be marked 未审核 (draft).</source>
+        <translation>本场复盘尚未经组长审核。仍要导出客户版文件吗？文件将标记为“未审核 (draft)”。</translation>
+    </message>
+    <message>
+        <source>Save results card</source>
+        <translation>保存战报图片</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Results card</source>
+        <translation>战报图片</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>The file is marked 未审核 (draft).</source>
+        <translation>文件已标记为“未审核 (draft)”。</translation>
+    </message>
+    <message>
+        <source>Saved {path} and copied the picture to the clipboard.</source>
+        <translation>已保存 {path}，图片已复制到剪贴板。</translation>
+    </message>
+    <message>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>

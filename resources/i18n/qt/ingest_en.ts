@@ -16,6 +16,22 @@
             <translation>Not following a file</translation>
         </message>
         <message>
+            <source>Following</source>
+            <translation>Following</translation>
+        </message>
+        <message>
+            <source>Waiting for the file</source>
+            <translation>Waiting for the file</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <source>Stopped</source>
+            <translation>Stopped</translation>
+        </message>
+        <message>
             <source>Follow a CSV</source>
             <translation>Follow a CSV</translation>
         </message>
@@ -189,6 +205,10 @@
         <message>
             <source>rejected</source>
             <translation>rejected</translation>
+        </message>
+        <message>
+            <source>(row hidden in the sheet)</source>
+            <translation>(row hidden in the sheet)</translation>
         </message>
         <message>
             <source>Importing…</source>

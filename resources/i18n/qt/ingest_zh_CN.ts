@@ -16,6 +16,22 @@
         <translation>未跟随任何文件</translation>
     </message>
     <message>
+        <source>Following</source>
+        <translation>跟随中</translation>
+    </message>
+    <message>
+        <source>Waiting for the file</source>
+        <translation>等待文件</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>出错</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
         <source>Follow a CSV</source>
         <translation>跟随 CSV 文件</translation>
     </message>
@@ -189,6 +205,10 @@
     <message>
         <source>rejected</source>
         <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>(row hidden in the sheet)</source>
+        <translation>（工作表中隐藏的行）</translation>
     </message>
     <message>
         <source>Importing…</source>

@@ -211,6 +211,10 @@ Checklists, live session log, charts, reviews and Excel exports for livestream e
             <translation>{name} {version}
 Checklists, live session log, charts, reviews and Excel exports for livestream e-commerce operations.</translation>
         </message>
+        <message>
+            <source>LiveOps Desk</source>
+            <translation>LiveOps Desk</translation>
+        </message>
     </context>
     <context>
         <name>OverviewArea</name>
@@ -237,6 +241,18 @@ Checklists, live session log, charts, reviews and Excel exports for livestream e
         <message>
             <source>No targets set.</source>
             <translation>No targets set.</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Target</translation>
+        </message>
+        <message>
+            <source>Goal</source>
+            <translation>Goal</translation>
+        </message>
+        <message>
+            <source>Actual</source>
+            <translation>Actual</translation>
         </message>
     </context>
     <context>

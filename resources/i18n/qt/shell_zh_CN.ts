@@ -211,6 +211,10 @@ Checklists, live session log, charts, reviews and Excel exports for livestream e
         <translation>{name} {version}
 直播电商运营的检查清单、场次日志、实时图表、复盘与 Excel 导出。</translation>
     </message>
+    <message>
+        <source>LiveOps Desk</source>
+        <translation>直播运营台</translation>
+    </message>
 </context>
 <context>
     <name>OverviewArea</name>
@@ -237,6 +241,18 @@ Checklists, live session log, charts, reviews and Excel exports for livestream e
     <message>
         <source>No targets set.</source>
         <translation>未设置目标。</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标项</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际值</translation>
     </message>
 </context>
 <context>
