@@ -5,20 +5,20 @@
 -- later (storage.summaries.refresh) recounts, so a missing row is no harm.
 -- Without a review the sign-off is 'none' whatever the events say (the review feature's rule; with
 -- an approved review signoff_events_ai / _au mark it outdated).
-CREATE TRIGGER summary_events_ai AFTER INSERT ON events WHEN NEW.deleted = 0 BEGIN
+CREATE TRIGGER IF NOT EXISTS summary_events_ai AFTER INSERT ON events WHEN NEW.deleted = 0 BEGIN
     UPDATE session_summaries SET event_count = event_count + 1,
         signoff = CASE WHEN EXISTS (SELECT 1 FROM reviews r WHERE r.session_id = NEW.session_id)
                        THEN signoff ELSE 'none' END
         WHERE session_id = NEW.session_id;
 END;
-CREATE TRIGGER summary_events_au AFTER UPDATE OF deleted, session_id ON events
+CREATE TRIGGER IF NOT EXISTS summary_events_au AFTER UPDATE OF deleted, session_id ON events
     WHEN OLD.deleted <> NEW.deleted OR OLD.session_id <> NEW.session_id BEGIN
     UPDATE session_summaries SET event_count = event_count - 1
         WHERE session_id = OLD.session_id AND OLD.deleted = 0;
     UPDATE session_summaries SET event_count = event_count + 1
         WHERE session_id = NEW.session_id AND NEW.deleted = 0;
 END;
-CREATE TRIGGER summary_events_ad AFTER DELETE ON events WHEN OLD.deleted = 0 BEGIN
+CREATE TRIGGER IF NOT EXISTS summary_events_ad AFTER DELETE ON events WHEN OLD.deleted = 0 BEGIN
     UPDATE session_summaries SET event_count = event_count - 1 WHERE session_id = OLD.session_id;
 END;
 
