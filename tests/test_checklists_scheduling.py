@@ -129,3 +129,25 @@ def test_planned_session_moves_to_pre_when_the_first_item_falls_due(ctx, clock):
     changes = engine.tick_clock(ctx)
     assert s.id in changes.sessions
     assert lifecycle.get(ctx, s.id).status == SessionStatus.PRE
+
+
+def test_imported_history_without_an_end_gets_no_live_recurrences_up_to_now(ctx, clock):
+    """A sessions list without end times, imported months later: the closed sessions must not be
+    filled with a run every few minutes from their start until today (it took minutes and made
+    thousands of missed runs)."""
+    on_air = datetime(2026, 7, 1, 12, tzinfo=UTC)
+    clock.set(datetime(2026, 11, 27, 4, tzinfo=UTC))
+    with ctx.ws.write():
+        s = lifecycle.create_imported(ctx, anchor_id=ctx.fixture["anchor"].id, title="导入的场次", on_air=on_air,
+                                      off_air=None)
+        engine.advance(ctx, s.id)
+    live_runs = ctx.ws.query_one(
+        "SELECT count(*) FROM checklist_runs r JOIN session_items i ON i.session_id = r.session_id"
+        " AND i.key = r.item_key WHERE r.session_id = ? AND i.phase = 'live'", (s.id,))[0]
+    assert live_runs == 0
+    with ctx.ws.write():  # with its end known, the window [on air, end) is filled as for any session
+        ended = lifecycle.create_imported(ctx, anchor_id=ctx.fixture["anchor"].id, title="有结束时间",
+                                          on_air=on_air, off_air=on_air + timedelta(hours=2))
+        engine.advance(ctx, ended.id)
+    dues = [r[0] for r in ctx.ws.query("SELECT due_at FROM checklist_runs WHERE session_id = ?", (ended.id,))]
+    assert dues and max(dues) < "2026-07-01T14:00:00.000Z"

@@ -87,6 +87,10 @@ def _materialise_live(ctx: Context, session: Session, until: datetime) -> int:
     """Create the recurring live runs due before ``until`` (and before E once ended)."""
     if session.on_air_utc is None:
         return 0
+    if session.off_air_utc is None and session.status != SessionStatus.LIVE:
+        # Ended without a known end (imported history that gave none): there is no on-air window to
+        # repeat items over, and "until now" would mean months of runs nobody could have done.
+        return 0
     if session.off_air_utc is not None and session.off_air_utc <= until:
         stop = session.off_air_utc  # recurrences stop at E: a run due exactly at E is not created
     else:

@@ -238,16 +238,21 @@ _BATCH_SQL = (
 )
 
 
+def value_suffix(column: int) -> str:
+    """What a row's id stem gets for its value in ``column`` (0-based) to make that sample's id."""
+    return f"{column:02x}"
+
+
 def row_columns(keys: list[str]) -> str:
     """The JSON description of a batch's value columns: [id suffix, metric key, JSON path] each."""
     if len(keys) > 256:
         raise ValueError("at most 256 value columns per row")
-    return json.dumps([[f"{i:02x}", key, f"$[{3 + i}]"] for i, key in enumerate(keys)])
+    return json.dumps([[value_suffix(i), key, f"$[{3 + i}]"] for i, key in enumerate(keys)])
 
 
 def expand_rows(rows: list, keys: list[str]) -> list[tuple]:
     """The samples of minute rows as (id, session_id, ts_utc, metric_key, value), nulls left out."""
-    return [(row[0] + f"{i:02x}", row[1], row[2], key, v) for row in rows
+    return [(row[0] + value_suffix(i), row[1], row[2], key, v) for row in rows
             for i, key in enumerate(keys) if (v := row[3 + i]) is not None]
 
 
@@ -266,7 +271,7 @@ def insert_minute_rows(ws: Workspace, rows: list, keys: list[str], *, columns: s
 
 
 class SampleBatchWriter:
-    """Runs ``insert_realtime_batch`` on one worker thread, at most ``depth`` batches behind.
+    """Runs a batch writer (``insert_minute_rows``) on one worker thread, at most ``depth`` batches behind.
 
     The caller must ``drain()`` before it uses the connection itself: the worker is the only
     user of the connection between ``submit`` and ``drain``. Errors (disk full, a lock) are

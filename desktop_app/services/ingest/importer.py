@@ -614,7 +614,7 @@ class _Writer:
         ws, keys, columns = ctx.ws, self.metric_keys, repo.row_columns(self.metric_keys)
 
         def write(batch: list) -> None:
-            repo.insert_minute_rows(ws, batch, keys, columns=columns, source=self.source_text, author=ctx.actor_id,
+            repo.insert_minute_rows(ws, batch, keys, columns=columns, source=self.source_text, author=self.author,
                                     import_id=result.import_id, created_at=self.now_iso)
 
         # In the background only for a whole-file import: a follow poll writes a few rows.
@@ -756,7 +756,7 @@ class _Writer:
         n = self.key_column.get(natural[1])
         if row is None or n is None or row[3 + n] is None:
             return None
-        return (row[0] + f"{n:02x}", row[3 + n], self.source_text)
+        return (row[0] + repo.value_suffix(n), row[3 + n], self.source_text)
 
     def _seen_again(self, s, natural: tuple, found: tuple, value, existing: dict) -> None:
         sid, old, src = found

@@ -12,9 +12,11 @@ from __future__ import annotations
 from PySide6.QtCore import QFileSystemWatcher, QTimer
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop_app.domain.enums import SessionStatus
 from desktop_app.domain.errors import LiveOpsError
 from desktop_app.messages import msg
 from desktop_app.services.ingest.follow import ERROR, FOLLOWING, STOPPED, WAITING, Follower
+from desktop_app.storage import sessions as session_repo
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.i18n import Retranslating
 
@@ -51,6 +53,7 @@ class FollowWidget(Retranslating, QWidget):
         self.watcher.fileChanged.connect(self._changed)
         self.watcher.directoryChanged.connect(self._changed)
         self.polls = 0  # reads done (tests and the status tooltip)
+        state.workspace_changed.connect(lambda _c: self._update_start())  # the session may end meanwhile
         self.state_code = STOPPED
         self.last_message = None  # the follower's latest status (a catalog Message): re-rendered on a language switch
         self.retranslate()
@@ -67,6 +70,7 @@ class FollowWidget(Retranslating, QWidget):
         self.light.setToolTip(self._state_label(self.state_code))
         if self.follower is not None:
             self.status.setToolTip(self._details())
+        self._update_start()
 
     def _state_label(self, state: str) -> str:
         return {FOLLOWING: self.tr("Following"), WAITING: self.tr("Waiting for the file"),
@@ -76,7 +80,19 @@ class FollowWidget(Retranslating, QWidget):
         if session_id != self.session_id:
             self.stop()
         self.session_id = session_id
-        self.start_button.setEnabled(session_id is not None)
+        self._update_start()
+
+    def _update_start(self) -> None:
+        """A growing file is followed into a session on air only; elsewhere the button says why it is greyed."""
+        session = session_repo.get_session(self.state.ctx.ws, self.session_id) if self.session_id else None
+        live = session is not None and session.status == SessionStatus.LIVE
+        self.start_button.setEnabled(live)
+        if live:
+            self.start_button.setToolTip(self.tr("Read rows into this session as the file grows"))
+        elif session is None:
+            self.start_button.setToolTip(self.tr("Select a session on air to follow a CSV into it."))
+        else:
+            self.start_button.setToolTip(self.tr("Only a session on air can follow a growing CSV; this one is not on air."))
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Follow a CSV"), "", self.tr("CSV files (*.csv *.txt)"))

@@ -25,6 +25,7 @@ from desktop_app.domain.enums import SessionStatus
 from desktop_app.domain.models import Event, Session
 from desktop_app.domain.timeutil import local
 from desktop_app.messages import msg
+from desktop_app.ui.axes import NumberAxis
 from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.live.markers import MarkerLines
 from desktop_app.ui.live.series import CURVES, SeriesStore
@@ -74,7 +75,8 @@ class LiveCharts(Retranslating, QWidget):
         self.plots: list[pg.PlotItem] = []
         self.twins: dict[int, pg.ViewBox] = {}
         for row in range(4):
-            axis = {"bottom": self.axis} if row == 3 else {"bottom": ZonedDateAxis(orientation="bottom")}
+            axis = {"bottom": self.axis if row == 3 else ZonedDateAxis(orientation="bottom"),
+                    "left": NumberAxis("left"), "right": NumberAxis("right")}  # "80,000", not "80000"
             p = self.glw.addPlot(row=row, col=0, axisItems=axis)
             # No grid: pyqtgraph's axis-drawn grid costs more than all curves together per repaint.
             p.setMenuEnabled(False)
@@ -145,8 +147,8 @@ class LiveCharts(Retranslating, QWidget):
         self.follow_button.setChecked(True)
         self.follow_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.follow_button.toggled.connect(self.set_follow)
-        QShortcut(QKeySequence(Qt.Key.Key_End), self, activated=lambda: self.set_follow(True),
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.follow_shortcut = QShortcut(QKeySequence(Qt.Key.Key_End), self, activated=lambda: self.set_follow(True),
+                                         context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         bar.addWidget(self.follow_button)
         bar.addSpacing(12)
         self.compare_label = QLabel()
@@ -200,6 +202,7 @@ class LiveCharts(Retranslating, QWidget):
         for i, minutes in enumerate(ZOOMS):
             self.zoom_buttons.button(i).setText(self.tr("All") if minutes == 0 else self.tr("%1 min").replace("%1", str(minutes)))
         self.follow_button.setText(self.tr("Follow live (End)"))
+        self._update_follow_tip()
         self.compare_label.setText(self.tr("Compare with:"))
 
     # -- data ----------------------------------------------------------------------------------
@@ -214,12 +217,25 @@ class LiveCharts(Retranslating, QWidget):
             for p in self.plots:
                 p.getAxis("bottom").set_zone(session.timezone)
         on_air = session is not None and session.status == SessionStatus.LIVE
+        self.set_live(on_air)
         self.zoom_minutes = self.live_zoom if on_air else 0
         self.zoom_buttons.button(ZOOMS.index(self.zoom_minutes)).setChecked(True)
         self.follow = True
         self.follow_button.setChecked(True)
         self.dirty = True
         self.tick()  # ranges and data now, so the first paint has numbered axes (not pyqtgraph's 0..1)
+
+    def set_live(self, live: bool) -> None:
+        """Following the live edge only means something while on air: a finished broadcast has no edge
+        that moves, so the button is greyed (its tooltip says why) and End does nothing."""
+        self.follow_button.setEnabled(live)
+        self.follow_shortcut.setEnabled(live)
+        self._update_follow_tip()
+
+    def _update_follow_tip(self) -> None:
+        self.follow_button.setToolTip(
+            self.tr("Keep the newest minutes in view as readings arrive (End)") if self.follow_button.isEnabled()
+            else self.tr("Only a session on air can be followed live; this one is not on air."))
 
     def add_rows(self, rows: list[tuple[str, float, float]]) -> None:
         self.store.add_rows(rows)

@@ -441,6 +441,7 @@ class LiveConsole(Retranslating, QWidget):
         for w in (self.events.quick, self.metrics, self.report_button, self.demo_button):
             w.setEnabled(accepting)
         self.demo_button.setEnabled(self.session is not None and self.session.status == SessionStatus.LIVE)
+        self.charts.set_live(self.session is not None and self.session.status == SessionStatus.LIVE)
         if self.session is not None and not accepting:
             self.show_status(self.tr("This session is not on air or has ended; it takes no new live entries."))
 

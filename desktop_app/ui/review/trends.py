@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from datetime import datetime, time
 
 import pyqtgraph as pg
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.messages import msg
 from desktop_app.services import history
 from desktop_app.ui import format as fmt
+from desktop_app.ui.axes import NumberAxis
 from desktop_app.ui.i18n import Retranslating
 from desktop_app.ui.state import AppState
 
@@ -31,13 +31,6 @@ COLORS = ("#d9480f", "#1c7ed6", "#2f9e44", "#ae3ec9")
 TREND_KPIS = (("gmv", "money"), ("uv_value", "money"), ("view_to_order_rate", "ratio"), ("refund_rate", "ratio"),
               ("compliance_rate", "ratio"))
 
-
-class NumberAxis(pg.AxisItem):
-    """Tick labels as the app writes numbers (1,000,000 / 1.65), never pyqtgraph's "1e+06"."""
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
-        decimals = 0 if spacing * scale >= 1 else min(4, max(1, -int(math.floor(math.log10(spacing * scale)))))
-        return [fmt.number(v * scale, decimals) for v in values]
 
 
 def _epoch(d) -> float:

@@ -3,6 +3,18 @@
 <TS version="2.1" language="en">
     <context>
         <name>FollowWidget</name>
+    <message>
+        <source>Read rows into this session as the file grows</source>
+        <translation>Read rows into this session as the file grows</translation>
+    </message>
+    <message>
+        <source>Select a session on air to follow a CSV into it.</source>
+        <translation>Select a session on air to follow a CSV into it.</translation>
+    </message>
+    <message>
+        <source>Only a session on air can follow a growing CSV; this one is not on air.</source>
+        <translation>Only a session on air can follow a growing CSV; this one is not on air.</translation>
+    </message>
         <message>
             <source>Follow a CSV…</source>
             <translation>Follow a CSV…</translation>

@@ -4,6 +4,18 @@
 <context>
     <name>FollowWidget</name>
     <message>
+        <source>Read rows into this session as the file grows</source>
+        <translation>文件增长时把新行读入本场</translation>
+    </message>
+    <message>
+        <source>Select a session on air to follow a CSV into it.</source>
+        <translation>请选择一个直播中的场次，再跟随 CSV。</translation>
+    </message>
+    <message>
+        <source>Only a session on air can follow a growing CSV; this one is not on air.</source>
+        <translation>只有直播中的场次可以跟随增长中的 CSV；本场不在直播中。</translation>
+    </message>
+    <message>
         <source>Follow a CSV…</source>
         <translation>跟随 CSV 文件…</translation>
     </message>

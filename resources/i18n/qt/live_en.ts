@@ -171,6 +171,14 @@
     </context>
     <context>
         <name>LiveCharts</name>
+    <message>
+        <source>Keep the newest minutes in view as readings arrive (End)</source>
+        <translation>Keep the newest minutes in view as readings arrive (End)</translation>
+    </message>
+    <message>
+        <source>Only a session on air can be followed live; this one is not on air.</source>
+        <translation>Only a session on air can be followed live; this one is not on air.</translation>
+    </message>
         <message>
             <source>Online viewers</source>
             <translation>Online viewers</translation>

@@ -172,6 +172,14 @@
 <context>
     <name>LiveCharts</name>
     <message>
+        <source>Keep the newest minutes in view as readings arrive (End)</source>
+        <translation>随读数到来始终显示最新几分钟（End）</translation>
+    </message>
+    <message>
+        <source>Only a session on air can be followed live; this one is not on air.</source>
+        <translation>只有直播中的场次可以跟随实时；本场不在直播中。</translation>
+    </message>
+    <message>
         <source>Online viewers</source>
         <translation>实时在线人数</translation>
     </message>
