@@ -38,7 +38,11 @@ def _check_session_accepts(session, kind: EventKind, ts: datetime) -> None:
 
 def log_event(ctx: Context, session_id: str, kind: EventKind | str, text: str = "", *,
               internal: bool | None = None, ts: datetime | None = None, source: Source | str = Source.MANUAL,
-              subtype: str | None = None, product_id: str | None = None) -> tuple[Event, Changes]:
+              subtype: str | None = None, product_id: str | None = None,
+              defer_summary: bool = False) -> tuple[Event, Changes]:
+    """Commit one event. The schema writes the runs of items the event ticks whole (migration 0012)
+    and marks the summary's compliance stale; it is recomputed here unless ``defer_summary`` (a
+    hotkey: the console calls settle() a moment later, off the keystroke's path)."""
     try:
         kind = EventKind(kind)
     except ValueError:
@@ -63,7 +67,18 @@ def log_event(ctx: Context, session_id: str, kind: EventKind | str, text: str = 
         changes = Changes(events=frozenset({session.id}))
         for hook in after_event_hooks:
             changes = changes | (hook(ctx, session, event) or Changes())
+        if changes.checklists and not defer_summary:  # runs were written: the schema's may be among them
+            summaries.settle_compliance(ctx.ws, session.id, now)
     return event, changes
+
+
+def settle(ctx: Context, session_id: str) -> Changes:
+    """Recompute the summary's compliance after deferred hotkeys (a no-op when it is current)."""
+    if not summaries.compliance_stale(ctx.ws, session_id):
+        return Changes()
+    with ctx.ws.write():
+        summaries.settle_compliance(ctx.ws, session_id, ctx.now())
+    return Changes(checklists=frozenset({session_id}))
 
 
 def _session(ctx: Context, session_id: str):
