@@ -9,7 +9,7 @@ from datetime import timedelta
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop_app.domain.enums import EventKind, Source
 from desktop_app.services import metrics_entry
@@ -463,3 +463,27 @@ def test_robot_dialog_refuses_bad_urls_inline_and_adds_good_ones(qtbot, ctx):
     dialog.add()
     [t] = webhooks.list_targets(ctx)
     assert (t.kind, t.secret) == ("dingtalk", "SEC123") and dialog.targets.rowCount() == 1
+
+
+def test_a_refused_key_press_keeps_the_old_binding(qtbot):
+    """Pressing a taken key in the editor (as a user does, not setKeySequence) refuses it and
+    leaves the kind on its old key: the editor clears itself when recording starts, and that
+    empty sequence must not become the binding."""
+    dialog = hk.HotkeyDialog(hk.load_bindings(), False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    edit = dialog.edits["product"]
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_F1)  # F1 belongs to giveaway
+    qtbot.waitUntil(lambda: "F1" in dialog.error.text())
+    assert dialog.bindings["product"] == "F2"
+    edit.clearFocus()  # leaving the editor shows the binding that stands
+    qtbot.waitUntil(lambda: edit.keySequence().toString() == "F2")
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: dialog.bindings["product"] == "F9")
+    assert dialog.error.text() == ""
+    dialog.findChild(QPushButton, "clear_note").click()  # the Clear button does unbind
+    assert dialog.bindings["note"] == ""
+    dialog.findChild(QPushButton, "clear_product").click()
+    assert dialog.bindings["product"] == "" and edit.keySequence().isEmpty()
