@@ -98,6 +98,9 @@ def test_sample_counter_decrease_warns_but_saves(ctx, live, capsys, clock):
     code, _, err = run(capsys, "sample", ctx.ws.path, "--live", "orders=8")
     assert code == 0 and "比上次记录少" in err
     assert len(sample_repo.list_samples(ctx.ws, live.id)) == 2
+    assert run(capsys, "--lang", "en", "sample", ctx.ws.path, "--live", "gmv=1.2万")[0] == 0
+    code, _, err = run(capsys, "--lang", "en", "sample", ctx.ws.path, "--live", "gmv=9,999.5")
+    assert code == 0 and "(¥12,000.00 → ¥9,999.50)" in err  # in 元 as typed, not in 分
 
 
 def test_report_and_webhook_commands(ctx, live, capsys, clock):

@@ -213,6 +213,15 @@ def test_counter_decrease_warns_but_saves(qtbot, ctx, session, console, clock):
     assert len(sample_repo.list_samples(ctx.ws, session.id)) == 2
 
 
+def test_counter_decrease_warning_shows_money_as_typed_not_in_fen(qtbot, ctx, session, console, clock):
+    type_metrics(qtbot, console, {"gmv": "2.5万", "orders": "1200"})
+    clock.advance(seconds=30)
+    type_metrics(qtbot, console, {"gmv": "1w", "orders": "1100"})
+    text = console.metrics.warning.text()
+    assert "¥25,000.00 → ¥10,000.00" in text and "1,200 → 1,100" in text
+    assert "2500000" not in text
+
+
 def test_chart_holds_the_entered_samples(qtbot, ctx, session, console, clock):
     for minute, (online, gmv) in enumerate([(100, "100"), (150, "250"), (120, "400")]):
         clock.advance(minutes=1)
