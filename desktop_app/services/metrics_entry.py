@@ -59,11 +59,13 @@ def parse_values(values: dict[str, object], currency: str) -> dict[str, int | fl
 
 def record_snapshot(ctx: Context, session_id: str, values: dict[str, object], *, ts: datetime | None = None,
                     source: Source | str = Source.MANUAL, minor_units: bool = False) -> SnapshotResult:
-    """One snapshot of raw metrics at ``ts`` (default now) into a live or post session."""
+    """One snapshot of raw metrics at ``ts`` (default now; after the broadcast, its end) into a live or
+    post session."""
     now = ctx.now()
-    ts = ts or now
     with ctx.ws.write():
         s = get_session(ctx, session_id)
+        if ts is None:  # after the broadcast an untimed reading is the final one: at the end, not "now"
+            ts = s.off_air_utc if s.status == SessionStatus.POST and s.off_air_utc else now
         _check_accepts(s, ts, Source(source))
         parsed = (_minor_values(values) if minor_units else parse_values(values, s.currency))
         if not parsed:
