@@ -417,7 +417,7 @@ def test_report_goes_to_the_group_robot_off_the_gui_thread_and_failures_show(qtb
         robots_mod.webhooks.deliver_due = deliver
         c.report_now()
         qtbot.waitUntil(lambda: len(robot.requests) == 1 and not c.sender.busy, timeout=5000)
-        assert sent_from == [False]  # never on the GUI thread
+        assert sent_from and not any(sent_from)  # never on the GUI thread (the 15 s timer may add a round)
         assert "1 waiting" in c.robot_status.text() and "HTTP 500" in c.robot_status.text()
         clock.advance(seconds=31)  # backoff passed: the queue retries
         c.sender.kick()
@@ -496,3 +496,63 @@ def test_a_refused_key_press_keeps_the_old_binding(qtbot):
     assert dialog.bindings["note"] == ""
     dialog.findChild(QPushButton, "clear_product").click()
     assert dialog.bindings["product"] == "" and edit.keySequence().isEmpty()
+
+
+def test_event_list_follows_live_and_stays_put_while_the_user_reads(qtbot, ctx, session, console, clock):
+    view = console.events.view
+    bar = view.verticalScrollBar()
+
+    def last_row_visible() -> bool:
+        last = console.events.proxy.index(console.events.proxy.rowCount() - 1, 0)
+        return view.viewport().rect().contains(view.visualRect(last).center())
+
+    for _ in range(40):  # more than the list can show
+        qtbot.keyClick(QApplication.focusWidget() or console, Qt.Key.Key_F1)
+        clock.advance(seconds=5)
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert last_row_visible()  # following the newest entry
+    bar.setValue(0)  # the user scrolls up to read
+    qtbot.keyClick(QApplication.focusWidget() or console, Qt.Key.Key_F2)
+    assert bar.value() == 0
+    bar.setValue(bar.maximum())  # back at the bottom: follows again
+    qtbot.keyClick(QApplication.focusWidget() or console, Qt.Key.Key_F3)
+    assert last_row_visible()
+    console.events.kind_filter.setCurrentIndex(console.events.kind_filter.findData("product"))
+    console.events.kind_filter.setCurrentIndex(0)  # clearing a filter does not stop following
+    qtbot.keyClick(QApplication.focusWidget() or console, Qt.Key.Key_F4)
+    assert last_row_visible()
+    qtbot.keyClicks(console.events.text_filter, "zz")  # nothing matches: an empty list
+    console.events.text_filter.clear()
+    qtbot.keyClick(QApplication.focusWidget() or console, Qt.Key.Key_F5)
+    assert last_row_visible()
+    panel = console.events
+    panel.vis_filter.setCurrentIndex(panel.vis_filter.findData("internal"))  # a short list, then all again
+    panel.vis_filter.setCurrentIndex(panel.vis_filter.findData("all"))
+    console.log("note", "外部来的", internal=None, source="cli")
+    assert last_row_visible()
+    console.log("giveaway", "福袋 88元", internal=None, source="manual")
+    qtbot.keyClicks(panel.text_filter, "88")  # a few rows match, then the filter is cleared
+    assert panel.proxy.rowCount() == 1
+    qtbot.waitUntil(lambda: bar.maximum() == 0)  # the view laid out the short list
+    panel.text_filter.clear()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    console.log("note", "又一条", internal=None, source="cli")
+    assert last_row_visible()
+
+
+def test_event_list_opens_at_the_newest_entry(qtbot, ctx, session, clock):
+    from desktop_app.services import event_log
+    from desktop_app.ui.live.console import LiveConsole
+
+    for i in range(40):
+        event_log.log_event(ctx, session.id, "note", f"记录 {i}")
+        clock.advance(seconds=5)
+    c = LiveConsole(AppState(ctx, poll=False), robots=False)
+    qtbot.addWidget(c)
+    c.set_session(session.id)  # loaded while hidden, as the session page builds it
+    c.resize(1280, 800)
+    c.show()
+    view = c.events.view
+    last = c.events.proxy.index(c.events.proxy.rowCount() - 1, 0)
+    qtbot.waitUntil(lambda: view.viewport().rect().contains(view.visualRect(last).center()))
+    c.shutdown()
