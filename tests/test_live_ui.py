@@ -299,7 +299,7 @@ def test_mini_window_takes_hotkeys_and_notes_and_remembers_its_place(qtbot, ctx,
     qtbot.keyClick(mini.note, Qt.Key.Key_Return)
     [e] = user_events(ctx, session.id)
     assert (e.kind, e.text) == (EventKind.PRODUCT, "第二款")
-    assert "直播测试" in mini.elapsed.text()
+    assert mini.title.text() == "直播测试" and mini.elapsed.text() == "0:01:00"
     mini.move(QPoint(123, 77))
     assert QSettings().value("live/mini/pos") == QPoint(123, 77)
     mini.close()

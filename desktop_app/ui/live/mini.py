@@ -30,6 +30,9 @@ class MiniWindow(QFrame):
         font.setPointSize(font.pointSize() + 6)
         font.setBold(True)
         self.elapsed.setFont(font)
+        self.title = QLabel()  # its own wrapped line: beside the big clock a long title was cut off
+        self.title.setObjectName("miniTitle")
+        self.title.setWordWrap(True)
         self.numbers = QLabel()
         self.numbers.setObjectName("miniNumbers")
         self.next_due = QLabel()
@@ -44,7 +47,7 @@ class MiniWindow(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(3)
-        for w in (self.elapsed, self.numbers, self.next_due, self.status, self.note):
+        for w in (self.elapsed, self.title, self.numbers, self.next_due, self.status, self.note):
             layout.addWidget(w)
         self.setMinimumWidth(260)
         self.retranslate()
