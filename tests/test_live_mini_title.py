@@ -32,3 +32,31 @@ def test_a_long_title_wraps_under_the_clock_instead_of_being_cut(qtbot, ctx, clo
         assert mini.elapsed.geometry().right() <= mini.contentsRect().right()
     finally:
         console.shutdown()
+
+
+def test_a_new_mini_window_opens_where_the_last_one_was_and_never_off_screen(qtbot):
+    """Across restarts: the place is read back from the settings; a place on a monitor that is
+    gone (unplugged laptop screen) comes back onto the screen instead of opening invisible."""
+    from PySide6.QtCore import QPoint, QSettings
+
+    from desktop_app.ui.live.mini import POS_KEY, MiniWindow
+
+    first = MiniWindow()
+    qtbot.addWidget(first)
+    first.show_at_saved_place()
+    qtbot.waitExposed(first)
+    first.move(QPoint(123, 77))
+    first.close()
+    again = MiniWindow()  # a new process builds a new window from the settings
+    qtbot.addWidget(again)
+    again.show_at_saved_place()
+    qtbot.waitExposed(again)
+    assert again.pos() == QPoint(123, 77)
+    again.close()
+    QSettings().setValue(POS_KEY, QPoint(-5000, 9000))
+    lost = MiniWindow()
+    qtbot.addWidget(lost)
+    lost.show_at_saved_place()
+    qtbot.waitExposed(lost)
+    assert lost.screen().availableGeometry().contains(lost.frameGeometry().topLeft())
+    lost.close()

@@ -6,6 +6,7 @@ Frameless and movable by dragging anywhere; its place is remembered in QSettings
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 POS_KEY = "live/mini/pos"
@@ -96,6 +97,10 @@ class MiniWindow(QFrame):
     def show_at_saved_place(self) -> None:
         pos = QSettings().value(POS_KEY)
         if isinstance(pos, QPoint):
+            if QGuiApplication.screenAt(pos) is None:  # its monitor is gone: back onto the main screen
+                area = QGuiApplication.primaryScreen().availableGeometry()
+                pos = QPoint(min(max(pos.x(), area.left()), max(area.left(), area.right() - self.width())),
+                             min(max(pos.y(), area.top()), max(area.top(), area.bottom() - self.height())))
             self.move(pos)
         self.show()
 
