@@ -60,3 +60,20 @@ def test_a_new_mini_window_opens_where_the_last_one_was_and_never_off_screen(qtb
     qtbot.waitExposed(lost)
     assert lost.screen().availableGeometry().contains(lost.frameGeometry().topLeft())
     lost.close()
+
+
+def test_hotkey_hint_never_breaks_a_key_from_its_kind(qtbot, ctx, session):
+    """The hint wraps between pairs ("F3 Paid traffic  F4 Incident"), never inside one
+    (it showed "F4" at the end of a line and "Incident" on the next)."""
+    from desktop_app.ui.live.console import LiveConsole
+    from desktop_app.ui.live.hotkeys import kind_label
+
+    console = LiveConsole(AppState(ctx, poll=False), robots=False)
+    qtbot.addWidget(console)
+    try:
+        text = console.events.hint.text()
+        for key, kind in (("F1", "giveaway"), ("F4", "incident"), ("F2", "product")):
+            assert f"{key}\u00a0{kind_label(kind)}".replace(" ", "\u00a0") in text
+        assert "  " in text  # pairs still break from one another
+    finally:
+        console.shutdown()

@@ -263,7 +263,9 @@ class EventsPanel(QWidget):
             header.resizeSection(col, width + pad)
 
     def set_hint(self, bindings: dict[str, str]) -> None:
-        self.hint.setText("  ".join(f"{seq} {kind_label(k)}" for k, seq in bindings.items() if seq))
+        # No-break spaces inside a pair: a narrow panel wraps between pairs, never "F4 | Incident".
+        self.hint.setText("  ".join(f"{seq} {kind_label(k)}".replace(" ", "\u00a0")
+                                    for k, seq in bindings.items() if seq))
 
     def _apply_filter(self, *_args) -> None:
         self.proxy.set_filter(self.kind_filter.currentData(), self.text_filter.text(), self.vis_filter.currentData())
