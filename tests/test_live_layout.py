@@ -234,3 +234,128 @@ def test_mini_window_grows_for_a_long_next_due_item_and_shrinks_back(qtbot, ctx,
 
 def _texts_of(next_due) -> list[str]:
     return [text.text() for _when, text in next_due.rows if text.isVisibleTo(next_due)]
+
+
+# -- a 1024 × 700 screen ------------------------------------------------------------------------------
+SMALL = (1024, 700)
+
+
+def _fill(ctx, session, clock) -> None:
+    """Forty minutes on air with targets, readings, events and a report: every text at its longest."""
+    lifecycle.set_targets(ctx, session.id, [Target("gmv", 9_500_000, Direction.MIN),
+                                            Target("online_viewers", 1500, Direction.MIN),
+                                            Target("orders", 800, Direction.MIN)])
+    for minute in range(40):
+        clock.advance(minutes=1)
+        metrics_entry.record_snapshot(ctx, session.id, {
+            "online_viewers": 800 + 37 * minute, "gmv": 5000 + 90_000 * minute, "orders": 10 * minute,
+            "buyers": 9 * minute, "uv": 100 * minute + 50, "ad_spend": 100 * minute,
+            "ad_attributed_gmv": 300 * minute})
+        if minute % 9 == 3:
+            event_log.log_event(ctx, session.id, "product", LONG_NOTE)
+
+
+@pytest.fixture(params=["zh_CN", "en"])
+def small_window(request, qtbot, ctx, session, clock):
+    """The main window at 1024 × 700 with a live session open on its Live tab, a note pending after a
+    hotkey, a report made and the crosshair readout showing."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui import i18n
+    from desktop_app.ui.live.console import LiveConsole
+    from desktop_app.ui.main_window import MainWindow
+
+    i18n.apply_language(request.param)
+    QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)
+    _fill(ctx, session, clock)
+    window = MainWindow(AppState(ctx, poll=False))
+    qtbot.addWidget(window)
+    window.resize(*SMALL)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_session(session.id)
+    console = window.findChild(LiveConsole)
+    assert console is not None and console.isVisible()  # the Live tab is in front
+    console.charts.timer.stop()
+    console.hotkey("giveaway")  # "Note for Giveaway at 10:41:00 (saved already; …)"
+    console.report_now()
+    console.charts.show_crosshair(clock.now().timestamp() - 600)
+    for _ in range(3):
+        QApplication.processEvents()
+    yield window, console
+    console.shutdown()
+    window.close()
+    i18n.apply_language("zh_CN")
+
+
+def _clipped(root) -> list[str]:
+    """Visible buttons, combo boxes and labels narrower (or, wrapped, shorter) than their text needs."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
+
+    bad = []
+    for w in root.findChildren(QAbstractButton) + root.findChildren(QComboBox) + root.findChildren(QLabel):
+        if not w.isVisible() or w.window() is not root.window():
+            continue
+        name = f"{type(w).__name__} {w.objectName()} {getattr(w, 'text', lambda: '')()[:24]!r}"
+        if isinstance(w, QLabel) and w.wordWrap():
+            if w.text() and w.height() < w.heightForWidth(w.width()):
+                bad.append(f"{name}: height {w.height()} < {w.heightForWidth(w.width())}")
+        elif w.width() < w.minimumSizeHint().width():
+            bad.append(f"{name}: width {w.width()} < {w.minimumSizeHint().width()}")
+    return bad
+
+
+def test_the_live_tab_fits_a_1024_px_window_with_nothing_cut_off(qtbot, small_window):
+    from desktop_app.ui.i18n import applied_language
+
+    window, console = small_window
+    assert window.width() <= SMALL[0], (applied_language(), window.width())  # was 1157 in zh, 1217 in en
+    assert window.minimumSizeHint().width() <= SMALL[0]
+    assert not _clipped(console), _clipped(console)
+    charts = console.charts
+    assert charts.readout.text() and charts.width() >= console.width() // 2  # the charts keep most of it
+    # The side panel is a tab beside the events: the keyboard reaches it and comes back.
+    tabs = console.left_tabs
+    assert tabs.count() == 2 and tabs.tabBar().isVisible()
+    console.focus_metrics()
+    qtbot.waitUntil(lambda: console.metrics.fields["online_viewers"].hasFocus())
+    assert not _clipped(console), _clipped(console)
+    console.hotkey("product")
+    qtbot.waitUntil(lambda: console.events.note.hasFocus())
+    assert tabs.currentWidget() is console.events
+
+
+def _axis_overlaps(plot) -> tuple[int, list]:
+    """The value labels pyqtgraph would draw on a panel's left and right axes, and those overlapping."""
+    from PySide6.QtGui import QPainter, QPicture
+
+    labels, overlaps = 0, []
+    for side in ("left", "right"):
+        axis = plot.getAxis(side)
+        if not axis.isVisible() or not axis.style["showValues"]:
+            continue
+        picture = QPicture()
+        painter = QPainter(picture)
+        _, _, texts = axis.generateDrawSpecs(painter)
+        painter.end()
+        rects = [(rect, text) for rect, _flags, text in texts]
+        labels += len(rects) if side == "left" else 0
+        overlaps += [(a[1], b[1]) for i, a in enumerate(rects) for b in rects[i + 1:] if a[0].intersects(b[0])]
+    return labels, overlaps
+
+
+@pytest.mark.parametrize("size", [SMALL, (1280, 800)])
+def test_value_labels_never_run_over_one_another(qtbot, small_window, size):
+    window, console = small_window
+    window.resize(*size)
+    charts = console.charts
+    charts.dirty = True
+    charts.tick()
+    charts.glw.grab()
+    line = charts.glw.fontMetrics().height()
+    for plot in charts.plots:
+        labels, overlaps = _axis_overlaps(plot)
+        assert not overlaps, (plot.titleLabel.text, overlaps)  # was "100,000" over "80,000" …
+        assert labels >= 1, plot.titleLabel.text
+        assert plot.getViewBox().height() >= 3 * line  # a readable panel, not a 17 px sliver
+    assert charts.glw.height() >= charts.glw.minimumHeight()  # short windows scroll the stack instead

@@ -18,8 +18,18 @@ from datetime import datetime, timedelta
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.enums import SessionStatus
 from desktop_app.domain.models import Event, Session
@@ -27,6 +37,7 @@ from desktop_app.domain.timeutil import local
 from desktop_app.messages import msg
 from desktop_app.ui.axes import NumberAxis
 from desktop_app.ui.i18n import Retranslating
+from desktop_app.ui.live.flow import FlowLayout
 from desktop_app.ui.live.markers import MarkerLines
 from desktop_app.ui.live.series import CURVES, SeriesStore
 from desktop_app.ui.live.time_axis import ZonedDateAxis
@@ -40,6 +51,8 @@ CURVE_PENS = {"online": "#1971c2", "gmv": "#e8590c", "orders_per_min": "#2f9e44"
               "ad_spend": "#c2255c", "roi": "#0c8599"}
 ZOOMS = (10, 30, 60, 0)  # minutes; 0 = all
 TICK_MS = 500
+TITLE_PT = 9
+VIEW_MIN_LINES = 3.5  # a panel's plot area never shorter than this many label lines: two values fit
 
 
 def kind_label(kind: str) -> str:
@@ -129,15 +142,18 @@ class LiveCharts(Retranslating, QWidget):
         self.readout = QLabel()
         self.readout.setObjectName("crosshairReadout")
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readout.setWordWrap(True)  # all seven values on a narrow screen too, over two lines
         self.zoom_buttons = QButtonGroup(self)
-        bar = QHBoxLayout()
+        zooms = QWidget()
+        zl = QHBoxLayout(zooms)
+        zl.setContentsMargins(0, 0, 0, 0)
         for i, minutes in enumerate(ZOOMS):
             b = QToolButton()  # as wide as its text: push buttons' 80 px minimum crowded the bar
             b.setCheckable(True)
             b.setObjectName(f"zoom_{minutes}")
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no maximum width: "60 分钟" was clipped
             self.zoom_buttons.addButton(b, i)
-            bar.addWidget(b)
+            zl.addWidget(b)
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda m=minutes: self.set_zoom(m),
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.zoom_buttons.idClicked.connect(lambda i: self.set_zoom(ZOOMS[i]))
@@ -149,21 +165,37 @@ class LiveCharts(Retranslating, QWidget):
         self.follow_button.toggled.connect(self.set_follow)
         self.follow_shortcut = QShortcut(QKeySequence(Qt.Key.Key_End), self, activated=lambda: self.set_follow(True),
                                          context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        bar.addWidget(self.follow_button)
-        bar.addSpacing(12)
         self.compare_label = QLabel()
         self.compare_box = QComboBox()
         self.compare_box.setObjectName("compareSession")
         self.compare_box.setMinimumContentsLength(8)
         self.compare_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        bar.addWidget(self.compare_label)
-        bar.addWidget(self.compare_box)
-        bar.addStretch(1)
+        compare = QWidget()
+        cl = QHBoxLayout(compare)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.compare_label)
+        cl.addWidget(self.compare_box)
+        # The bar wraps onto a second row where the panel is narrow (1024 px screens) instead of
+        # widening the window; the zoom buttons, and the compare label with its box, stay together.
+        self.toolbar = QWidget()
+        self.toolbar.setObjectName("chartToolbar")
+        bar = FlowLayout(self.toolbar, spacing=12)
+        for w in (zooms, self.follow_button, compare):
+            bar.addWidget(w)
+        self.glw.setMinimumHeight(self._stack_min_height())
+        # Where the window is short (700 px) the panels keep a readable height and scroll, rather
+        # than squeezing each to a sliver whose value labels run over one another.
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("chartScroll")
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.glw)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.readout)
-        layout.addWidget(self.glw, 1)
+        layout.addWidget(self.scroll, 1)
         self.zoom_buttons.button(ZOOMS.index(self.zoom_minutes)).setChecked(True)
 
     def _align_axes(self) -> None:
@@ -177,6 +209,17 @@ class LiveCharts(Retranslating, QWidget):
         for p in self.plots[:2]:  # no twin axis here: an empty right axis keeps the width
             p.getAxis("right").setStyle(showValues=False)
             p.getAxis("right").setPen(pg.mkPen(None))
+
+    def _stack_min_height(self) -> int:
+        """Room for every panel's title and VIEW_MIN_LINES lines of value labels, plus the time axis."""
+        line = QFontMetrics(self.glw.font()).height()
+        axis = self.plots[-1].getAxis("bottom").maximumHeight()
+        return len(self.plots) * (self._title_height() + round(VIEW_MIN_LINES * line) + 4) + axis + 8
+
+    def _title_height(self) -> int:
+        font = QFont(self.glw.font())
+        font.setPointSizeF(TITLE_PT)
+        return QFontMetrics(font).height() + 2
 
     def _twin(self, plot: pg.PlotItem) -> pg.ViewBox:
         vb = pg.ViewBox()
@@ -197,8 +240,12 @@ class LiveCharts(Retranslating, QWidget):
     def retranslate(self) -> None:
         titles = [self.tr("Online viewers"), self.tr("Cumulative GMV (target, pace)"),
                   self.tr("Orders / min · conversion % (right)"), self.tr("Ad spend · overall ROI (right)")]
+        title_height = self._title_height()
         for p, t in zip(self.plots, titles, strict=True):
-            p.setTitle(t, size="9pt")
+            p.setTitle(t, size=f"{TITLE_PT:g}pt")
+            # pyqtgraph's fixed 30 px title row took a fifth of a short panel: the title's own height
+            p.titleLabel.setMaximumHeight(title_height)
+            p.layout.setRowFixedHeight(0, title_height)
         for i, minutes in enumerate(ZOOMS):
             self.zoom_buttons.button(i).setText(self.tr("All") if minutes == 0 else self.tr("%1 min").replace("%1", str(minutes)))
         self.follow_button.setText(self.tr("Follow live (End)"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +53,8 @@ from desktop_app.ui.live.robots import RobotDialog, RobotSender
 from desktop_app.ui.live.series import RAW_KEYS, iso_to_epoch, load_arrays
 
 ACCEPTING = (SessionStatus.LIVE, SessionStatus.POST)
+# Below these widths beside the side panel (1024 px screens) the side panel becomes a tab by the events.
+WIDE_EVENTS, WIDE_CHARTS = 280, 460
 
 
 class LiveConsole(Retranslating, QWidget):
@@ -111,6 +114,7 @@ class LiveConsole(Retranslating, QWidget):
         self.elapsed.setFont(font)
         self.numbers = QLabel()
         self.numbers.setObjectName("keyNumbers")
+        self.numbers.setWordWrap(True)  # GMV vs target, online, orders, conversion: two lines when narrow
         self.next_due = QLabel()
         self.next_due.setObjectName("nextDueFallback")
         self.next_due_widget = self._next_due_widget(limit=2)
@@ -158,8 +162,16 @@ class LiveConsole(Retranslating, QWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.side = scroll
+        # The events panel sits in a tab widget whose bar shows only on a narrow screen, where the side
+        # panel joins it as a second tab: three columns at 1024 px left the charts a third of the width.
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setObjectName("liveLeftTabs")
+        self.left_tabs.setDocumentMode(True)
+        self.left_tabs.setTabBarAutoHide(True)
+        self.left_tabs.addTab(self.events, "")
+        self.narrow = False
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.events)
+        self.splitter.addWidget(self.left_tabs)
         self.splitter.addWidget(self.charts)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
@@ -180,14 +192,43 @@ class LiveConsole(Retranslating, QWidget):
         bar = self.side.verticalScrollBar().sizeHint().width()
         self.side.setMinimumWidth(inner + bar + 2 * self.side.frameWidth())
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if not self._sized:  # first show: events about a quarter, the side panel its width, charts the rest
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        margins = self.layout().contentsMargins()
+        width = event.size().width() - margins.left() - margins.right()
+        narrow = width < WIDE_EVENTS + WIDE_CHARTS + self.side.minimumWidth() + 2 * self.splitter.handleWidth()
+        if narrow != self.narrow or not self._sized:
             self._sized = True
-            total = max(self.splitter.width(), 900)
+            self._arrange(narrow, width)
+
+    def _arrange(self, narrow: bool, total: int) -> None:
+        """Three columns (events, charts, side panel at its width) where they fit; else the side panel
+        is a tab beside the events and the charts keep about two thirds of the width."""
+        self.narrow = narrow
+        if narrow and self.left_tabs.indexOf(self.side) < 0:
+            self.left_tabs.addTab(self.side, "")  # leaves the splitter
+        elif not narrow and self.splitter.indexOf(self.side) < 0:
+            self.splitter.addWidget(self.side)  # leaves the tab widget
+        self.events.title.setVisible(not narrow)  # the tab says it
+        self._title_tabs()
+        total = max(total, 600)
+        if narrow:
+            left = max(self.left_tabs.minimumSizeHint().width(), total * 40 // 100)
+            self.splitter.setSizes([left, total - left])
+        else:
             side = self.side.minimumWidth()
-            events = max(300, total * 30 // 100)
-            self.splitter.setSizes([events, max(300, total - events - side), side])
+            events = max(WIDE_EVENTS, min(total * 30 // 100, total - side - WIDE_CHARTS))
+            self.splitter.setSizes([events, total - events - side, side])
+
+    def _title_tabs(self) -> None:
+        self.left_tabs.setTabText(0, self.tr("Events"))
+        if self.left_tabs.count() > 1:
+            self.left_tabs.setTabText(1, self.tr("Metrics · report"))
+
+    def show_panel(self, panel: QWidget) -> None:
+        """Bring the events or the side panel forward before the keyboard goes there (narrow screens)."""
+        if self.left_tabs.indexOf(panel) >= 0:
+            self.left_tabs.setCurrentWidget(panel)
 
     def _next_due_widget(self, limit: int):
         """The checklists feature's countdown widget when installed, else None (we show our own line)."""
@@ -261,6 +302,7 @@ class LiveConsole(Retranslating, QWidget):
         self.events.set_hint(self.bindings)
         self.metrics.retranslate()
         self._fit_side_panel()
+        self._title_tabs()
         self.mini.retranslate()
         self.refresh_header()
 
@@ -278,10 +320,18 @@ class LiveConsole(Retranslating, QWidget):
                                                     activated=lambda k=kind: self.hotkey(k)))
             for seq, fn in (("Ctrl+R", self.report_now), ("Ctrl+M", self.toggle_mini)):
                 self.shortcuts.append(QShortcut(QKeySequence(seq), target, context=context, activated=fn))
-        for seq, fn in (("Ctrl+E", self.metrics.focus_first), ("Ctrl+L", lambda: self.events.quick.setFocus())):
+        for seq, fn in (("Ctrl+E", self.focus_metrics), ("Ctrl+L", self.focus_quick)):
             self.shortcuts.append(QShortcut(QKeySequence(seq), self, context=Qt.ShortcutContext.WindowShortcut,
                                             activated=fn))
         self.events.set_hint(self.bindings)
+
+    def focus_metrics(self) -> None:
+        self.show_panel(self.side)
+        self.metrics.focus_first()
+
+    def focus_quick(self) -> None:
+        self.show_panel(self.events)
+        self.events.quick.setFocus()
 
     def hotkey(self, kind: str) -> None:
         if self.mini.isVisible() and self.mini.isActiveWindow():
@@ -295,6 +345,7 @@ class LiveConsole(Retranslating, QWidget):
                 self.mini.note.clear()
                 self.mini.note.setFocus()
             return
+        self.show_panel(self.events)  # the note line takes the keyboard next
         self.events.commit_hotkey(kind)
 
     def _mini_note(self, text: str) -> None:

@@ -147,6 +147,7 @@ class EventsPanel(QWidget):
         self.hint.setObjectName("hotkeyHint")
         self.hint.setWordWrap(True)
         self.note_label = QLabel()
+        self.note_label.setWordWrap(True)  # "Note for … (saved already …)" was wider than the panel
         self.note = QLineEdit()
         self.note.setObjectName("noteEdit")
         self.note.setEnabled(False)

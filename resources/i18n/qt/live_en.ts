@@ -223,6 +223,14 @@
             <translation>Live console</translation>
         </message>
         <message>
+            <source>Events</source>
+            <translation>Events</translation>
+        </message>
+        <message>
+            <source>Metrics · report</source>
+            <translation>Metrics · report</translation>
+        </message>
+        <message>
             <source>Hotkeys…</source>
             <translation>Hotkeys…</translation>
         </message>

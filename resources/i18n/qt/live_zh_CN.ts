@@ -223,6 +223,14 @@
         <translation>直播中控台</translation>
     </message>
     <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Metrics · report</source>
+        <translation>指标 · 战报</translation>
+    </message>
+    <message>
         <source>Hotkeys…</source>
         <translation>热键…</translation>
     </message>
