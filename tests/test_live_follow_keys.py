@@ -80,3 +80,41 @@ def test_zoom_keys_work_from_the_entry_line(qtbot, console):
     assert charts.zoom_minutes == 10
     qtbot.keyClick(console.events.quick, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert charts.zoom_minutes == 0
+
+
+def test_crosshair_reads_every_panel_at_the_pointed_minute(qtbot, ctx, session, clock):
+    """Pointing at the chart shows that minute's values of all panels (the last reading in it)."""
+    from desktop_app.domain.timeutil import local
+    from desktop_app.ui.live.console import LiveConsole
+
+    clock.advance(minutes=2)
+    metrics_entry.record_snapshot(ctx, session.id, {"online_viewers": "1,234", "gmv": "2.5万", "orders": "40",
+                                                    "buyers": "30", "uv": "1000", "ad_spend": "5000"})
+    when = clock.now()
+    c = LiveConsole(AppState(ctx, poll=False), robots=False)
+    qtbot.addWidget(c)
+    try:
+        c.set_session(session.id)
+        c.resize(1280, 800)
+        c.show()
+        qtbot.waitExposed(c)
+        charts = c.charts
+        charts.set_zoom(0)
+        charts.tick()
+        vb = charts.plots[0].getViewBox()
+        y0, y1 = vb.viewRange()[1]
+        scene = vb.mapViewToScene(pg_point(when.timestamp() + 1, (y0 + y1) / 2))
+        view = charts.glw
+        qtbot.mouseMove(view.viewport(), view.mapFromScene(scene))
+        qtbot.waitUntil(lambda: "1,234" in charts.readout.text())
+        text = charts.readout.text()
+        assert local(when, session.timezone).strftime("%H:%M") in text
+        assert "25,000.00" in text and "3.00%" in text and "5.00" in text  # GMV, 30/1000, ROI 25000/5000
+    finally:
+        c.shutdown()
+
+
+def pg_point(x: float, y: float):
+    from PySide6.QtCore import QPointF
+
+    return QPointF(x, y)
