@@ -265,7 +265,13 @@ def _trend(rows: list[dict], clients: dict, o: MultiOptions, lang: str) -> tuple
 
 def write_multi(report: MultiReport, fh) -> None:
     from desktop_app.services.export.cells import text_cell
-    from desktop_app.services.export.xlsx import Book, header_height, set_widths, write_definitions_rows
+    from desktop_app.services.export.xlsx import (
+        DEFINITION_WIDTHS,
+        Book,
+        header_height,
+        set_widths,
+        write_definitions_rows,
+    )
 
     lang = report.options.lang
     book = Book(lang)
@@ -273,12 +279,20 @@ def write_multi(report: MultiReport, fh) -> None:
                        ("definitions", report.definitions)):
         ws = book.sheet(key)
         if key == "definitions":
-            _print(ws, report)
+            _print(ws, report, list(DEFINITION_WIDTHS))
             write_definitions_rows(book, ws, table)
             continue
-        header_height(ws, 1, table.headers, set_widths(ws, table))
+        # Narrow numeric columns with wrapped headers: a sessions row is wide (25 columns), and at
+        # the 28-character headers of the one-session export it printed at a quarter size.
+        widths = set_widths(ws, table, header_cap=16 if key == "sessions" else 12, numeric=10)
+        header_height(ws, 1, table.headers, widths)
         ws.freeze_panes = "A2"
-        _print(ws, report)
+        printed = widths
+        if key == "sessions":
+            printed = widths[:-1]  # the session ID is for lookups, not for the page
+            last = len(table.rows) + len(report.notes) + 2
+            ws.print_area = f"A1:{_col(len(printed))}{last}"
+        _print(ws, report, printed, title_cols=2 if key == "sessions" else 1)
         book.table(ws, table)
         ws.append([])
         for n in report.notes:
@@ -289,6 +303,12 @@ def write_multi(report: MultiReport, fh) -> None:
     p.title = report.title
     p.creator = "LiveOps Desk"
     book.save(fh)
+
+
+def _col(n: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(n)
 
 
 def _trend_chart(ws, report: MultiReport, table: Table) -> None:
@@ -306,17 +326,24 @@ def _trend_chart(ws, report: MultiReport, table: Table) -> None:
     chart = line_chart(title=msg("export.chart.trend", lang=lang), sheet_title=sheet_title("trend", lang),
                        categories=cats, cat_format="yyyy-mm-dd", axis_format="mm-dd", series=series,
                        y_title=msg("metric.gmv", lang=lang), y_format="#,##0", label_skip=max(1, -(-n // 15)))
-    chart.width, chart.height = 25.0, 12.0
-    ws.add_chart(chart, f"A{n + len(report.notes) + 4}")
+    from openpyxl.worksheet.pagebreak import Break
+
+    chart.width, chart.height = 25.0, 12.0  # one landscape A4 page
+    row = n + len(report.notes) + 4
+    ws.add_chart(chart, f"A{row}")
+    ws.row_breaks.append(Break(id=row - 1))  # on its own page: below a month of rows it was cut in two
 
 
-def _print(ws, report: MultiReport) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+def _print(ws, report: MultiReport, widths: list[float], *, title_cols: int = 0) -> None:
+    """Landscape A4 with gridlines, the header row on every page, readable scale (xlsx.print_width);
+    title, sheet name and page numbers in the page header and footer."""
+    from desktop_app.services.export.xlsx import page_frame, print_width
+
+    page_frame(ws)
+    print_width(ws, widths, title_cols=title_cols)
     ws.print_title_rows = "1:1"
     ws.oddHeader.center.text = report.title.replace("&", "&&")
+    ws.oddHeader.right.text = "&A"
     ws.oddFooter.center.text = msg("export.footer.page", lang=report.options.lang)
 
 

@@ -161,8 +161,10 @@ def numeric_columns(table: Table) -> set[int]:
     return out
 
 
-def set_widths(ws: Any, table: Table, *, extra: list[list[Any]] | None = None, numeric: int = 14) -> list[float]:
-    """Column widths from the texts (headers capped at 28, they wrap); returns them."""
+def set_widths(ws: Any, table: Table, *, extra: list[list[Any]] | None = None, numeric: int = 14,
+               header_cap: int = 28) -> list[float]:
+    """Column widths from the texts and the numbers as shown (headers capped at ``header_cap``,
+    they wrap; never narrower than a header's longest word, which would break mid-word); returns them."""
     from openpyxl.utils import get_column_letter
 
     widths = []
@@ -170,11 +172,38 @@ def set_widths(ws: Any, table: Table, *, extra: list[list[Any]] | None = None, n
         texts = [r[i] for r in table.rows[:500] if i < len(r) and isinstance(r[i], str)]
         texts += [r[i] for r in (extra or []) if i < len(r) and isinstance(r[i], str)]
         fmt = table.formats[i] if i < len(table.formats) else None
-        floor = 20 if fmt and "yyyy" in fmt else numeric  # a date with time shows as ### when narrower
-        width = max(L.column_width(texts), min(L.column_width([header], maximum=28), 28), floor)
+        shown = max((shown_width(r[i], fmt) for r in table.rows[:500] if i < len(r)), default=0)
+        floor = 20 if fmt and "yyyy" in fmt and "hh" in fmt else numeric  # a date with time shows as ###
+        heading = max(min(L.column_width([header], maximum=header_cap), header_cap), longest_word(header) + 2)
+        width = max(L.column_width(texts), heading, floor, shown + 2)
         ws.column_dimensions[get_column_letter(i + 1)].width = width
         widths.append(width)
     return widths
+
+
+def longest_word(text: str) -> int:
+    """The widest run a wrapped header cannot break (a Latin word such as peak_online_viewers;
+    CJK text wraps between any two characters)."""
+    import re
+
+    return max((len(w) for w in re.findall(r"[A-Za-z0-9_.%/()$-]+", text)), default=0)
+
+
+def shown_width(value: Any, fmt: str | None) -> int:
+    """Characters a number takes as the spreadsheet shows it (thousands separators, decimals,
+    currency symbol, %); texts are measured elsewhere, dates by their format."""
+    if isinstance(value, tuple):
+        value, fmt = value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return len(fmt) if (fmt and "yyyy" in fmt and value is not None) else 0
+    fmt = fmt or ""
+    if "%" in fmt:
+        return len(f"{value * 100:,.2f}%")
+    if "[h]" in fmt:
+        return 9
+    decimals = len(fmt.split(";")[0].split(".")[1].rstrip('"')) if "." in fmt.split(";")[0] else 0
+    symbol = fmt.split('"')[1] if fmt.startswith('"') else ""
+    return len(f"{value:,.{decimals}f}") + L.display_width(symbol)
 
 
 def header_height(ws: Any, row: int, headers: list[str], widths: list[float]) -> None:
@@ -185,19 +214,90 @@ def header_height(ws: Any, row: int, headers: list[str], widths: list[float]) ->
         ws.row_dimensions[row].height = height
 
 
-def print_setup(ws: Any, report: SessionReport, *, title_row: int | None = 1) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = False
+def print_setup(ws: Any, report: SessionReport, *, title_row: int | None = 1,
+                widths: list[float] | None = None, title_cols: int = 0, grid: bool = True) -> None:
+    page_frame(ws, grid=grid)
+    print_width(ws, widths, title_cols=title_cols)
     if title_row:
         ws.print_title_rows = f"{title_row}:{title_row}"
     ws.oddHeader.left.text = _hf(report.header_text)
     ws.oddHeader.center.text = _hf(report.client_name)
     ws.oddHeader.right.text = _hf(report.title + ("  " + report.t("export.draft_mark") if report.draft else ""))
+    ws.oddFooter.left.text = "&A"  # the sheet's name: loose printed pages stay identifiable
     ws.oddFooter.center.text = report.t("export.footer.page")
+
+
+# --- printing on landscape A4 --------------------------------------------------------------------
+# A column of width w (characters of the default font) prints about PX_PER_CHAR * w pixels wide at
+# 96 dpi: measured in LibreOffice, which substitutes DejaVu Sans for Calibri where Calibri is missing
+# (Excel with Calibri needs 7w + 5, less, so a page laid out for the wider case never spills).
+PX_PER_CHAR = 9.4
+SIDE_MARGIN_IN = 0.5
+PAGE_PX = (297 / 25.4 - 2 * SIDE_MARGIN_IN) * 96  # landscape A4 inside the side margins
+# Fit to one page wide only at this scale or more: below it, 11 pt prints under 8 pt and a CJK
+# character becomes a smudge (the 25-column sessions sheet fitted to width printed at ~25 %).
+MIN_SCALE = 70
+
+
+def column_px(width: float) -> float:
+    return PX_PER_CHAR * width
+
+
+def fit_scale(widths: list[float]) -> int:
+    """The scale (%) fitting these columns to one page wide would print at (100 at most)."""
+    total = sum(column_px(w) for w in widths)
+    return 100 if total <= PAGE_PX else int(100 * PAGE_PX / total)
+
+
+def column_pages(widths: list[float], scale: int, title_cols: int = 0) -> list[list[int]]:
+    """The columns (0-based) each page across holds at ``scale``, the repeated ``title_cols``
+    first on every page, breaking between columns as a spreadsheet does."""
+    room = PAGE_PX * 100 / scale - sum(column_px(w) for w in widths[:title_cols])
+    pages: list[list[int]] = []
+    used = room + 1
+    for i in range(title_cols, len(widths)):
+        px = column_px(widths[i])
+        if used + px > room and (not pages or pages[-1][title_cols:]):
+            pages.append(list(range(title_cols)))
+            used = 0.0
+        pages[-1].append(i)
+        used += px
+    return pages or [list(range(len(widths)))]
+
+
+def wide_scale(widths: list[float], title_cols: int) -> int:
+    """For a sheet too wide for one page: the largest scale (>= MIN_SCALE, in steps of 5) that
+    needs no more pages across than MIN_SCALE would."""
+    fewest = len(column_pages(widths, MIN_SCALE, title_cols))
+    return next(s for s in range(100, MIN_SCALE - 1, -5) if len(column_pages(widths, s, title_cols)) <= fewest)
+
+
+def page_frame(ws: Any, *, grid: bool = True) -> None:
+    """Landscape A4, narrow side margins, printed gridlines on tables (a row of numbers across a
+    landscape page is hard to follow without them)."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_margins.left = ws.page_margins.right = SIDE_MARGIN_IN
+    ws.print_options.gridLines = grid
+
+
+def print_width(ws: Any, widths: list[float] | None, *, title_cols: int = 0) -> None:
+    """Fit to one page wide when that keeps a readable scale; else print at a fixed readable scale
+    over as many pages as it takes, left to right before going down (the pages of one block of rows
+    stay together), with the first ``title_cols`` columns repeated on each page so a row stays
+    identifiable."""
+    if widths is None or fit_scale(widths) >= MIN_SCALE:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        return
+    from openpyxl.utils import get_column_letter
+
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.page_setup.scale = wide_scale(widths, title_cols)
+    ws.page_setup.pageOrder = "overThenDown"
+    if title_cols:
+        ws.print_title_cols = f"A:{get_column_letter(title_cols)}"
 
 
 def _hf(text: str) -> str:
@@ -206,17 +306,18 @@ def _hf(text: str) -> str:
 
 def write_table_sheet(book: Book, key: str, table: Table, report: SessionReport) -> None:
     ws = book.sheet(key)
-    header_height(ws, 1, table.headers, set_widths(ws, table))
+    widths = set_widths(ws, table)
+    header_height(ws, 1, table.headers, widths)
     ws.freeze_panes = "A2"
     if table.rows:
         from openpyxl.utils import get_column_letter
 
         ws.auto_filter.ref = f"A1:{get_column_letter(len(table.headers))}{len(table.rows) + 1}"
-    print_setup(ws, report)
+    print_setup(ws, report, widths=widths, title_cols=1)
     book.table(ws, table, report.t("export.empty"))
 
 
-DEFINITION_WIDTHS = (22, 20, 10, 10, 40, 36, 32)
+DEFINITION_WIDTHS = (18, 16, 9, 9, 34, 30, 24)  # 140: one landscape page at >= 70 %
 
 
 def write_definitions_rows(book: Book, ws: Any, table: Table) -> None:
@@ -259,12 +360,12 @@ def write_summary(book: Book, report: SessionReport) -> None:
     t, st = report.t, book.styles
     kpi_headers = [t("export.col.metric"), t("export.col.key"), t("export.col.note"), t("export.col.value"),
                    t("export.col.basis"), t("export.col.target"), t("export.col.achieved"), t("export.col.met")]
-    widths = [30, 22, 22, 18, 24, 16, 12, 10]
+    widths = [28, 20, 22, 18, 24, 16, 12, 10]  # 150: one landscape page at >= 70 %
     from openpyxl.utils import get_column_letter
 
     for i, w in enumerate(widths):
         ws.column_dimensions[get_column_letter(i + 1)].width = w
-    print_setup(ws, report, title_row=None)
+    print_setup(ws, report, title_row=None, widths=widths, grid=False)
     _logo(ws, report.logo_path)
     ws.append([text_cell(ws, t("export.summary.title", title=report.title), st.title)])
     if report.draft:
@@ -382,13 +483,13 @@ def write_timeline(book: Book, report: SessionReport, check: Check, charts: Char
     tlm = report.timeline
     ws = stream_sheet(book.wb, sheet_title("timeline", book.lang))
     headers = [report.t("export.col.time_tz", tz=tlm.timezone)] + [c.header for c in tlm.columns]
-    ws.column_dimensions["A"].width = 20
-    for i, _c in enumerate(tlm.columns, start=2):
-        ws.column_dimensions[get_column_letter(i)].width = 16
+    widths = [20.0] + [16.0] * len(tlm.columns)
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(tlm) + 1}"
     ws.row_dimensions[1].height = 48  # three lines of wrapped header: metric, 口径, part and basis
-    print_setup(ws, report)
+    print_setup(ws, report, widths=widths, title_cols=1)
     ws.append(book.header_row(ws, headers, set(range(len(headers)))))  # time and metrics: all numbers
     time_cell = fixed_cell(ws, 1, tlm.time_format)
     cells = [(fixed_cell(ws, i, c.fmt), fixed_cell(ws, i, L.interpolated(c.fmt)) if c.interpolates else None)
@@ -421,6 +522,7 @@ def write_charts(book: Book, report: SessionReport, data: ChartData) -> None:
 
     tlm = report.timeline
     ws = book.sheet("charts")
+    print_setup(ws, report, title_row=None, grid=False)  # before the first row: write_only streams fitToPage then
     t, lang = report.t, report.lang
     ws.append([text_cell(ws, t("export.charts.title", title=report.title), book.styles.title)])
     ws.append([text_cell(ws, t("export.charts.hint"), book.styles.note)])
@@ -440,7 +542,6 @@ def write_charts(book: Book, report: SessionReport, data: ChartData) -> None:
                            label_skip=skip)
         place_chart(ws, chart, placed)
         placed += 1
-    print_setup(ws, report, title_row=None)
 
 
 # A landscape A4 page holds one chart of CHART_ROWS rows (at the default 15 pt row height, ~20 cm wide);
@@ -469,17 +570,20 @@ def _interval_text(seconds: int, lang: str) -> str:
 def write_checklist(book: Book, report: SessionReport) -> None:
     ws = book.sheet("checklist")
     totals, runs = report.checklist_totals, report.checklist
-    set_widths(ws, runs, extra=[totals.headers] + totals.rows)
+    widths = set_widths(ws, runs, extra=[totals.headers] + totals.rows)
     start = len(totals.rows) + 3
     ws.freeze_panes = f"A{start + 1}"
     if runs.rows:
         from openpyxl.utils import get_column_letter
 
         ws.auto_filter.ref = f"A{start}:{get_column_letter(len(runs.headers))}{start + len(runs.rows)}"
-    print_setup(ws, report, title_row=start)
+    print_setup(ws, report, title_row=start, widths=widths, title_cols=1)
     book.table(ws, totals, report.t("export.empty"))
     ws.append([])
     book.table(ws, runs)
+
+
+REVIEW_TEXT_WIDTH = 72
 
 
 def write_review(book: Book, report: SessionReport) -> None:
@@ -487,17 +591,18 @@ def write_review(book: Book, report: SessionReport) -> None:
     from openpyxl.utils import get_column_letter
 
     labels = [r[0] for r in report.review.rows] + [r[0] for r in report.action_items.rows]
-    first = max(24.0, L.column_width(labels, maximum=44) + 2)  # bold labels need a little more room
-    for i, w in enumerate((first, 80, 14, 10, 12)):
+    first = max(24.0, L.column_width(labels, maximum=38) + 2)  # bold labels need a little more room
+    widths = [first, REVIEW_TEXT_WIDTH, 14, 10, 12]  # one landscape page at >= 70 %
+    for i, w in enumerate(widths):
         ws.column_dimensions[get_column_letter(i + 1)].width = w
-    print_setup(ws, report, title_row=None)
+    print_setup(ws, report, title_row=None, widths=widths)
     ws.append(book.header_row(ws, report.review.headers))
     for n, (label, text) in enumerate(report.review.rows, start=2):
         if isinstance(text, tuple):
             value = value_cell(ws, *text)
         else:
             value = text_cell(ws, text, book.styles.wrap)
-            height = wrapped_height([text], (80,))
+            height = wrapped_height([text], (REVIEW_TEXT_WIDTH,))
             if height:
                 ws.row_dimensions[n].height = height
         ws.append([text_cell(ws, label, book.styles.label), value])
@@ -552,7 +657,7 @@ def _write_all(book: Book, report: SessionReport, fh: IO[bytes], now, check: Che
         write_charts(book, report, charts)
     if "definitions" in sheets:
         ws = book.sheet("definitions")
-        print_setup(ws, report)
+        print_setup(ws, report, widths=list(DEFINITION_WIDTHS))
         write_definitions_rows(book, ws, report.definitions)
     write_properties(book, report, now)
     check()

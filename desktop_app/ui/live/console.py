@@ -127,7 +127,7 @@ class LiveConsole(Retranslating, QWidget):
         self.next_due_widget = self._next_due_widget(limit=2)
         self.mini_next_due = self._next_due_widget(limit=1)
         if self.mini_next_due is not None:
-            self.mini.layout().insertWidget(2, self.mini_next_due)
+            self.mini.layout().insertWidget(self.mini.layout().indexOf(self.mini.next_due), self.mini_next_due)
             self.mini.next_due.hide()
         self.status = QLabel()
         self.status.setObjectName("liveStatus")
@@ -559,6 +559,8 @@ class LiveConsole(Retranslating, QWidget):
             self.elapsed.setText("—")
             self.numbers.setText(self.tr("No session selected."))
             self.next_due.setText("")
+            self.mini.elapsed.setText("—")
+            self.mini.title.setText("")
             return
         end = s.off_air_utc or self.ctx.now()
         elapsed = fmt.duration((end - s.on_air_utc).total_seconds()) if s.on_air_utc else "—"
@@ -581,7 +583,8 @@ class LiveConsole(Retranslating, QWidget):
             item_text = row["text_zh"] if QSettings().value("ui/language", "zh_CN") != "en" else row["text_en"]
             due = self.tr("Next check %1: %2").replace("%1", when).replace("%2", item_text)
         self.next_due.setText(due)
-        self.mini.elapsed.setText(f"{elapsed}  {s.title}")
+        self.mini.elapsed.setText(elapsed)
+        self.mini.title.setText(s.title)
         self.mini.numbers.setText(text.replace(" · ", "\n"))
         self.mini.next_due.setText(due)
 
