@@ -74,6 +74,23 @@ def test_closed_session_refuses_entries(ctx, live, capsys, clock):
     assert code == 1 and "测试场" in err
 
 
+def test_final_snapshot_after_the_broadcast_is_taken_at_its_end(ctx, live, capsys, clock):
+    """After going off air the final snapshot is typed minutes later without a time: it is the
+    reading at the end (it was refused as "later than the end" although no time was given)."""
+    clock.advance(minutes=30)
+    lifecycle.end_broadcast(ctx, live.id)
+    off_air = get_session(ctx.ws, live.id).off_air_utc
+    clock.advance(minutes=5)
+    code, _, err = run(capsys, "sample", ctx.ws.path, "--session", live.id, "gmv=3.2万", "orders=410")
+    assert code == 0, err
+    assert {(s.metric_key, s.ts_utc) for s in sample_repo.list_samples(ctx.ws, live.id)} == {
+        ("gmv", off_air), ("orders", off_air)}
+    code, _, err = run(capsys, "sample", ctx.ws.path, "--session", live.id, "--ts", "2026-11-26T23:59:00",
+                       "gmv=3.3万")  # an explicit time after the end is still refused
+    assert code == 1 and "下播" in err
+    assert len(sample_repo.list_samples(ctx.ws, live.id)) == 2
+
+
 def test_sample_parses_values_like_the_form(ctx, live, capsys, clock):
     clock.advance(minutes=1)
     code, out, err = run(capsys, "sample", ctx.ws.path, "--live", "--ts", "2026-11-26T10:01:00", "gmv=1.2万",
@@ -98,6 +115,9 @@ def test_sample_counter_decrease_warns_but_saves(ctx, live, capsys, clock):
     code, _, err = run(capsys, "sample", ctx.ws.path, "--live", "orders=8")
     assert code == 0 and "比上次记录少" in err
     assert len(sample_repo.list_samples(ctx.ws, live.id)) == 2
+    assert run(capsys, "--lang", "en", "sample", ctx.ws.path, "--live", "gmv=1.2万")[0] == 0
+    code, _, err = run(capsys, "--lang", "en", "sample", ctx.ws.path, "--live", "gmv=9,999.5")
+    assert code == 0 and "(¥12,000.00 → ¥9,999.50)" in err  # in 元 as typed, not in 分
 
 
 def test_report_and_webhook_commands(ctx, live, capsys, clock):

@@ -9,7 +9,7 @@ from datetime import timedelta
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop_app.domain.enums import EventKind, Source
 from desktop_app.services import metrics_entry
@@ -213,6 +213,15 @@ def test_counter_decrease_warns_but_saves(qtbot, ctx, session, console, clock):
     assert len(sample_repo.list_samples(ctx.ws, session.id)) == 2
 
 
+def test_counter_decrease_warning_shows_money_as_typed_not_in_fen(qtbot, ctx, session, console, clock):
+    type_metrics(qtbot, console, {"gmv": "2.5万", "orders": "1200"})
+    clock.advance(seconds=30)
+    type_metrics(qtbot, console, {"gmv": "1w", "orders": "1100"})
+    text = console.metrics.warning.text()
+    assert "¥25,000.00 → ¥10,000.00" in text and "1,200 → 1,100" in text
+    assert "2500000" not in text
+
+
 def test_chart_holds_the_entered_samples(qtbot, ctx, session, console, clock):
     for minute, (online, gmv) in enumerate([(100, "100"), (150, "250"), (120, "400")]):
         clock.advance(minutes=1)
@@ -290,7 +299,7 @@ def test_mini_window_takes_hotkeys_and_notes_and_remembers_its_place(qtbot, ctx,
     qtbot.keyClick(mini.note, Qt.Key.Key_Return)
     [e] = user_events(ctx, session.id)
     assert (e.kind, e.text) == (EventKind.PRODUCT, "第二款")
-    assert "直播测试" in mini.elapsed.text()
+    assert mini.title.text() == "直播测试" and mini.elapsed.text() == "0:01:00"
     mini.move(QPoint(123, 77))
     assert QSettings().value("live/mini/pos") == QPoint(123, 77)
     mini.close()
@@ -408,7 +417,7 @@ def test_report_goes_to_the_group_robot_off_the_gui_thread_and_failures_show(qtb
         robots_mod.webhooks.deliver_due = deliver
         c.report_now()
         qtbot.waitUntil(lambda: len(robot.requests) == 1 and not c.sender.busy, timeout=5000)
-        assert sent_from == [False]  # never on the GUI thread
+        assert sent_from and not any(sent_from)  # never on the GUI thread (the 15 s timer may add a round)
         assert "1 waiting" in c.robot_status.text() and "HTTP 500" in c.robot_status.text()
         clock.advance(seconds=31)  # backoff passed: the queue retries
         c.sender.kick()
@@ -463,3 +472,87 @@ def test_robot_dialog_refuses_bad_urls_inline_and_adds_good_ones(qtbot, ctx):
     dialog.add()
     [t] = webhooks.list_targets(ctx)
     assert (t.kind, t.secret) == ("dingtalk", "SEC123") and dialog.targets.rowCount() == 1
+
+
+def test_a_refused_key_press_keeps_the_old_binding(qtbot):
+    """Pressing a taken key in the editor (as a user does, not setKeySequence) refuses it and
+    leaves the kind on its old key: the editor clears itself when recording starts, and that
+    empty sequence must not become the binding."""
+    dialog = hk.HotkeyDialog(hk.load_bindings(), False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    edit = dialog.edits["product"]
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_F1)  # F1 belongs to giveaway
+    qtbot.waitUntil(lambda: "F1" in dialog.error.text())
+    assert dialog.bindings["product"] == "F2"
+    edit.clearFocus()  # leaving the editor shows the binding that stands
+    qtbot.waitUntil(lambda: edit.keySequence().toString() == "F2")
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: dialog.bindings["product"] == "F9")
+    assert dialog.error.text() == ""
+    dialog.findChild(QPushButton, "clear_note").click()  # the Clear button does unbind
+    assert dialog.bindings["note"] == ""
+    dialog.findChild(QPushButton, "clear_product").click()
+    assert dialog.bindings["product"] == "" and edit.keySequence().isEmpty()
+
+
+def test_event_list_follows_live_and_stays_put_while_the_user_reads(qtbot, ctx, session, console, clock):
+    view = console.events.view
+    bar = view.verticalScrollBar()
+
+    def last_row_visible() -> bool:
+        last = console.events.proxy.index(console.events.proxy.rowCount() - 1, 0)
+        return view.viewport().rect().contains(view.visualRect(last).center())
+
+    for _ in range(40):  # more than the list can show
+        qtbot.keyClick(QApplication.focusWidget() or console, Qt.Key.Key_F1)
+        clock.advance(seconds=5)
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert last_row_visible()  # following the newest entry
+    bar.setValue(0)  # the user scrolls up to read
+    qtbot.keyClick(QApplication.focusWidget() or console, Qt.Key.Key_F2)
+    assert bar.value() == 0
+    bar.setValue(bar.maximum())  # back at the bottom: follows again
+    qtbot.keyClick(QApplication.focusWidget() or console, Qt.Key.Key_F3)
+    assert last_row_visible()
+    console.events.kind_filter.setCurrentIndex(console.events.kind_filter.findData("product"))
+    console.events.kind_filter.setCurrentIndex(0)  # clearing a filter does not stop following
+    qtbot.keyClick(QApplication.focusWidget() or console, Qt.Key.Key_F4)
+    assert last_row_visible()
+    qtbot.keyClicks(console.events.text_filter, "zz")  # nothing matches: an empty list
+    console.events.text_filter.clear()
+    qtbot.keyClick(QApplication.focusWidget() or console, Qt.Key.Key_F5)
+    assert last_row_visible()
+    panel = console.events
+    panel.vis_filter.setCurrentIndex(panel.vis_filter.findData("internal"))  # a short list, then all again
+    panel.vis_filter.setCurrentIndex(panel.vis_filter.findData("all"))
+    console.log("note", "外部来的", internal=None, source="cli")
+    assert last_row_visible()
+    console.log("giveaway", "福袋 88元", internal=None, source="manual")
+    qtbot.keyClicks(panel.text_filter, "88")  # a few rows match, then the filter is cleared
+    assert panel.proxy.rowCount() == 1
+    qtbot.waitUntil(lambda: bar.maximum() == 0)  # the view laid out the short list
+    panel.text_filter.clear()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    console.log("note", "又一条", internal=None, source="cli")
+    assert last_row_visible()
+
+
+def test_event_list_opens_at_the_newest_entry(qtbot, ctx, session, clock):
+    from desktop_app.services import event_log
+    from desktop_app.ui.live.console import LiveConsole
+
+    for i in range(40):
+        event_log.log_event(ctx, session.id, "note", f"记录 {i}")
+        clock.advance(seconds=5)
+    c = LiveConsole(AppState(ctx, poll=False), robots=False)
+    qtbot.addWidget(c)
+    c.set_session(session.id)  # loaded while hidden, as the session page builds it
+    c.resize(1280, 800)
+    c.show()
+    view = c.events.view
+    last = c.events.proxy.index(c.events.proxy.rowCount() - 1, 0)
+    qtbot.waitUntil(lambda: view.viewport().rect().contains(view.visualRect(last).center()))
+    c.shutdown()

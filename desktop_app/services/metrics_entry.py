@@ -14,7 +14,7 @@ from desktop_app.domain.enums import SessionStatus, Source
 from desktop_app.domain.errors import TransitionRefused, ValidationError
 from desktop_app.domain.metrics import COUNTER_KEYS, RAW_METRICS, is_money
 from desktop_app.domain.models import MetricSample
-from desktop_app.domain.money import to_minor
+from desktop_app.domain.money import format_money, to_minor
 from desktop_app.domain.parsing import parse_number
 from desktop_app.messages import Message, label
 from desktop_app.services import checklists as checklist_engine
@@ -59,18 +59,21 @@ def parse_values(values: dict[str, object], currency: str) -> dict[str, int | fl
 
 def record_snapshot(ctx: Context, session_id: str, values: dict[str, object], *, ts: datetime | None = None,
                     source: Source | str = Source.MANUAL, minor_units: bool = False) -> SnapshotResult:
-    """One snapshot of raw metrics at ``ts`` (default now) into a live or post session."""
+    """One snapshot of raw metrics at ``ts`` (default now; after the broadcast, its end) into a live or
+    post session."""
     now = ctx.now()
-    ts = ts or now
     with ctx.ws.write():
         s = get_session(ctx, session_id)
+        if ts is None:  # after the broadcast an untimed reading is the final one: at the end, not "now"
+            ts = s.off_air_utc if s.status == SessionStatus.POST and s.off_air_utc else now
         _check_accepts(s, ts, Source(source))
         parsed = (_minor_values(values) if minor_units else parse_values(values, s.currency))
         if not parsed:
             raise ValidationError("error.metric.nothing", field="values")
         last = repo.latest_values(ctx.ws, s.id)
         warnings = [Message("warning.counter_decrease", {"key": k, "metric": label("metric", k),
-                                                         "before": last[k][1], "after": v})
+                                                         "before": _shown(k, last[k][1], s.currency),
+                                                         "after": _shown(k, v, s.currency)})
                     for k, v in parsed.items() if k in COUNTER_KEYS and k in last and v < last[k][1]]
         samples = [MetricSample(new_id(), s.id, ts, k, v, Source(source), True, None, None, ctx.actor_id)
                    for k, v in parsed.items()]
@@ -80,6 +83,13 @@ def record_snapshot(ctx: Context, session_id: str, values: dict[str, object], *,
             changes = changes | (hook(ctx, s, samples) or Changes())
         summaries.refresh(ctx.ws, s.id, now)
     return SnapshotResult(samples, warnings, changes)
+
+
+def _shown(key: str, value: int | float, currency: str) -> str:
+    """A value as the user typed it: money in major units with its symbol, counts with separators."""
+    if is_money(key):
+        return format_money(value, currency)
+    return f"{value:,}"
 
 
 def _minor_values(values: dict[str, object]) -> dict[str, int | float]:

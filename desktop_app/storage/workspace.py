@@ -7,6 +7,7 @@ PRAGMA user_version; a backup (SQLite online backup API) is taken before any upg
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import threading
@@ -84,8 +85,43 @@ def backup_stem(path: Path) -> str:
     return path.stem[:BACKUP_STEM].rstrip(". ") or "workspace"
 
 
+# Files this process has open through SQLite, by (device, inode), with how many connections.
+# SQLite's POSIX locks belong to the process and closing ANY descriptor of the file drops them
+# all (sqlite.org/howtocorrupt.html §2.2), so such a file's header is never read with open():
+# that let a CLI write delete the WAL under the open app, whose later commits were then lost.
+_open_here: dict[tuple[int, int], int] = {}
+_open_here_lock = threading.Lock()
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _opened_here(key: tuple[int, int] | None, delta: int) -> int:
+    """Count a connection in (+1) or out (-1); 0 just reads. Returns the count before."""
+    if key is None:
+        return 0
+    with _open_here_lock:
+        before = _open_here.get(key, 0)
+        after = before + delta
+        if after > 0:
+            _open_here[key] = after
+        else:
+            _open_here.pop(key, None)
+    return before
+
+
 def _check_header(path: Path) -> None:
-    """Refuse anything that is not a SQLite file before SQLite gets to write to it."""
+    """Refuse anything that is not a SQLite file before SQLite gets to write to it.
+
+    Skipped for a file this process already has open through SQLite (it passed when first
+    opened; reading it here would drop that connection's locks)."""
+    if _opened_here(_file_key(path), 0):
+        return
     try:
         with path.open("rb") as fh:
             head = fh.read(100)
@@ -116,6 +152,8 @@ class Workspace:
         # any rollback so a cache never describes rows that were not committed.
         self.caches: dict = {}
         self._search_queue: bool | None = None  # has search_pending (migration 0006); looked up once
+        self._file_key = _file_key(path)
+        _opened_here(self._file_key, +1)
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -162,6 +200,7 @@ class Workspace:
                 ws.migrate(backup_dir=backup_dir, now=now, migrations=migrations)
         except BaseException:
             conn.close()
+            _opened_here(ws._file_key, -1)
             raise
         return ws
 
@@ -235,7 +274,7 @@ class Workspace:
         text to index (a hotkey's event) need not pay for the queue's statements.
         """
         nested = self.conn.in_transaction
-        name = f"sp_{threading.get_ident()}_{id(object())}"
+        name = f"sp_{threading.get_ident()}_{id(object())}" if nested else ""
         try:
             with translated(self.path):
                 self.conn.execute(f"SAVEPOINT {name}" if nested else "BEGIN IMMEDIATE")
@@ -335,6 +374,8 @@ class Workspace:
         except sqlite3.Error:
             pass
         self.conn.close()
+        key, self._file_key = self._file_key, None
+        _opened_here(key, -1)
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:

@@ -154,8 +154,9 @@ class LiveCharts(Retranslating, QWidget):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no maximum width: "60 分钟" was clipped
             self.zoom_buttons.addButton(b, i)
             zl.addWidget(b)
+            # Window-wide like the event hotkeys: the keyboard rests in the entry line, not on the chart.
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda m=minutes: self.set_zoom(m),
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                      context=Qt.ShortcutContext.WindowShortcut)
         self.zoom_buttons.idClicked.connect(lambda i: self.set_zoom(ZOOMS[i]))
         self.follow_button = QToolButton()
         self.follow_button.setObjectName("followLive")
@@ -163,8 +164,9 @@ class LiveCharts(Retranslating, QWidget):
         self.follow_button.setChecked(True)
         self.follow_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.follow_button.toggled.connect(self.set_follow)
+        # Window-wide too; a text field or list with the focus keeps End for itself (end of line/list).
         self.follow_shortcut = QShortcut(QKeySequence(Qt.Key.Key_End), self, activated=lambda: self.set_follow(True),
-                                         context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                                         context=Qt.ShortcutContext.WindowShortcut)
         self.compare_label = QLabel()
         self.compare_box = QComboBox()
         self.compare_box.setObjectName("compareSession")

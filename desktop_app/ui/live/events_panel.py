@@ -183,6 +183,13 @@ class EventsPanel(QWidget):
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setWordWrap(False)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        # Follow live: stay at the newest entry unless the user scrolled up to read. Kept as a
+        # state, not read off the scroll bar at each reload: a filter that shortens the list and
+        # is cleared again leaves the bar at the top of a long list, which stopped following.
+        self.following = True
+        bar = self.view.verticalScrollBar()
+        bar.valueChanged.connect(self._scrolled)
+        bar.rangeChanged.connect(self._range_changed)
         self.edit_button = QPushButton()
         self.edit_button.setObjectName("editEvent")
         self.edit_button.clicked.connect(self.edit_selected)
@@ -257,21 +264,30 @@ class EventsPanel(QWidget):
             header.resizeSection(col, width + pad)
 
     def set_hint(self, bindings: dict[str, str]) -> None:
-        self.hint.setText("  ".join(f"{seq} {kind_label(k)}" for k, seq in bindings.items() if seq))
+        # No-break spaces inside a pair: a narrow panel wraps between pairs, never "F4 | Incident".
+        self.hint.setText("  ".join(f"{seq} {kind_label(k)}".replace(" ", "\u00a0")
+                                    for k, seq in bindings.items() if seq))
 
     def _apply_filter(self, *_args) -> None:
         self.proxy.set_filter(self.kind_filter.currentData(), self.text_filter.text(), self.vis_filter.currentData())
 
+    def _scrolled(self, value: int) -> None:
+        self.following = value >= self.view.verticalScrollBar().maximum() - 2
+
+    def _range_changed(self, _low: int, high: int) -> None:
+        if self.following:
+            self.view.verticalScrollBar().setValue(high)
+
     def set_events(self, events: list[Event], tz: str) -> None:
-        bar = self.view.verticalScrollBar()
-        at_bottom = bar.value() >= bar.maximum() - 2
+        following = self.following
         selected = self.selected_event()
         self.model.set_events(events, tz)
         if selected is not None:
             for row in range(self.proxy.rowCount()):
                 if self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole).id == selected.id:
                     self.view.selectRow(row)
-        if at_bottom:  # follow live unless the user scrolled up to read
+        self.following = following
+        if following:  # follow live unless the user scrolled up to read
             self.view.scrollToBottom()
 
     # -- committing ------------------------------------------------------------------------------

@@ -152,8 +152,10 @@ class HotkeyDialog(QDialog):
             edit.setObjectName(f"hotkey_{kind}")
             edit.setMaximumSequenceLength(1)
             edit.keySequenceChanged.connect(lambda seq, k=kind: self._changed(k, seq))
+            edit.editingFinished.connect(lambda k=kind: self._show_binding(k))
             clear = QPushButton(self.tr("Clear"))
-            clear.clicked.connect(lambda _=False, e=edit: e.clear())
+            clear.setObjectName(f"clear_{kind}")
+            clear.clicked.connect(lambda _=False, k=kind: self._clear(k))
             row = QHBoxLayout()
             row.addWidget(edit, 1)
             row.addWidget(clear)
@@ -188,18 +190,33 @@ class HotkeyDialog(QDialog):
 
     def _changed(self, kind: str, seq: QKeySequence) -> None:
         text = normalize(seq.toString(QKeySequence.SequenceFormat.PortableText))
+        if not text:
+            # The editor clears itself when a key press starts recording: not a choice, so the
+            # old key stands until a new one is accepted (unbinding is the Clear button).
+            return
         other = clash(self.bindings, kind, text)
         if other is not None:
             name = kind_label(other) if other in HOTKEY_KINDS else self._reserved_name(other)
             self.error.setText(self.tr("%1 is already used by %2; choose another key.")
                                .replace("%1", text).replace("%2", name))
-            edit = self.edits[kind]
-            edit.blockSignals(True)
-            edit.setKeySequence(QKeySequence(self.bindings[kind]))
-            edit.blockSignals(False)
+            self._show_binding(kind)
             return
         self.error.clear()
         self.bindings[kind] = text
+
+    def _show_binding(self, kind: str) -> None:
+        """The editor shows the key that stands (after a refused or abandoned edit)."""
+        edit = self.edits[kind]
+        if normalize(edit.keySequence().toString(QKeySequence.SequenceFormat.PortableText)) == self.bindings[kind]:
+            return
+        edit.blockSignals(True)
+        edit.setKeySequence(QKeySequence(self.bindings[kind]))
+        edit.blockSignals(False)
+
+    def _clear(self, kind: str) -> None:
+        self.bindings[kind] = ""
+        self.error.clear()
+        self._show_binding(kind)
 
     def _reserved_name(self, key: str) -> str:
         return {"follow": self.tr("Follow live"), "zoom": self.tr("Chart zoom"), "report": self.tr("Report now"),

@@ -6,6 +6,7 @@ Frameless and movable by dragging anywhere; its place is remembered in QSettings
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 POS_KEY = "live/mini/pos"
@@ -30,6 +31,9 @@ class MiniWindow(QFrame):
         font.setPointSize(font.pointSize() + 6)
         font.setBold(True)
         self.elapsed.setFont(font)
+        self.title = QLabel()  # its own wrapped line: beside the big clock a long title was cut off
+        self.title.setObjectName("miniTitle")
+        self.title.setWordWrap(True)
         self.numbers = QLabel()
         self.numbers.setObjectName("miniNumbers")
         self.next_due = QLabel()
@@ -44,7 +48,7 @@ class MiniWindow(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(3)
-        for w in (self.elapsed, self.numbers, self.next_due, self.status, self.note):
+        for w in (self.elapsed, self.title, self.numbers, self.next_due, self.status, self.note):
             layout.addWidget(w)
         self.setMinimumWidth(260)
         self.retranslate()
@@ -93,6 +97,10 @@ class MiniWindow(QFrame):
     def show_at_saved_place(self) -> None:
         pos = QSettings().value(POS_KEY)
         if isinstance(pos, QPoint):
+            if QGuiApplication.screenAt(pos) is None:  # its monitor is gone: back onto the main screen
+                area = QGuiApplication.primaryScreen().availableGeometry()
+                pos = QPoint(min(max(pos.x(), area.left()), max(area.left(), area.right() - self.width())),
+                             min(max(pos.y(), area.top()), max(area.top(), area.bottom() - self.height())))
             self.move(pos)
         self.show()
 
