@@ -383,3 +383,38 @@ def test_event_text_column_is_readable_at_1280(qtbot, laptop_window):
     for col in (0, 1, 3):  # sized to contents: the longest kind, the header, no wider
         assert header.sectionSize(col) <= header.sectionSize(2), col
     assert not console.narrow and console.charts.width() >= 400  # metrics form beside, charts keep a usable width
+
+
+def test_a_language_switch_reconsiders_the_layout(qtbot, ctx, session, clock):
+    """Switching the language at run time changes the kind column and form widths: the wide/narrow
+    choice is made again, even when the console keeps its size (it was only on resize: the English
+    kinds left the note text squeezed to "Swit…")."""
+    from desktop_app.ui import i18n
+    from desktop_app.ui.live.console import LiveConsole
+
+    i18n.apply_language("zh_CN")
+    QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)
+    _fill(ctx, session, clock)
+    console = LiveConsole(AppState(ctx, poll=False), robots=False)
+    qtbot.addWidget(console)
+    console.charts.timer.stop()
+    console.setFixedSize(1080, 760)  # the size a 1280 px main window gives it; no resize on the switch
+    console.set_session(session.id)
+    console.show()
+    qtbot.waitExposed(console)
+    view = console.events.view
+    header = view.horizontalHeader()
+    readable = 25 * view.fontMetrics().averageCharWidth()
+    try:
+        assert header.sectionSize(2) >= readable
+        i18n.apply_language("en")
+        qtbot.waitUntil(lambda: console.mini_button.text() == "Mini window (Ctrl+M)")
+        # Three columns with the events list widened, or the side panel a tab beside the events:
+        # either way the note text stays readable.
+        qtbot.waitUntil(lambda: header.sectionSize(2) >= readable, timeout=1000)
+        assert console.narrow == (console.left_tabs.indexOf(console.side) >= 0)
+        if not console.narrow:
+            assert console.splitter.sizes()[0] >= console.events.readable_width()
+    finally:
+        console.shutdown()
+        i18n.apply_language("zh_CN")

@@ -224,6 +224,10 @@ class LiveConsole(Retranslating, QWidget):
         return self.events.readable_width() + max(frame, 2 * self.left_tabs.style().pixelMetric(
             self.left_tabs.style().PixelMetric.PM_DefaultFrameWidth))
 
+    def _relayout_after_language(self) -> None:
+        self._fit_side_panel()
+        self._relayout(self.width())
+
     def _arrange(self, narrow: bool, total: int) -> None:
         """Three columns (events, charts, side panel at its width) where they fit; else the side panel
         is a tab beside the events and the charts keep about two thirds of the width."""
@@ -330,6 +334,9 @@ class LiveConsole(Retranslating, QWidget):
         self._title_tabs()
         self.mini.retranslate()
         self.refresh_header()
+        if getattr(self, "_sized", False):
+            # Other column and form widths: wide or narrow anew, once the new texts' sizes are laid out.
+            QTimer.singleShot(0, self._relayout_after_language)
 
     # -- hotkeys -----------------------------------------------------------------------------------
     def install_hotkeys(self) -> None:
