@@ -412,6 +412,10 @@
             <translation>Attempts</translation>
         </message>
         <message>
+            <source>Robot</source>
+            <translation>Robot</translation>
+        </message>
+        <message>
             <source>Last error</source>
             <translation>Last error</translation>
         </message>

@@ -412,6 +412,10 @@
         <translation>尝试次数</translation>
     </message>
     <message>
+        <source>Robot</source>
+        <translation>机器人</translation>
+    </message>
+    <message>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
