@@ -133,6 +133,10 @@
         <translation>%1 已被“%2”占用，请换一个键。</translation>
     </message>
     <message>
+        <source>another command of the window</source>
+        <translation>窗口里的另一个命令</translation>
+    </message>
+    <message>
         <source>Follow live</source>
         <translation>跟随实时</translation>
     </message>
