@@ -13,6 +13,7 @@ from datetime import timedelta
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -80,7 +81,7 @@ class LiveConsole(Retranslating, QWidget):
         if self.sender is not None:
             self.sender.delivered.connect(lambda _r: self._update_robot_status())
         self.global_keys = hk.GlobalHotkeys(self)
-        self.global_keys.triggered.connect(self.hotkey)
+        self.global_keys.triggered.connect(self._global_hotkey)
         self._build()
         self.install_hotkeys()
         state.workspace_changed.connect(self.on_changes)
@@ -347,6 +348,13 @@ class LiveConsole(Retranslating, QWidget):
             return
         self.show_panel(self.events)  # the note line takes the keyboard next
         self.events.commit_hotkey(kind)
+
+    def _global_hotkey(self, kind: str) -> None:
+        """System-wide hotkeys are for while another program has the focus: pynput also sees the
+        presses our own windows get, which the in-app shortcuts have already logged."""
+        if QApplication.activeWindow() is not None:
+            return
+        self.hotkey(kind)
 
     def _mini_note(self, text: str) -> None:
         self.events.note.setText(text)

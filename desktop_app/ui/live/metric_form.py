@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -15,6 +17,7 @@ from desktop_app.ui import format as fmt
 FORM_KEYS = ("online_viewers", "gmv", "orders", "buyers", "uv", "pv", "new_followers", "likes", "comments",
              "product_clicks", "ad_spend", "ad_attributed_gmv", "entries", "exits")
 ERROR_STYLE = "border: 1px solid #c92a2a;"
+FUTURE_SLACK = timedelta(minutes=1)
 
 
 class MetricForm(QWidget):
@@ -107,10 +110,13 @@ class MetricForm(QWidget):
         if not text:
             return None
         session = self.console.session
-        if len(text) <= 8 and ":" in text and session is not None:  # a bare clock time: today in the session zone
-            today = self.console.local_now().date().isoformat()
-            text = f"{today} {text}"
-        return parse_user_datetime(text, session.timezone if session else "UTC", field="ts")
+        zone = session.timezone if session else "UTC"
+        if len(text) <= 8 and ":" in text and session is not None:  # a bare clock time: the latest such time
+            now = self.console.local_now()
+            ts = parse_user_datetime(f"{now.date().isoformat()} {text}", zone, field="ts")
+            # Typed after midnight, "23:50" is last evening's, not tonight's (a future reading).
+            return ts - timedelta(days=1) if ts > self.console.ctx.now() + FUTURE_SLACK else ts
+        return parse_user_datetime(text, zone, field="ts")
 
     def save(self) -> bool:
         self.error.clear()

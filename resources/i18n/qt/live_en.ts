@@ -133,6 +133,10 @@
             <translation>%1 is already used by %2; choose another key.</translation>
         </message>
         <message>
+            <source>another command of the window</source>
+            <translation>another command of the window</translation>
+        </message>
+        <message>
             <source>Follow live</source>
             <translation>Follow live</translation>
         </message>
@@ -410,6 +414,10 @@
         <message>
             <source>Attempts</source>
             <translation>Attempts</translation>
+        </message>
+        <message>
+            <source>Robot</source>
+            <translation>Robot</translation>
         </message>
         <message>
             <source>Last error</source>

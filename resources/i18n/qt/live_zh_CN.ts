@@ -133,6 +133,10 @@
         <translation>%1 已被“%2”占用，请换一个键。</translation>
     </message>
     <message>
+        <source>another command of the window</source>
+        <translation>窗口里的另一个命令</translation>
+    </message>
+    <message>
         <source>Follow live</source>
         <translation>跟随实时</translation>
     </message>
@@ -410,6 +414,10 @@
     <message>
         <source>Attempts</source>
         <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Robot</source>
+        <translation>机器人</translation>
     </message>
     <message>
         <source>Last error</source>
