@@ -56,3 +56,24 @@ def test_a_reading_dated_in_the_future_is_refused(ctx, night, clock, capsys, mon
     # a device clock a little ahead is tolerated
     metrics_entry.record_snapshot(ctx, night.id, {"gmv": "100"}, ts=clock.now() + timedelta(seconds=90))
     assert len(sample_repo.list_samples(ctx.ws, night.id)) == 1
+
+
+def test_after_the_broadcast_the_form_says_an_empty_time_is_the_end(qtbot, ctx, night, clock):
+    from desktop_app.ui.live.console import LiveConsole
+
+    c = LiveConsole(AppState(ctx, poll=False), robots=False)
+    qtbot.addWidget(c)
+    try:
+        c.set_session(night.id)
+        assert "现在" in c.metrics.ts_label.text() or "now" in c.metrics.ts_label.text()
+        clock.advance(minutes=5)
+        c.state.emit_changes(lifecycle.end_broadcast(ctx, night.id))
+        assert "下播" in c.metrics.ts_label.text() or "end of broadcast" in c.metrics.ts_label.text()
+        clock.advance(minutes=3)
+        c.metrics.fields["orders"].setText("321")
+        qtbot.keyClick(c.metrics.fields["orders"], Qt.Key.Key_Return)
+        assert c.metrics.error.text() == ""
+        [s] = sample_repo.list_samples(ctx.ws, night.id)
+        assert s.ts_utc == ON_AIR + timedelta(minutes=45)  # the end, not now
+    finally:
+        c.shutdown()

@@ -497,6 +497,7 @@ class LiveConsole(Retranslating, QWidget):
 
     def _update_enabled(self) -> None:
         accepting = self.session is not None and self.session.status in ACCEPTING
+        self.metrics.update_time_label()
         for w in (self.events.quick, self.metrics, self.report_button, self.demo_button):
             w.setEnabled(accepting)
         self.demo_button.setEnabled(self.session is not None and self.session.status == SessionStatus.LIVE)

@@ -7,6 +7,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.domain.enums import SessionStatus
 from desktop_app.domain.errors import LiveOpsError, ValidationError
 from desktop_app.domain.timeutil import parse_user_datetime
 from desktop_app.messages import msg
@@ -72,11 +73,19 @@ class MetricForm(QWidget):
         self.title.setText(self.tr("Metric snapshot (Enter saves; money in major units, 万/w ok)"))
         for key, label in self.labels.items():
             label.setText(msg(f"metric.{key}"))
-        self.ts_label.setText(self.tr("Time (empty = now)"))
+        self.update_time_label()
         self.ts.setPlaceholderText(self.tr("e.g. 20:35"))
         self.ts.setToolTip(self.tr("e.g. 20:35 or 2026-11-26 20:35:00"))
         self.save_button.setText(self.tr("Save snapshot"))
         self._fit_fields()
+
+    def update_time_label(self) -> None:
+        """After the broadcast an empty time means its end (the final reading), not now."""
+        s = getattr(self.console, "session", None)
+        if s is not None and s.status == SessionStatus.POST:
+            self.ts_label.setText(self.tr("Time (empty = end of broadcast)"))
+        else:
+            self.ts_label.setText(self.tr("Time (empty = now)"))
 
     def _fit_fields(self) -> None:
         """Every input wide enough for a big amount with its symbol, the time field for its example."""

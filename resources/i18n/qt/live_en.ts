@@ -330,6 +330,10 @@
             <translation>Metric snapshot (Enter saves; money in major units, 万/w ok)</translation>
         </message>
         <message>
+            <source>Time (empty = end of broadcast)</source>
+            <translation>Time (empty = end of broadcast)</translation>
+        </message>
+        <message>
             <source>Time (empty = now)</source>
             <translation>Time (empty = now)</translation>
         </message>

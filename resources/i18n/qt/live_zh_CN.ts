@@ -330,6 +330,10 @@
         <translation>指标快照（回车保存；金额按元，可用 万/w）</translation>
     </message>
     <message>
+        <source>Time (empty = end of broadcast)</source>
+        <translation>时间（留空=下播时间）</translation>
+    </message>
+    <message>
         <source>Time (empty = now)</source>
         <translation>时间（留空=现在）</translation>
     </message>
