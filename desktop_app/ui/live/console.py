@@ -74,6 +74,8 @@ class LiveConsole(Retranslating, QWidget):
         self.shortcuts: list[QShortcut] = []
         self.mini = MiniWindow()
         self.mini.note_entered.connect(self._mini_note)
+        self.mini.note_skipped.connect(self._mini_skip)
+        self.mini.note.setEnabled(False)  # until a hotkey logs an event
         self.demo = DemoFeed(state.ctx, self)
         self.demo.changed.connect(self.state.emit_changes)
         self.demo.stopped.connect(self._demo_stopped)
@@ -336,6 +338,8 @@ class LiveConsole(Retranslating, QWidget):
 
     def hotkey(self, kind: str) -> None:
         if self.mini.isVisible() and self.mini.isActiveWindow():
+            if self.events.pending_note is not None:  # the note typed so far belongs to the previous event
+                self.events.note.setText(self.mini.note.text())
             self.events.save_note()
             event = self.log(kind, "", internal=True if self.events.internal.isChecked() else None,
                              source="hotkey")
@@ -344,7 +348,7 @@ class LiveConsole(Retranslating, QWidget):
                 self.events.note.setEnabled(True)
                 self.events._update_note_label()
                 self.mini.note.clear()
-                self.mini.note.setFocus()
+            self._sync_mini_note()
             return
         self.show_panel(self.events)  # the note line takes the keyboard next
         self.events.commit_hotkey(kind)
@@ -359,7 +363,23 @@ class LiveConsole(Retranslating, QWidget):
     def _mini_note(self, text: str) -> None:
         self.events.note.setText(text)
         self.events.save_note()
+        if self.events.pending_note is None:  # saved (an error keeps the text to try again)
+            self.mini.note.clear()
+        self._sync_mini_note()
+
+    def _mini_skip(self) -> None:
+        """Esc in the mini window: no note for the last event, as in the console."""
+        if self.events.pending_note is not None:
+            self.events.end_note()
         self.mini.note.clear()
+        self._sync_mini_note()
+
+    def _sync_mini_note(self) -> None:
+        """The mini window's note line is open only while an event waits for its note (like the console's)."""
+        waiting = self.events.pending_note is not None
+        self.mini.note.setEnabled(waiting)
+        if waiting:
+            self.mini.note.setFocus()
 
     def edit_hotkeys(self) -> None:
         dialog = hk.HotkeyDialog(self.bindings, hk.global_enabled(), self)
