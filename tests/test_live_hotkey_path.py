@@ -131,11 +131,14 @@ def test_hotkeys_keep_event_count_and_signoff_of_the_summary(ctx, clock, live):
     assert row() == (count + 3, "none")
 
 
-def test_compliance_written_by_another_connection_is_read_not_the_cached_copy(ctx, clock, live):
-    """The hotkey reuses the compliance it wrote last only while the stored text is that text."""
+def test_compliance_written_by_another_connection_is_corrected_by_the_next_product_event(ctx, clock, live):
+    """A product event's run is written by the schema (0012), which marks the compliance stale; the
+    service recomputes it from the runs, so another writer's wrong figure does not survive."""
     import json
 
-    event_log.log_event(ctx, live.id, "product", "")  # writes (and keeps) the compliance
+    from desktop_app.services.checklists import session_compliance
+
+    event_log.log_event(ctx, live.id, "product", "")
     stored = json.loads(ctx.ws.query_one("SELECT compliance_json FROM session_summaries WHERE session_id = ?",
                                          (live.id,))[0])
     stored["counts"]["skipped"] += 7  # another writer's different figure
@@ -147,7 +150,8 @@ def test_compliance_written_by_another_connection_is_read_not_the_cached_copy(ct
     event_log.log_event(ctx, live.id, "product", "")
     after = json.loads(ctx.ws.query_one("SELECT compliance_json FROM session_summaries WHERE session_id = ?",
                                         (live.id,))[0])
-    assert after["counts"]["skipped"] == stored["counts"]["skipped"]
+    assert after == session_compliance(ctx.ws, live.id, clock.now())
+    assert after["counts"]["skipped"] == stored["counts"]["skipped"] - 7
     assert after["counts"]["on_time"] == stored["counts"]["on_time"] + 1
 
 
@@ -169,3 +173,21 @@ def test_to_iso_writes_exactly_what_isoformat_wrote():
     assert to_iso(datetime(5, 1, 2, 3, 4, 5, 6789, tzinfo=UTC)) == "0005-01-02T03:04:05.006Z"
     with pytest.raises(ValueError):
         to_iso(datetime(2026, 11, 26, 12, 0))  # naive: refused as before
+
+
+def test_new_ids_are_rfc_version_7_uuids_in_time_order(monkeypatch):
+    """The id shortcut (no uuid.UUID object per hotkey) still writes canonical, time-ordered v7 UUIDs."""
+    import uuid
+
+    from desktop_app.storage import rows
+
+    ids = []
+    for ns in (1_800_000_000_000_000_000, 1_800_000_000_001_000_000, 1_800_000_000_002_000_000):
+        monkeypatch.setattr(rows.time, "time_ns", lambda ns=ns: ns)
+        ids.append(rows.uuid7())
+    for text in ids:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text and parsed.version == 7 and parsed.variant == uuid.RFC_4122
+        assert parsed.int >> 80 == int(text.replace("-", "")[:12], 16)
+    assert ids == sorted(ids) and len(set(ids)) == 3
+    assert [uuid.UUID(t).int >> 80 for t in ids] == [1_800_000_000_000, 1_800_000_000_001, 1_800_000_000_002]

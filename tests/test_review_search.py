@@ -198,26 +198,39 @@ def test_checklist_events_are_found_in_either_language(ctx, planned):
     assert len(_checklist_hits(ctx, "checklist done")) == 2
 
 
-def test_upgrade_reindexes_checklist_events_written_before(ctx, planned, clock):
+def test_upgrade_reindexes_checklist_events_written_before(tmp_path, clock, migrations_upto):
     """A workspace indexed before 0010 (checklist events only in the writer's language) finds
     them in the other language after the upgrade."""
+    from desktop_app.domain.enums import PersonRole, Platform
     from desktop_app.messages import set_language
-    from desktop_app.services.workspace_service import open_workspace
+    from desktop_app.services import roster
+    from desktop_app.services.workspace_service import create_workspace, open_workspace
 
-    _tick(ctx, planned.id, "pre.h2.stream_test", "zh_CN")
-    with ctx.ws.write() as conn:  # what the 0009 indexer stored (the Chinese wording only), schema 9
-        rowid = conn.execute("SELECT rowid FROM events WHERE kind = 'checklist'").fetchone()[0]
-        conn.execute("DELETE FROM search_fts WHERE rowid = ?", (rowid * 4,))
-        conn.execute("INSERT INTO search_fts (rowid, body) SELECT rowid * 4, text FROM events WHERE rowid = ?",
-                     (rowid,))
-        conn.execute("PRAGMA user_version = 9")
-    set_language("en")
-    assert _checklist_hits(ctx, "stream") == []
-    path = ctx.ws.path
-    ctx.ws.close()
-    ctx.ws = open_workspace(path, clock=clock).ws
-    assert ctx.ws.schema_version() == 10
-    assert len(_checklist_hits(ctx, "stream")) == 1
+    path = tmp_path / "old.liveops"
+    with migrations_upto(9):
+        ctx = create_workspace(path, "旧工作区", clock=clock)
+        spec, _ = roster.create_person(ctx, "李运营", PersonRole.SPECIALIST)
+        ctx.actor_id = spec.id
+        anchor, _ = roster.create_anchor(ctx, "小美", Platform.DOUYIN, specialist_id=spec.id)
+        planned, _ = lifecycle.plan_session(ctx, anchor_id=anchor.id, title="旧场次",
+                                            scheduled_start=T0 + timedelta(hours=10),
+                                            scheduled_end=T0 + timedelta(hours=12))
+        _tick(ctx, planned.id, "pre.h2.stream_test", "zh_CN")
+        with ctx.ws.write() as conn:  # what the 0009 indexer stored: the Chinese wording only
+            rowid = conn.execute("SELECT rowid FROM events WHERE kind = 'checklist'").fetchone()[0]
+            conn.execute("DELETE FROM search_fts WHERE rowid = ?", (rowid * 4,))
+            conn.execute("INSERT INTO search_fts (rowid, body) SELECT rowid * 4, text FROM events WHERE rowid = ?",
+                         (rowid,))
+        set_language("en")
+        assert _checklist_hits(ctx, "stream") == []
+        assert ctx.ws.schema_version() == 9
+        ctx.ws.close()
+    ctx = open_workspace(path, clock=clock)
+    try:
+        assert ctx.ws.schema_version() >= 10
+        assert len(_checklist_hits(ctx, "stream")) == 1
+    finally:
+        ctx.ws.close()
 
 
 def test_cli_search_lines_show_the_sessions_short_id_and_local_time(ctx, planned, clock, capsys):

@@ -266,35 +266,43 @@ def _complete(ctx: Context, run: ChecklistRun, *, at: datetime, by: str | None, 
 
 def on_event(ctx: Context, session: Session, event: Event) -> Changes:
     """An event of a trigger's kind creates its run. An item matching every event of that kind
-    (no subtype) is the log itself, so its run is done at once; a subtype-specific item is a
-    response to carry out and stays open for its window."""
+    (no subtype) is the log itself: the schema writes its done run inside the event's INSERT
+    (db/migrations/0012_event_ticks_sql.sql). A subtype-specific item is a response to carry out:
+    its run is written here and stays open for its window."""
     items = [i for i in repo.event_items(ctx.ws, session.id, str(event.kind))
              if rules.event_matches(i, str(event.kind), event.subtype)]
     if not items:
         return Changes()
     counted = []
     for item in items:
+        if ticked_by_schema(item):
+            continue
         occurrence = repo.max_occurrence(ctx.ws, session.id, item.key) + 1
-        # An item matching every event of its kind is done as it is written: one INSERT, no UPDATE.
-        done = item.trigger.subtype is None and item.ticked_by == "event"
         run = ChecklistRun(new_id(), session.id, item.key, occurrence, event.ts_utc,
-                           event.ts_utc + timedelta(minutes=EVENT_WINDOW_MINUTES),
-                           RunStatus.DONE if done else RunStatus.OPEN, done_at=event.ts_utc if done else None,
-                           done_by=event.author_id if done else None, values=_event_values(item, event), auto=done)
+                           event.ts_utc + timedelta(minutes=EVENT_WINDOW_MINUTES), RunStatus.OPEN,
+                           values=_event_values(item, event))
         repo.insert_runs(ctx.ws, [run], ctx.now(), event_id=event.id)
         counted.append((item, rules.run_outcome(run, ctx.now())))
-    _add_to_summary(ctx, session, counted)
+    if counted:
+        _add_to_summary(ctx, session, counted)
     return Changes(checklists=frozenset({session.id}))
+
+
+def ticked_by_schema(item: TemplateItem) -> bool:
+    """Whether each event of the item's kind is its tick, written by the schema's trigger."""
+    return item.trigger.kind == TriggerKind.EVENT and item.trigger.subtype is None and item.ticked_by == "event"
 
 
 def _add_to_summary(ctx: Context, session: Session, counted: list[tuple[TemplateItem, str]]) -> None:
     """The new runs' share of the summary's compliance, without a full refresh (which recounts every
     sample: ~35 ms per hotkey in a 6 h session). Recomputes the compliance alone when an earlier
-    run's outcome may have moved since the row was written, so the row stays exactly right."""
+    run's outcome may have moved since the row was written, or the schema added runs since (a
+    stale row), so the row stays exactly right."""
     now = ctx.now()
     stored = summaries.compliance_as_of(ctx.ws, session.id)
     if stored is None or summaries.compliance_fn is not session_compliance:
-        summaries.refresh(ctx.ws, session.id, now)
+        if not summaries.settle_compliance(ctx.ws, session.id, now):
+            summaries.refresh(ctx.ws, session.id, now)
         return
     base, as_of = stored
     now_iso = _iso(now)

@@ -38,7 +38,11 @@ def _check_session_accepts(session, kind: EventKind, ts: datetime) -> None:
 
 def log_event(ctx: Context, session_id: str, kind: EventKind | str, text: str = "", *,
               internal: bool | None = None, ts: datetime | None = None, source: Source | str = Source.MANUAL,
-              subtype: str | None = None, product_id: str | None = None) -> tuple[Event, Changes]:
+              subtype: str | None = None, product_id: str | None = None,
+              defer_summary: bool = False) -> tuple[Event, Changes]:
+    """Commit one event. The schema writes the runs of items the event ticks whole (migration 0012)
+    and marks the summary's compliance stale; it is recomputed here unless ``defer_summary`` (a
+    hotkey: the console calls settle() a moment later, off the keystroke's path)."""
     try:
         kind = EventKind(kind)
     except ValueError:
@@ -58,12 +62,23 @@ def log_event(ctx: Context, session_id: str, kind: EventKind | str, text: str = 
         event = Event(new_id(), session.id, ts, kind, text, bool(internal), Source(source), ctx.actor_id,
                       subtype=subtype or None, product_id=product_id)
         repo.insert_event(ctx.ws, event, now)
-        # Only what an event changes (count, sign-off); a full refresh would recount every sample.
-        summaries.note_events(ctx.ws, session.id, 1)
+        # The count and sign-off follow by trigger; a full refresh would recount every sample.
+        summaries.note_event_added(ctx.ws, session.id)
         changes = Changes(events=frozenset({session.id}))
         for hook in after_event_hooks:
             changes = changes | (hook(ctx, session, event) or Changes())
+        if changes.checklists and not defer_summary:  # runs were written: the schema's may be among them
+            summaries.settle_compliance(ctx.ws, session.id, now)
     return event, changes
+
+
+def settle(ctx: Context, session_id: str) -> Changes:
+    """Recompute the summary's compliance after deferred hotkeys (a no-op when it is current)."""
+    if not summaries.compliance_stale(ctx.ws, session_id):
+        return Changes()
+    with ctx.ws.write():
+        summaries.settle_compliance(ctx.ws, session_id, ctx.now())
+    return Changes(checklists=frozenset({session_id}))
 
 
 def _session(ctx: Context, session_id: str):
@@ -100,7 +115,7 @@ def edit_event(ctx: Context, event_id: str, *, text: str | None = None, kind: Ev
         session = get_session(ctx, before.session_id)
         _check_session_accepts(session, after.kind, after.ts_utc)
         repo.update_event(ctx.ws, before, after, by=ctx.actor_id, now=ctx.now())
-        summaries.note_events(ctx.ws, session.id, 0)  # an approval covers the event's fields
+        summaries.note_event_changed(ctx.ws, session.id)  # an approval covers the event's fields
     return Changes(events=frozenset({before.session_id}))
 
 
@@ -111,7 +126,7 @@ def delete_event(ctx: Context, event_id: str) -> Changes:
         if session.status in (SessionStatus.CLOSED, SessionStatus.CANCELLED):
             raise TransitionRefused("error.event.session_closed", session=session.title, status=label("status", session.status))
         repo.update_event(ctx.ws, before, replace(before, deleted=True), by=ctx.actor_id, now=ctx.now())
-        summaries.note_events(ctx.ws, session.id, -1)
+        summaries.note_event_changed(ctx.ws, session.id)
     return Changes(events=frozenset({before.session_id}))
 
 

@@ -81,9 +81,24 @@ def snapshot_items(ws: Workspace, session_id: str, items: list[TemplateItem], *,
     )
 
 
+_ITEM_MEMO_LIMIT = 20_000
+
+
 def session_items(ws: Workspace, session_id: str) -> list[TemplateItem]:
+    """A session's items; each row's parsed form is kept while the row is unchanged (the console's
+    compliance settles after hotkeys re-read them: parsing was most of its cost)."""
     rows = ws.query("SELECT * FROM session_items WHERE session_id = ? ORDER BY position", (session_id,))
-    return [item_from_row(r) for r in rows]
+    memo = ws.caches.setdefault("item_rows", {})
+    if len(memo) > _ITEM_MEMO_LIMIT:
+        memo.clear()
+    out = []
+    for r in rows:
+        key = tuple(r)
+        item = memo.get(key)
+        if item is None:
+            item = memo[key] = item_from_row(r)
+        out.append(item)
+    return out
 
 
 def event_items(ws: Workspace, session_id: str, event_kind: str) -> list[TemplateItem]:

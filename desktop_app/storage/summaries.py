@@ -75,8 +75,8 @@ def refresh(ws: Workspace, session_id: str, now: datetime) -> None:
         "compliance_json": json.dumps(compliance, ensure_ascii=False) if compliance is not None else None,
         "compliance_rate": compliance.get("rate") if compliance else None,
         "signoff": signoff_fn(ws, session_id),
-        "event_count": counts[0], "sample_count": counts[1], "updated_at": to_iso(now),
-    }
+        "event_count": counts[0], "sample_count": counts[1], "updated_at": to_iso(now)
+    }  # INSERT OR REPLACE writes a new row: compliance_stale (0012) takes its default, 0
     cols = ", ".join(row)
     ws.conn.execute(
         f"INSERT OR REPLACE INTO session_summaries ({cols}) VALUES ({', '.join(':' + k for k in row)})", row
@@ -84,45 +84,54 @@ def refresh(ws: Workspace, session_id: str, now: datetime) -> None:
 
 
 # -- what one event changes (issue 5: a hotkey in a 6 h session must not recount its samples) ------
+# The event count (and 'none' without a review, 'outdated' under an approval) follow the events
+# table by itself: triggers in db/migrations/0011_event_count_triggers.sql and 0004.
 
-def note_events(ws: Workspace, session_id: str, delta: int) -> None:
-    """Events added (+) or deleted (-): their count and the sign-off (an approval covers the events).
-
-    Sample-derived KPIs and the sample count do not move. Call inside the write transaction.
-    """
-    if signoff_fn is not review_repo.review_signoff:  # another rule plugged in: it decides every time
-        ws.conn.execute("UPDATE session_summaries SET event_count = event_count + ?, signoff = ? WHERE session_id = ?",
-                        (delta, signoff_fn(ws, session_id), session_id))
-        return
-    # Without a review (every live session) the sign-off is 'none' whatever the events say, so one
-    # statement does it and says whether a review exists; only then does the review's rule run.
-    rows = ws.conn.execute(_COUNT_EVENTS, (delta, session_id)).fetchall()  # all: the UPDATE runs to its end
-    if rows and rows[0][0]:
-        ws.conn.execute("UPDATE session_summaries SET signoff = ? WHERE session_id = ?",
-                        (signoff_fn(ws, session_id), session_id))
+def note_event_added(ws: Workspace, session_id: str) -> None:
+    """An event was inserted: the schema's triggers updated the count and the review's sign-off
+    (a new non-system event always breaks an approval's hash; a system event is not covered).
+    Only a sign-off rule plugged in instead of the review's decides by itself. Call inside the write."""
+    if signoff_fn is not review_repo.review_signoff:
+        note_event_changed(ws, session_id)
 
 
-_COUNT_EVENTS = (
-    "UPDATE session_summaries SET event_count = event_count + ?1, signoff = CASE WHEN EXISTS"
-    " (SELECT 1 FROM reviews WHERE session_id = ?2) THEN signoff ELSE 'none' END WHERE session_id = ?2"
-    " RETURNING EXISTS (SELECT 1 FROM reviews WHERE session_id = ?2)"
-)
+def note_event_changed(ws: Workspace, session_id: str) -> None:
+    """An event was edited or (soft) deleted: the count follows by trigger; the sign-off is
+    recomputed, since an edit put back as it was restores the approval the trigger marked outdated."""
+    ws.conn.execute("UPDATE session_summaries SET signoff = ? WHERE session_id = ?",
+                    (signoff_fn(ws, session_id), session_id))
 
 
 def compliance_as_of(ws: Workspace, session_id: str) -> tuple[dict[str, Any] | None, str] | None:
-    """The stored compliance and the time it was computed at (the row's updated_at); None without a row.
+    """The stored compliance and the time it was computed at (the row's updated_at); None without a
+    row, or when the row is stale (the schema added event-ticked runs since: migration 0012).
 
     Treat the dict as read-only: while the stored text is what this connection last wrote, the
     dict it wrote is handed back instead of parsing the text again (each event-triggered hotkey
     reads and rewrites it)."""
-    r = ws.conn.execute("SELECT compliance_json, updated_at FROM session_summaries WHERE session_id = ?",
-                        (session_id,)).fetchone()
-    if r is None:
+    r = ws.conn.execute("SELECT compliance_json, updated_at, compliance_stale FROM session_summaries"
+                        " WHERE session_id = ?", (session_id,)).fetchone()
+    if r is None or r[2]:
         return None
     if not r[0]:
         return None, r[1]
     last = ws.caches.get("compliance", {}).get(session_id)
     return (last[1] if last is not None and last[0] == r[0] else json.loads(r[0])), r[1]
+
+
+def compliance_stale(ws: Workspace, session_id: str) -> bool:
+    r = ws.conn.execute("SELECT compliance_stale FROM session_summaries WHERE session_id = ?",
+                        (session_id,)).fetchone()
+    return bool(r and r[0])
+
+
+def settle_compliance(ws: Workspace, session_id: str, now: datetime) -> bool:
+    """Recompute a stale row's compliance (runs the schema wrote with their events). Inside a write."""
+    if not compliance_stale(ws, session_id):
+        return False
+    set_compliance(ws, session_id, compliance_fn(ws, session_id, now), now)
+    ws.conn.execute("UPDATE session_summaries SET compliance_stale = 0 WHERE session_id = ?", (session_id,))
+    return True
 
 
 def set_compliance(ws: Workspace, session_id: str, compliance: dict[str, Any] | None, now: datetime) -> None:

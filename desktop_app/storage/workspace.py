@@ -274,7 +274,7 @@ class Workspace:
         text to index (a hotkey's event) need not pay for the queue's statements.
         """
         nested = self.conn.in_transaction
-        name = f"sp_{threading.get_ident()}_{id(object())}"
+        name = f"sp_{threading.get_ident()}_{id(object())}" if nested else ""
         try:
             with translated(self.path):
                 self.conn.execute(f"SAVEPOINT {name}" if nested else "BEGIN IMMEDIATE")

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFontMetricsF
 
 from desktop_app.ui import format as fmt
 
+MAX_DECIMALS = 4
 LABEL_PITCH = 1.25  # a value label's line height plus a quarter line of air to its neighbour
 
 
@@ -18,16 +19,53 @@ def _next_nice(spacing: float) -> float:
     return next(f * unit for f in (1, 2, 5, 10) if f * unit > spacing * (1 + 1e-9))
 
 
-class NumberAxis(pg.AxisItem):
-    """Tick labels as the app writes numbers (80,000 / 1.65), never pyqtgraph's "80000" or "1e+06"."""
+def spacing_decimals(spacing: float) -> int:
+    """The fewest decimals that write every multiple of ``spacing`` exactly: 1 → 0, 0.5 → 1,
+    0.25 → 2, 2.5 → 1 (log10 of 0.25 gave 1 decimal, and 2.25 printed as "2.3")."""
+    for d in range(MAX_DECIMALS + 1):
+        scaled = spacing * 10 ** d
+        if abs(scaled - round(scaled)) <= 1e-6 * max(1.0, abs(scaled)):
+            return d
+    return MAX_DECIMALS
 
-    def __init__(self, *args, **kwargs) -> None:
+
+class NumberAxis(pg.AxisItem):
+    """Tick labels as the app writes numbers (80,000 / 1.65), never pyqtgraph's "80000" or "1e+06",
+    and with one number of decimals along the whole axis: pyqtgraph labels each tick level (major,
+    minor) separately, so a major "1" stood beside a minor "0.5" and "1.5". ``suffix`` follows each
+    label ("%" on a percentage axis)."""
+
+    def __init__(self, *args, suffix: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.suffix = suffix
+        self._decimals: int | None = None  # set while a draw is redone with every level alike
         self.enableAutoSIPrefix(False)  # "x1e+03" beside the axis would rescale the labels we format
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
-        decimals = 0 if spacing * scale >= 1 else min(4, max(1, -int(math.floor(math.log10(spacing * scale)))))
-        return [fmt.number(v * scale, decimals) for v in values]
+        decimals = self._decimals if self._decimals is not None else spacing_decimals(spacing * scale)
+        return [fmt.number(v * scale, decimals) + self.suffix for v in values]
+
+    def generateDrawSpecs(self, p):  # noqa: N802 - pyqtgraph's name
+        """pyqtgraph decides per level whether its labels fit; only then is it known which levels
+        are labelled, so when the labels drawn disagree on decimals the draw is redone with the
+        most decimals any of them had."""
+        self._decimals = None
+        specs = super().generateDrawSpecs(p)
+        if specs is None or self._tickLevels is not None:  # fixed ticks (setTicks) keep their texts
+            return specs
+        shown = {self.decimals_in(text) for _rect, _flags, text in specs[2]}
+        if len(shown) > 1:
+            self._decimals = max(shown)
+            try:
+                specs = super().generateDrawSpecs(p)
+            finally:
+                self._decimals = None
+        return specs
+
+    def decimals_in(self, text: str) -> int:
+        point = fmt.locale().decimalPoint()
+        body = text[: len(text) - len(self.suffix)] if self.suffix else text
+        return len(body.rsplit(point, 1)[1]) if point in body else 0
 
     def tickSpacing(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph's names
         """pyqtgraph always labels every major tick, so on a short panel its labels ran over one another

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,6 +38,9 @@ from desktop_app.ui.state import AppState
 
 translate = QCoreApplication.translate
 COLORS = {"overdue": "#fdecea", "due_now": "#fff8e1", "missed": "#fff3e0", "done": "#eef7ee", "skipped": "#f2f2f2"}
+RECORDED = 4  # the Recorded column
+RECORDED_SHARE = 0.35  # of the table's width, at most
+CELL_MARGIN = 16  # px: a cell's padding and grid line around its text
 STATUS_ICON = {"on_time": "✔", "late": "✔", "skipped": "⤼", "missed": "✘", "open": "○", "overdue": "!"}
 
 
@@ -127,8 +130,10 @@ class ChecklistArea(Retranslating, QWidget):
         header = self.table.horizontalHeader()
         for column in (0, 1, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The item text takes the spare width; Recorded is as wide as its values (fit_recorded):
+        # stretched too, it took half the row and wrapped the items into tall rows.
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(RECORDED, QHeaderView.ResizeMode.Interactive)
         self.table.doubleClicked.connect(lambda _i: self.tick_selected())
         # Wrapped rows are measured at the current column widths: measure again after a resize.
         self._fit_rows = QTimer(self)
@@ -179,11 +184,32 @@ class ChecklistArea(Retranslating, QWidget):
         views = sort_runs(views, self.phase)
         selected = self.selected()
         self.model.set_rows(views)
+        self.fit_recorded()
         self.table.resizeRowsToContents()
         if selected is not None:
             self.select_run(selected.run.id)
         self._update_summary(views)
         self._update_buttons()
+
+    def fit_recorded(self) -> None:
+        """Recorded sized to its contents, capped at RECORDED_SHARE of the table so a long note
+        wraps instead of squeezing the item texts; never narrower than its header."""
+        header = self.table.horizontalHeader()
+        least = header.sectionSizeHint(RECORDED)
+        # Every row's text, not sizeHintForColumn (it measures the rows on screen only, and a long
+        # value further down would wrap); bold rows and the cell's margins: CELL_MARGIN.
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        fm = QFontMetrics(bold)
+        texts = (self.model.data(self.model.index(r, RECORDED)) or "" for r in range(self.model.rowCount()))
+        wanted = max([least] + [fm.horizontalAdvance(t) + CELL_MARGIN for t in texts])
+        cap = max(least, int(self.table.viewport().width() * RECORDED_SHARE))
+        if header.sectionSize(RECORDED) != min(wanted, cap):
+            header.resizeSection(RECORDED, min(wanted, cap))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_recorded()  # the cap follows the table's width
 
     def on_tick(self, now: datetime) -> None:
         self.now = now

@@ -10,7 +10,7 @@ issue allows); the service's ``poll()`` is idempotent, so a read triggered twice
 from __future__ import annotations
 
 from PySide6.QtCore import QFileSystemWatcher, QTimer
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.enums import SessionStatus
 from desktop_app.domain.errors import LiveOpsError
@@ -38,10 +38,21 @@ class FollowWidget(Retranslating, QWidget):
         self.stop_button = QPushButton()
         self.start_button.clicked.connect(self.choose_file)
         self.stop_button.clicked.connect(self.stop)
-        row = QHBoxLayout(self)
+        # The import dialog's notes on how the file is read (each rate column's reading, a bare
+        # 点击率/CTR decided by the file's context): the same catalog messages, kept current as
+        # later rows re-decide a column.
+        self.notes = QLabel()
+        self.notes.setObjectName("followNotes")
+        self.notes.setWordWrap(True)
+        self.notes.hide()
+        self.note_messages: list = []
+        outer = QVBoxLayout(self)
+        row = QHBoxLayout()
         for w in (self.light, self.status, self.start_button, self.stop_button):
             row.addWidget(w)
         row.setStretch(1, 1)
+        outer.addLayout(row)
+        outer.addWidget(self.notes)
         self.timer = QTimer(self)
         self.timer.setInterval(FALLBACK_MS)
         self.timer.timeout.connect(self.poll)
@@ -70,6 +81,7 @@ class FollowWidget(Retranslating, QWidget):
         self.light.setToolTip(self._state_label(self.state_code))
         if self.follower is not None:
             self.status.setToolTip(self._details())
+        self._show_notes()
         self._update_start()
 
     def _state_label(self, state: str) -> str:
@@ -138,6 +150,9 @@ class FollowWidget(Retranslating, QWidget):
         self.last_message = st.message
         self._show(st.state, st.text())
         self.status.setToolTip(self._details())
+        insp = self.follower.insp
+        self.note_messages = insp.all_notes() if insp is not None else []
+        self._show_notes()
         if not st.changes.empty:
             self.state.emit_changes(st.changes)
 
@@ -151,6 +166,11 @@ class FollowWidget(Retranslating, QWidget):
                   for r in f.rejections[-MAX_LISTED:]]
         return "\n".join(lines)
 
+    def _show_notes(self) -> None:
+        """The notes as the import dialog lists them, one bullet each, in the current language."""
+        self.notes.setText("\n".join("• " + m.text() for m in self.note_messages))
+        self.notes.setVisible(bool(self.note_messages))
+
     def stop(self) -> None:
         self.timer.stop()
         self.soon.stop()
@@ -162,6 +182,8 @@ class FollowWidget(Retranslating, QWidget):
             self.last_message = st.message
             self._show(st.state, st.text())
             self.follower = None
+        self.note_messages = []  # notes on how the followed file is read: gone with the follow
+        self._show_notes()
         self.stop_button.setEnabled(False)
         self.start_button.setEnabled(self.session_id is not None)
 

@@ -54,6 +54,7 @@ from desktop_app.ui.live.robots import RobotDialog, RobotSender
 from desktop_app.ui.live.series import RAW_KEYS, iso_to_epoch, load_arrays
 
 ACCEPTING = (SessionStatus.LIVE, SessionStatus.POST)
+SETTLE_DELAY_MS = 1500  # after the last hotkey: a burst of keystrokes settles once
 # Below these widths beside the side panel (1024 px screens) the side panel becomes a tab by the events.
 WIDE_EVENTS, WIDE_CHARTS = 280, 460
 
@@ -91,6 +92,12 @@ class LiveConsole(Retranslating, QWidget):
         self.clock.setInterval(1000)
         self.clock.timeout.connect(self.on_clock)
         self.clock.start()
+        # A keystroke commits its event alone; the summary's compliance follows a moment later.
+        self.settle_timer = QTimer(self)
+        self.settle_timer.setSingleShot(True)
+        self.settle_timer.setInterval(SETTLE_DELAY_MS)
+        self.settle_timer.timeout.connect(self.settle)
+        self._unsettled: set[str] = set()
         self.retranslate()
         self.set_session(None)
         if hk.global_enabled():
@@ -420,12 +427,26 @@ class LiveConsole(Retranslating, QWidget):
 
     def log(self, kind: str, text: str, *, internal: bool | None, source: str) -> Event | None:
         result = self._guard(lambda: event_log.log_event(self.ctx, self.session_id, kind, text, internal=internal,
-                                                         source=Source(source)))
+                                                         source=Source(source), defer_summary=True))
         if result is None:
             return None
         event, changes = result
         self.state.emit_changes(changes)
+        if changes.checklists:
+            self._unsettled.add(event.session_id)
+            self.settle_timer.start()
         return event
+
+    def settle(self) -> None:
+        """Recompute the compliance the hotkeys left stale (their runs are already committed)."""
+        while self._unsettled:
+            session_id = self._unsettled.pop()
+            try:
+                changes = event_log.settle(self.ctx, session_id)
+            except LiveOpsError as exc:  # the flag stays in the file: the next write settles it
+                self.show_status(exc.text(), error=True)
+                continue
+            self.state.emit_changes(changes)
 
     def edit(self, event_id: str, **kw) -> bool:
         changes = self._guard(lambda: event_log.edit_event(self.ctx, event_id, **kw))
@@ -448,6 +469,9 @@ class LiveConsole(Retranslating, QWidget):
 
     # -- session -----------------------------------------------------------------------------------
     def set_session(self, session_id: str | None) -> None:
+        if session_id:  # a session left stale by a kill or by the last hotkeys before a switch
+            self._unsettled.add(session_id)
+        self.settle()
         if self.demo.running and session_id != self.session_id:
             self.demo.stop()
         self.session_id = session_id
@@ -694,6 +718,11 @@ class LiveConsole(Retranslating, QWidget):
             self.demo.timer.stop()
         self.clock.stop()
         self.charts.timer.stop()
+        self.settle_timer.stop()
+        try:
+            self.settle()
+        except sqlite3.ProgrammingError:  # the workspace closed first: the stale flag waits in the file
+            pass
         self.global_keys.stop()
         if self.sender is not None:
             self.sender.shutdown()

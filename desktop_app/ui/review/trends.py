@@ -46,8 +46,8 @@ class TrendsDialog(Retranslating, QDialog):
         self.group_label, self.entity_label = QLabel(), QLabel()
         self.plots: dict[str, pg.PlotWidget] = {}
         grid = QGridLayout()
-        for n, (key, _kind) in enumerate(TREND_KPIS):
-            w = pg.PlotWidget(axisItems={"left": NumberAxis("left")})
+        for n, (key, kind) in enumerate(TREND_KPIS):
+            w = pg.PlotWidget(axisItems={"left": NumberAxis("left", suffix="%" if kind == "ratio" else "")})
             w.setBackground("w")  # as the live console's charts
             w.showGrid(x=True, y=True, alpha=0.25)
             w.getAxis("left").setWidth(72)
@@ -137,7 +137,8 @@ class TrendsDialog(Retranslating, QDialog):
                 w.plot(xs, ys, pen=pg.mkPen(COLORS[n % len(COLORS)], width=2), symbol="o", symbolSize=6, name=name)
             # Money in major units of each line's currency: name the currency (there is no legend
             # with one currency), e.g. "CNY".
-            w.setLabel("left", "%" if kind == "ratio" else (" / ".join(sorted(data)) or self.tr("major units")))
+            if kind != "ratio":  # a percentage axis says % on every label
+                w.setLabel("left", " / ".join(sorted(data)) or self.tr("major units"))
             w.setLabel("bottom", self.tr("week starting"))
             w.getAxis("bottom").setTicks(ticks)
             if len(weeks) == 1:  # a single point: give it room instead of a zero-width range
