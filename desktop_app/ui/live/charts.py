@@ -52,7 +52,7 @@ CURVE_PENS = {"online": "#1971c2", "gmv": "#e8590c", "orders_per_min": "#2f9e44"
 ZOOMS = (10, 30, 60, 0)  # minutes; 0 = all
 TICK_MS = 500
 TITLE_PT = 9
-VIEW_MIN_LINES = 3.5  # a panel's plot area never shorter than this many label lines: two values fit
+VIEW_MIN_LINES = 3.0  # a panel's plot area never shorter than three label lines: one or two values
 
 
 def kind_label(kind: str) -> str:
@@ -216,7 +216,7 @@ class LiveCharts(Retranslating, QWidget):
         """Room for every panel's title and VIEW_MIN_LINES lines of value labels, plus the time axis."""
         line = QFontMetrics(self.glw.font()).height()
         axis = self.plots[-1].getAxis("bottom").maximumHeight()
-        return len(self.plots) * (self._title_height() + round(VIEW_MIN_LINES * line) + 4) + axis + 8
+        return len(self.plots) * (self._title_height() + round(VIEW_MIN_LINES * line) + 10) + axis + 8
 
     def _title_height(self) -> int:
         font = QFont(self.glw.font())
