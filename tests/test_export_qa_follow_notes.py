@@ -83,3 +83,19 @@ def test_rate_notes_follow_the_columns_reading_as_rows_arrive_and_switch_languag
     assert shown(w) == [n.text("zh_CN") for n in insp.all_notes()]
     w.stop()
     assert not w.notes.isVisibleTo(w)  # stopped: the notes went with the follow
+
+
+def test_follow_button_stays_greyed_while_following_through_changes_and_a_language_switch(
+        qtbot, ctx, following, tmp_path):
+    from desktop_app.services.context import Changes
+
+    w, s = following
+    path = tmp_path / "scrape.csv"
+    path.write_text("时间,实时在线人数\n2026-01-05 20:00:00,800\n", encoding="utf-8")
+    w.follow(str(path))
+    assert not w.start_button.isEnabled() and w.stop_button.isEnabled()
+    w.state.emit_changes(Changes(sessions=frozenset({s.id})))
+    w.retranslate()
+    assert not w.start_button.isEnabled()  # both re-enabled it mid-follow
+    w.stop()
+    assert w.start_button.isEnabled()

@@ -11,6 +11,7 @@ import types
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.enums import EventKind, Source
 from desktop_app.services import event_log, lifecycle
@@ -92,7 +93,9 @@ def test_global_hotkey_from_the_listener_thread_commits_on_the_gui_thread(qtbot,
     console = _console(qtbot, ctx, session)
     listener = FakeGlobalHotKeys.instances[-1]
     assert listener.running and "<f2>" in listener.mapping and "<f1>" in listener.mapping
-    listener.press("<f2>")  # the specialist is in the platform's console; F2 = product switch
+    console.hide()  # the specialist is in the platform's console: no window of ours has the focus
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is None)
+    listener.press("<f2>")  # F2 = product switch
     qtbot.waitUntil(lambda: len(_user_events(ctx, session.id)) == 1)
     event = _user_events(ctx, session.id)[0]
     assert event.kind == EventKind.PRODUCT and event.source == Source.HOTKEY
@@ -158,4 +161,20 @@ def test_global_hotkeys_are_off_by_default(qtbot, ctx, session, monkeypatch):
     _fake_pynput(monkeypatch, keyboard)
     console = _console(qtbot, ctx, session)
     assert FakeGlobalHotKeys.instances == [] and not hk.global_enabled()
+    console.shutdown()
+
+
+def test_with_the_app_focused_a_key_logs_once_not_also_through_the_global_listener(qtbot, ctx, session,
+                                                                                   monkeypatch):
+    """pynput sees every key press, also those our own window gets: with the console focused the
+    in-app shortcut has already logged it, so the listener's copy is dropped (it logged two)."""
+    keyboard = types.ModuleType("pynput.keyboard")
+    keyboard.GlobalHotKeys = FakeGlobalHotKeys
+    _fake_pynput(monkeypatch, keyboard)
+    console = _console(qtbot, ctx, session)
+    listener = FakeGlobalHotKeys.instances[-1]
+    qtbot.keyClick(console.events.quick, Qt.Key.Key_F1)  # the window gets the key ...
+    listener.press("<f1>")  # ... and the system-wide listener sees the same press
+    qtbot.wait(50)  # the listener's copy arrives queued
+    assert [e.kind for e in _user_events(ctx, session.id)] == [EventKind.GIVEAWAY]
     console.shutdown()

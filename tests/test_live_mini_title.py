@@ -77,3 +77,39 @@ def test_hotkey_hint_never_breaks_a_key_from_its_kind(qtbot, ctx, session):
         assert "  " in text  # pairs still break from one another
     finally:
         console.shutdown()
+
+
+def test_in_the_mini_window_the_next_hotkey_keeps_the_note_typed_so_far(qtbot, ctx, session):
+    """As in the console: F2, type a note, press F3 straight away — the note belongs to the F2
+    event (in the mini window it was dropped), and Esc skips a note."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.domain.enums import EventKind
+    from desktop_app.storage import events as event_repo
+    from desktop_app.ui.live.console import LiveConsole
+    from tests.test_live_ui import type_text
+
+    console = LiveConsole(AppState(ctx, poll=False), robots=False)
+    qtbot.addWidget(console)
+    try:
+        console.set_session(session.id)
+        console.show()
+        console.toggle_mini()
+        mini = console.mini
+        qtbot.waitExposed(mini)
+        mini.activateWindow()
+        qtbot.waitUntil(mini.isActiveWindow)
+        qtbot.keyClick(mini.note, Qt.Key.Key_F2)
+        type_text(qtbot, mini.note, "第二款")
+        qtbot.keyClick(mini.note, Qt.Key.Key_F3)
+        qtbot.keyClick(mini.note, Qt.Key.Key_Escape)  # no note for the F3 event
+        assert not mini.note.isEnabled()  # nothing to type a note for, as in the console
+        qtbot.keyClick(mini, Qt.Key.Key_F4)  # the hotkeys still work
+        assert mini.note.isEnabled() and QApplication.focusWidget() is mini.note
+        type_text(qtbot, mini.note, "断流")
+        qtbot.keyClick(mini.note, Qt.Key.Key_Return)
+        events = [(e.kind, e.text) for e in event_repo.list_events(ctx.ws, session.id) if e.kind != EventKind.SYSTEM]
+        assert events == [(EventKind.PRODUCT, "第二款"), (EventKind.TRAFFIC, ""), (EventKind.INCIDENT, "断流")]
+    finally:
+        console.shutdown()

@@ -556,3 +556,60 @@ def test_event_list_opens_at_the_newest_entry(qtbot, ctx, session, clock):
     last = c.events.proxy.index(c.events.proxy.rowCount() - 1, 0)
     qtbot.waitUntil(lambda: view.viewport().rect().contains(view.visualRect(last).center()))
     c.shutdown()
+
+
+def test_a_key_of_the_main_window_is_refused_as_an_event_hotkey(qtbot, ctx, session):
+    """Ctrl+O (open workspace) or Alt+2 (go to a page) are taken by the window around the console;
+    as an event hotkey they were accepted and then neither worked (an ambiguous shortcut)."""
+    from PySide6.QtGui import QAction, QKeySequence, QShortcut
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop_app.ui.live.console import LiveConsole
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    open_action = QAction("打开工作区…", window)
+    open_action.setShortcut(QKeySequence("Ctrl+O"))
+    window.addAction(open_action)
+    QShortcut(QKeySequence("Alt+2"), window)
+    console = LiveConsole(AppState(ctx, poll=False), robots=False)
+    window.setCentralWidget(console)
+    try:
+        dialog = hk.HotkeyDialog(console.bindings, False, console)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        edit = dialog.edits["note"]
+        edit.setFocus()
+        qtbot.keyClick(edit, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: "Ctrl+O" in dialog.error.text())
+        assert "打开工作区" in dialog.error.text() and dialog.bindings["note"] == ""
+        qtbot.keyClick(edit, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: "Alt+2" in dialog.error.text())
+        assert dialog.bindings["note"] == ""
+        qtbot.keyClick(edit, Qt.Key.Key_F7)  # the console's own keys are not "taken" by the window
+        qtbot.waitUntil(lambda: dialog.bindings["note"] == "F7")
+    finally:
+        console.shutdown()
+
+
+def test_the_real_main_window_keys_are_refused_by_name(qtbot, ctx, session):
+    from desktop_app.ui.main_window import MainWindow
+
+    window = MainWindow(AppState(ctx, poll=False))
+    qtbot.addWidget(window)
+    window.open_session(session.id)
+    page = window.session_page
+    live_tab = next(i for i, ph in page.phase_of_tab.items() if ph == "live")
+    page.tabs.setCurrentIndex(live_tab)
+    from desktop_app.ui.live.console import LiveConsole
+
+    console = window.findChild(LiveConsole)
+    try:
+        dialog = hk.HotkeyDialog(console.bindings, False, console)
+        qtbot.addWidget(dialog)
+        taken = dialog.taken
+        assert "Ctrl+O" in taken and taken["Ctrl+O"] and "&" not in taken["Ctrl+O"]
+        assert "Alt+2" in taken
+        assert "F1" not in taken and "Ctrl+R" not in taken  # the console's own
+    finally:
+        console.shutdown()

@@ -8,7 +8,7 @@ that goes down is saved and reported as a warning (GLOSSARY §1.7), never refuse
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from desktop_app.domain.enums import SessionStatus, Source
 from desktop_app.domain.errors import TransitionRefused, ValidationError
@@ -26,6 +26,9 @@ from desktop_app.storage import summaries
 from desktop_app.storage.rows import dumps, new_id
 
 after_samples_hooks: list = [checklist_engine.on_samples]
+# A reading stamped later than now (a typo, a wrong date) would stand as the newest value and
+# skew charts and reports; a device clock a little ahead of ours is tolerated.
+FUTURE_TOLERANCE = timedelta(minutes=2)
 
 
 @dataclass
@@ -67,6 +70,8 @@ def record_snapshot(ctx: Context, session_id: str, values: dict[str, object], *,
         if ts is None:  # after the broadcast an untimed reading is the final one: at the end, not "now"
             ts = s.off_air_utc if s.status == SessionStatus.POST and s.off_air_utc else now
         _check_accepts(s, ts, Source(source))
+        if ts > now + FUTURE_TOLERANCE and Source(source) != Source.IMPORT:
+            raise ValidationError("error.sample.in_future", field="ts")
         parsed = (_minor_values(values) if minor_units else parse_values(values, s.currency))
         if not parsed:
             raise ValidationError("error.metric.nothing", field="values")

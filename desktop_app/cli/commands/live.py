@@ -153,10 +153,22 @@ def cmd_webhook(args) -> int:
                 webhooks.retry_failed(ctx)
             results = webhooks.deliver_due(ctx)
             failed = [r for r in results if not r.ok]
-            for r in failed:
-                print_error(f"{r.row_id[:8]}: {r.error}")
+            names = _robot_names(ctx)
+            for r in failed:  # rows queued together share an id prefix: name the robot instead
+                print_error(f"{names.get(r.row_id, r.row_id[:8])}: {r.error}")
             print(msg("cli.webhook.sent", ok=len(results) - len(failed), failed=len(failed)))
             return EXIT_REFUSED if failed else EXIT_OK
     finally:
         ctx.ws.close()
     return EXIT_OK
+
+
+def _robot_names(ctx) -> dict[str, str]:
+    """Outbox row id → its robot as people know it ("钉钉 运营群")."""
+    targets = {t.id: t for t in webhooks.list_targets(ctx)}
+    out = {}
+    for row in webhooks.outbox(ctx):
+        t = targets.get(row.target_id)
+        if t is not None:
+            out[row.id] = " ".join(x for x in (msg(f"webhook.kind.{t.kind}"), t.name) if x)
+    return out

@@ -349,8 +349,28 @@ def wrapped_height(texts: list[str], widths: tuple[float, ...] | list[float]) ->
     lines = 1
     for text, width in zip(texts, widths, strict=False):
         room = max(width - 1, 1)
-        lines = max(lines, sum(max(1, math.ceil(L.display_width(part) / room)) for part in text.split("\n")))
+        lines = max(lines, sum(max(math.ceil(L.display_width(part) / room), word_lines(part, room))
+                               for part in text.split("\n")))
     return lines * LINE_HEIGHT if lines > 1 else None
+
+
+def word_lines(text: str, room: float) -> int:
+    """Lines a text takes wrapped at word boundaries (a CJK character is a word of its own): a
+    word that does not fit the rest of a line starts the next one, so "Concurrent viewers
+    online_viewers" needs more lines than its length over the width suggests."""
+    import math
+    import re
+
+    lines, used = 1, 0.0
+    for word in re.findall(r"[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+", text):
+        w = L.display_width(word.rstrip())
+        if used and used + w > room:
+            lines, used = lines + 1, 0.0
+        if w > room:  # a word longer than the line breaks inside it
+            lines += math.ceil(w / room) - 1
+            w = w % room
+        used += L.display_width(word)
+    return lines
 
 
 # --- Summary ------------------------------------------------------------------------------------
@@ -488,7 +508,9 @@ def write_timeline(book: Book, report: SessionReport, check: Check, charts: Char
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(tlm) + 1}"
-    ws.row_dimensions[1].height = 48  # three lines of wrapped header: metric, 口径, part and basis
+    # At least three lines (metric, 口径, part and basis); an English header over a 16-wide column
+    # takes four, and at a fixed 48 pt its first line printed cut off at the top.
+    ws.row_dimensions[1].height = max(48.0, wrapped_height(headers, widths) or 0.0)
     print_setup(ws, report, widths=widths, title_cols=1)
     ws.append(book.header_row(ws, headers, set(range(len(headers)))))  # time and metrics: all numbers
     time_cell = fixed_cell(ws, 1, tlm.time_format)

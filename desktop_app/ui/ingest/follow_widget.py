@@ -98,7 +98,9 @@ class FollowWidget(Retranslating, QWidget):
         """A growing file is followed into a session on air only; elsewhere the button says why it is greyed."""
         session = session_repo.get_session(self.state.ctx.ws, self.session_id) if self.session_id else None
         live = session is not None and session.status == SessionStatus.LIVE
-        self.start_button.setEnabled(live)
+        # Greyed while a file is followed (Stop first); a language switch or any workspace change
+        # re-enabled it mid-follow.
+        self.start_button.setEnabled(live and self.follower is None)
         if live:
             self.start_button.setToolTip(self.tr("Read rows into this session as the file grows"))
         elif session is None:

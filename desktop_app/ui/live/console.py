@@ -13,6 +13,7 @@ from datetime import timedelta
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -74,6 +75,8 @@ class LiveConsole(Retranslating, QWidget):
         self.shortcuts: list[QShortcut] = []
         self.mini = MiniWindow()
         self.mini.note_entered.connect(self._mini_note)
+        self.mini.note_skipped.connect(self._mini_skip)
+        self.mini.note.setEnabled(False)  # until a hotkey logs an event
         self.demo = DemoFeed(state.ctx, self)
         self.demo.changed.connect(self.state.emit_changes)
         self.demo.stopped.connect(self._demo_stopped)
@@ -81,7 +84,7 @@ class LiveConsole(Retranslating, QWidget):
         if self.sender is not None:
             self.sender.delivered.connect(lambda _r: self._update_robot_status())
         self.global_keys = hk.GlobalHotkeys(self)
-        self.global_keys.triggered.connect(self.hotkey)
+        self.global_keys.triggered.connect(self._global_hotkey)
         self._build()
         self.install_hotkeys()
         state.workspace_changed.connect(self.on_changes)
@@ -367,6 +370,8 @@ class LiveConsole(Retranslating, QWidget):
 
     def hotkey(self, kind: str) -> None:
         if self.mini.isVisible() and self.mini.isActiveWindow():
+            if self.events.pending_note is not None:  # the note typed so far belongs to the previous event
+                self.events.note.setText(self.mini.note.text())
             self.events.save_note()
             event = self.log(kind, "", internal=True if self.events.internal.isChecked() else None,
                              source="hotkey")
@@ -375,15 +380,38 @@ class LiveConsole(Retranslating, QWidget):
                 self.events.note.setEnabled(True)
                 self.events._update_note_label()
                 self.mini.note.clear()
-                self.mini.note.setFocus()
+            self._sync_mini_note()
             return
         self.show_panel(self.events)  # the note line takes the keyboard next
         self.events.commit_hotkey(kind)
 
+    def _global_hotkey(self, kind: str) -> None:
+        """System-wide hotkeys are for while another program has the focus: pynput also sees the
+        presses our own windows get, which the in-app shortcuts have already logged."""
+        if QApplication.activeWindow() is not None:
+            return
+        self.hotkey(kind)
+
     def _mini_note(self, text: str) -> None:
         self.events.note.setText(text)
         self.events.save_note()
+        if self.events.pending_note is None:  # saved (an error keeps the text to try again)
+            self.mini.note.clear()
+        self._sync_mini_note()
+
+    def _mini_skip(self) -> None:
+        """Esc in the mini window: no note for the last event, as in the console."""
+        if self.events.pending_note is not None:
+            self.events.end_note()
         self.mini.note.clear()
+        self._sync_mini_note()
+
+    def _sync_mini_note(self) -> None:
+        """The mini window's note line is open only while an event waits for its note (like the console's)."""
+        waiting = self.events.pending_note is not None
+        self.mini.note.setEnabled(waiting)
+        if waiting:
+            self.mini.note.setFocus()
 
     def edit_hotkeys(self) -> None:
         dialog = hk.HotkeyDialog(self.bindings, hk.global_enabled(), self)
@@ -538,6 +566,7 @@ class LiveConsole(Retranslating, QWidget):
 
     def _update_enabled(self) -> None:
         accepting = self.session is not None and self.session.status in ACCEPTING
+        self.metrics.update_time_label()
         for w in (self.events.quick, self.metrics, self.report_button, self.demo_button):
             w.setEnabled(accepting)
         self.demo_button.setEnabled(self.session is not None and self.session.status == SessionStatus.LIVE)

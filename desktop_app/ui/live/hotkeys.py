@@ -10,9 +10,10 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+import re
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -75,6 +76,41 @@ def clash(bindings: dict[str, str], kind: str, seq: str) -> str | None:
         if other != kind and bound == seq:
             return other
     return None
+
+
+def window_bindings(widget: QWidget | None, own: tuple[QWidget, ...] = ()) -> dict[str, str]:
+    """Keys the window around ``widget`` already uses (menu actions, page shortcuts), with the
+    command's name; shortcuts of ``own`` (the console and its mini window) are left out. An event
+    hotkey on such a key would make the shortcut ambiguous and neither would fire."""
+    window = widget.window() if widget is not None else None
+    if window is None:
+        return {}
+
+    def ours(obj) -> bool:
+        w = obj.parent()
+        while w is not None:
+            if w in own:
+                return True
+            w = w.parent()
+        return False
+
+    taken: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        name = _plain(action.text())
+        for key in action.shortcuts():
+            taken.setdefault(normalize(key.toString(QKeySequence.SequenceFormat.PortableText)), name)
+    for shortcut in window.findChildren(QShortcut):
+        if not ours(shortcut):
+            key = normalize(shortcut.key().toString(QKeySequence.SequenceFormat.PortableText))
+            if key:
+                taken.setdefault(key, "")
+    return taken
+
+
+def _plain(text: str) -> str:
+    """A menu text as read: "打开工作区(&O)…" → "打开工作区", "&Open…" → "Open"."""
+    text = re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.rstrip(".…").strip()
 
 
 def pynput_available() -> bool:
@@ -145,6 +181,8 @@ class HotkeyDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("hotkeyDialog")
         self.bindings = dict(bindings)
+        mini = getattr(parent, "mini", None)
+        self.taken = window_bindings(parent, tuple(w for w in (parent, mini) if w is not None))
         self.edits: dict[str, QKeySequenceEdit] = {}
         form = QFormLayout()
         for kind in HOTKEY_KINDS:
@@ -195,8 +233,15 @@ class HotkeyDialog(QDialog):
             # old key stands until a new one is accepted (unbinding is the Clear button).
             return
         other = clash(self.bindings, kind, text)
+        if other is None and text in self.taken:
+            other = "window"
         if other is not None:
-            name = kind_label(other) if other in HOTKEY_KINDS else self._reserved_name(other)
+            if other in HOTKEY_KINDS:
+                name = kind_label(other)
+            elif other == "window":
+                name = self.taken[text] or self.tr("another command of the window")
+            else:
+                name = self._reserved_name(other)
             self.error.setText(self.tr("%1 is already used by %2; choose another key.")
                                .replace("%1", text).replace("%2", name))
             self._show_binding(kind)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.domain.enums import SessionStatus
 from desktop_app.domain.errors import LiveOpsError, ValidationError
 from desktop_app.domain.timeutil import parse_user_datetime
 from desktop_app.messages import msg
@@ -15,6 +18,7 @@ from desktop_app.ui import format as fmt
 FORM_KEYS = ("online_viewers", "gmv", "orders", "buyers", "uv", "pv", "new_followers", "likes", "comments",
              "product_clicks", "ad_spend", "ad_attributed_gmv", "entries", "exits")
 ERROR_STYLE = "border: 1px solid #c92a2a;"
+FUTURE_SLACK = timedelta(minutes=1)
 
 
 class MetricForm(QWidget):
@@ -69,11 +73,19 @@ class MetricForm(QWidget):
         self.title.setText(self.tr("Metric snapshot (Enter saves; money in major units, 万/w ok)"))
         for key, label in self.labels.items():
             label.setText(msg(f"metric.{key}"))
-        self.ts_label.setText(self.tr("Time (empty = now)"))
+        self.update_time_label()
         self.ts.setPlaceholderText(self.tr("e.g. 20:35"))
         self.ts.setToolTip(self.tr("e.g. 20:35 or 2026-11-26 20:35:00"))
         self.save_button.setText(self.tr("Save snapshot"))
         self._fit_fields()
+
+    def update_time_label(self) -> None:
+        """After the broadcast an empty time means its end (the final reading), not now."""
+        s = getattr(self.console, "session", None)
+        if s is not None and s.status == SessionStatus.POST:
+            self.ts_label.setText(self.tr("Time (empty = end of broadcast)"))
+        else:
+            self.ts_label.setText(self.tr("Time (empty = now)"))
 
     def _fit_fields(self) -> None:
         """Every input wide enough for a big amount with its symbol, the time field for its example."""
@@ -107,10 +119,13 @@ class MetricForm(QWidget):
         if not text:
             return None
         session = self.console.session
-        if len(text) <= 8 and ":" in text and session is not None:  # a bare clock time: today in the session zone
-            today = self.console.local_now().date().isoformat()
-            text = f"{today} {text}"
-        return parse_user_datetime(text, session.timezone if session else "UTC", field="ts")
+        zone = session.timezone if session else "UTC"
+        if len(text) <= 8 and ":" in text and session is not None:  # a bare clock time: the latest such time
+            now = self.console.local_now()
+            ts = parse_user_datetime(f"{now.date().isoformat()} {text}", zone, field="ts")
+            # Typed after midnight, "23:50" is last evening's, not tonight's (a future reading).
+            return ts - timedelta(days=1) if ts > self.console.ctx.now() + FUTURE_SLACK else ts
+        return parse_user_datetime(text, zone, field="ts")
 
     def save(self) -> bool:
         self.error.clear()

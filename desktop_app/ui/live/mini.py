@@ -15,6 +15,7 @@ MAX_WIDTH_EM = 22  # a long checklist item wraps at about this width (in line he
 
 class MiniWindow(QFrame):
     note_entered = Signal(str)
+    note_skipped = Signal()
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -103,6 +104,12 @@ class MiniWindow(QFrame):
                              min(max(pos.y(), area.top()), max(area.top(), area.bottom() - self.height())))
             self.move(pos)
         self.show()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.note_skipped.emit()
+            return
+        super().keyPressEvent(event)
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

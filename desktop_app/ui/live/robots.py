@@ -113,7 +113,7 @@ class RobotDialog(QDialog):
         add.clicked.connect(self.add)
         remove = QPushButton(self.tr("Disable selected"))
         remove.clicked.connect(self.disable_selected)
-        self.queue = QTableWidget(0, 4)
+        self.queue = QTableWidget(0, 5)
         self.queue.setObjectName("robotQueue")
         retry = QPushButton(self.tr("Retry failed now"))
         retry.setObjectName("retryRobots")
@@ -148,13 +148,15 @@ class RobotDialog(QDialog):
                 item.setData(256, t.id)
                 self.targets.setItem(i, j, item)
         queue = webhooks.outbox(self.ctx, limit=100)
-        self.queue.setHorizontalHeaderLabels([self.tr("Queued"), self.tr("Status"), self.tr("Attempts"),
-                                              self.tr("Last error")])
+        self.queue.setHorizontalHeaderLabels([self.tr("Queued"), self.tr("Robot"), self.tr("Status"),
+                                              self.tr("Attempts"), self.tr("Last error")])
         self.queue.setRowCount(len(queue))
         status = {"pending": self.tr("pending"), "sent": self.tr("sent"), "failed": self.tr("failed")}
-        for i, r in enumerate(queue):
-            for j, text in enumerate((local(r.created_at, self.tz).strftime("%m-%d %H:%M:%S"), status[r.status],
-                                      str(r.attempts), r.last_error or "")):
+        robots = {t.id: " ".join(x for x in (msg(f"webhook.kind.{t.kind}"), t.name) if x) for t in rows}
+        for i, r in enumerate(queue):  # with several robots, which one failed
+            for j, text in enumerate((local(r.created_at, self.tz).strftime("%m-%d %H:%M:%S"),
+                                      robots.get(r.target_id, ""), status[r.status], str(r.attempts),
+                                      r.last_error or "")):
                 self.queue.setItem(i, j, QTableWidgetItem(text))
         self.targets.resizeColumnsToContents()
         self.queue.resizeColumnsToContents()

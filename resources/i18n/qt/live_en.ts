@@ -130,6 +130,10 @@
             <translation>%1 is already used by %2; choose another key.</translation>
         </message>
         <message>
+            <source>another command of the window</source>
+            <translation>another command of the window</translation>
+        </message>
+        <message>
             <source>Follow live</source>
             <translation>Follow live</translation>
         </message>
@@ -323,6 +327,10 @@
             <translation>Metric snapshot (Enter saves; money in major units, 万/w ok)</translation>
         </message>
         <message>
+            <source>Time (empty = end of broadcast)</source>
+            <translation>Time (empty = end of broadcast)</translation>
+        </message>
+        <message>
             <source>Time (empty = now)</source>
             <translation>Time (empty = now)</translation>
         </message>
@@ -407,6 +415,10 @@
         <message>
             <source>Attempts</source>
             <translation>Attempts</translation>
+        </message>
+        <message>
+            <source>Robot</source>
+            <translation>Robot</translation>
         </message>
         <message>
             <source>Last error</source>

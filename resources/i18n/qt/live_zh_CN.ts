@@ -130,6 +130,10 @@
         <translation>%1 已被“%2”占用，请换一个键。</translation>
     </message>
     <message>
+        <source>another command of the window</source>
+        <translation>窗口里的另一个命令</translation>
+    </message>
+    <message>
         <source>Follow live</source>
         <translation>跟随实时</translation>
     </message>
@@ -323,6 +327,10 @@
         <translation>指标快照（回车保存；金额按元，可用 万/w）</translation>
     </message>
     <message>
+        <source>Time (empty = end of broadcast)</source>
+        <translation>时间（留空=下播时间）</translation>
+    </message>
+    <message>
         <source>Time (empty = now)</source>
         <translation>时间（留空=现在）</translation>
     </message>
@@ -407,6 +415,10 @@
     <message>
         <source>Attempts</source>
         <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Robot</source>
+        <translation>机器人</translation>
     </message>
     <message>
         <source>Last error</source>
