@@ -7,6 +7,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
+from PySide6.QtGui import QFontMetricsF
 
 from desktop_app.domain.enums import Direction
 from desktop_app.domain.models import Target
@@ -418,3 +419,49 @@ def test_a_language_switch_reconsiders_the_layout(qtbot, ctx, session, clock):
     finally:
         console.shutdown()
         i18n.apply_language("zh_CN")
+
+
+@pytest.mark.parametrize("size", [SMALL, (1280, 800)])
+def test_event_marker_labels_never_overlap(qtbot, ctx, session, clock, size):
+    """Events two minutes apart: every label drawn on the chart is readable, none over another (was
+    "整点福袋一千份" written over "Switch to"); a label left out still names its event in the readout."""
+    from desktop_app.ui import i18n
+    from desktop_app.ui.live.console import LiveConsole
+
+    i18n.apply_language("zh_CN")
+    QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)
+    notes = ["整点福袋一千份", "Switch to the 79 yuan mask", "投流加 500 元", "主推羽绒服 到手价 399",
+             "限时秒杀 9.9 元", "Incident: stream froze", "里程碑：在线破千", "过款：玻尿酸补水面膜"]
+    kinds = ["giveaway", "product", "traffic", "product", "giveaway", "incident", "milestone", "product"]
+    logged = []
+    for minute in range(30):
+        clock.advance(minutes=1)
+        metrics_entry.record_snapshot(ctx, session.id, {"online_viewers": 800 + minute})
+        if minute >= 14 and minute % 2 == 0:
+            i = (minute - 14) // 2
+            logged.append(event_log.log_event(ctx, session.id, kinds[i], notes[i])[0])
+    console = LiveConsole(AppState(ctx, poll=False), robots=False)
+    qtbot.addWidget(console)
+    console.charts.timer.stop()
+    console.resize(*size)
+    console.set_session(session.id)
+    console.show()
+    qtbot.waitExposed(console)
+    try:
+        charts = console.charts
+        charts.dirty = True
+        charts.tick()
+        charts.glw.grab()
+        placed = charts.marker_items[0].placed_labels()
+        assert len(placed) >= 4
+        metrics = QFontMetricsF(charts.glw.font())
+        for box, text in placed:  # each box holds its text's ink, Chinese fallback glyphs included
+            assert box.height() >= metrics.boundingRect(text).height(), (text, box.height())
+        for i, (a, text_a) in enumerate(placed):
+            for b, text_b in placed[i + 1:]:
+                assert not a.intersects(b), (text_a, a, text_b, b)
+        # The crosshair names the event under it in full (labels are cut to ten characters).
+        charts.show_crosshair(logged[1].ts_utc.timestamp() + 20)
+        assert charts.readout.text().endswith("Switch to the 79 yuan mask"), charts.readout.text()
+    finally:
+        console.shutdown()

@@ -12,6 +12,7 @@ draws an earlier session aligned by minutes since its start.
 
 from __future__ import annotations
 
+import bisect
 import math
 from datetime import datetime, timedelta
 
@@ -72,6 +73,7 @@ class LiveCharts(Retranslating, QWidget):
         self.session: Session | None = None
         self.dirty = True
         self.marker_count = 0
+        self.event_names: list[tuple[float, str]] = []  # (time, kind: whole text) for the crosshair readout
         self.set_data_calls = 0  # counted for tests: one per curve per tick at most
         self._build()
         self.timer = QTimer(self)
@@ -314,11 +316,16 @@ class LiveCharts(Retranslating, QWidget):
     def set_events(self, events: list[Event]) -> None:
         """Labelled vertical lines for every event but system ones (colour by kind)."""
         marks = []
+        self.event_names = []
         for e in events:
             if e.kind.value == "system":
                 continue
             label = "" if e.kind.value == "report" else (e.text or kind_label(e.kind.value))[:10]
             marks.append((e.ts_utc.timestamp(), KIND_COLORS.get(e.kind.value, "#495057"), label))
+            if label:
+                name = kind_label(e.kind.value) + (f": {e.text}" if e.text else "")
+                self.event_names.append((e.ts_utc.timestamp(), name.replace("\n", " ")))
+        self.event_names.sort()
         self.marker_count = len(marks)
         for item in self.marker_items:
             item.set_marks(marks)
@@ -416,4 +423,15 @@ class LiveCharts(Retranslating, QWidget):
                              .replace("%1", when).replace("%2", f(v["online"], "{:,.0f}"))
                              .replace("%3", f(v["gmv"], "{:,.2f}")).replace("%4", f(v["orders_per_min"], "{:.1f}"))
                              .replace("%5", f(v["conversion"], "{:.2f}%")).replace("%6", f(v["ad_spend"], "{:,.2f}"))
-                             .replace("%7", f(v["roi"], "{:.2f}")))
+                             .replace("%7", f(v["roi"], "{:.2f}")) + self._event_near(x))
+
+    def _event_near(self, x: float) -> str:
+        """The event nearest the crosshair within a minute, in full: a marker label is cut to ten
+        characters, and left out where no label row is free."""
+        names = self.event_names
+        i = bisect.bisect_left(names, (x,))
+        near = [names[j] for j in (i - 1, i) if 0 <= j < len(names) and abs(names[j][0] - x) <= 60]
+        if not near:
+            return ""
+        _ts, name = min(near, key=lambda n: abs(n[0] - x))
+        return " · " + name

@@ -10,10 +10,29 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 
 MAX_LABEL_ROWS = 4
 GAP = 3  # px between a line and its label
+ROW_GAP = 2  # px between label rows
+INK_SAMPLE = "整點Ág"  # Chinese glyphs come from a fallback font taller than the Latin one
+
+
+class _TextSizes:
+    """Label widths and the label row height for one font, measured once (not on every paint)."""
+
+    def __init__(self, font: QFont) -> None:
+        self.metrics = QFontMetricsF(font)
+        ink = self.metrics.boundingRect(INK_SAMPLE)
+        self.top = min(ink.top(), -self.metrics.ascent())  # above the baseline, fallback glyphs included
+        self.height = max(ink.bottom(), self.metrics.descent()) - self.top
+        self.widths: dict[str, float] = {}
+
+    def width(self, label: str) -> float:
+        w = self.widths.get(label)
+        if w is None:
+            w = self.widths[label] = self.metrics.horizontalAdvance(label)
+        return w
 
 
 class MarkerLines(pg.GraphicsObject):
@@ -21,7 +40,15 @@ class MarkerLines(pg.GraphicsObject):
         super().__init__()
         self.labels = labels
         self.marks: list[tuple[float, str, str]] = []  # (x, colour, label)
-        self.setZValue(-5)
+        self._sizes: dict[str, _TextSizes] = {}  # by font key
+        # Labelled (top panel): above the curves, so a label's backing keeps the curve out of its text.
+        self.setZValue(5 if labels else -5)
+
+    def sizes(self, font: QFont) -> _TextSizes:
+        key = font.key()
+        if key not in self._sizes:
+            self._sizes[key] = _TextSizes(font)
+        return self._sizes[key]
 
     def set_marks(self, marks: list[tuple[float, str, str]]) -> None:
         self.marks = sorted(marks)
@@ -43,19 +70,25 @@ class MarkerLines(pg.GraphicsObject):
         if rect is None or not self.marks:
             return
         transform = painter.transform()  # item → device (GraphicsItem.deviceTransform crashes inside paint)
-        metrics = QFontMetricsF(painter.font())
+        sizes = self.sizes(painter.font())
         painter.save()
         painter.resetTransform()
-        lines, labels = self.layout(transform, rect, metrics)
+        lines, labels = self.layout(transform, rect, sizes)
         y0, y1 = self._device_y(transform, rect)
         for px, colour in lines:
             pen = QPen(QColor(colour), 1, Qt.PenStyle.DashLine)
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.drawLine(QPointF(px, y0), QPointF(px, y1))
+        view = self.getViewWidget()
+        # Labels on a backing of the chart's background: later markers' lines and the curves pass
+        # behind the text instead of through it.
+        backing = QColor(view.backgroundBrush().color() if view is not None else Qt.GlobalColor.white)
+        backing.setAlpha(215)
         for box, colour, label in labels:
+            painter.fillRect(box, backing)
             painter.setPen(QColor(colour))
-            painter.drawText(QPointF(box.left(), box.top() + metrics.ascent()), label)
+            painter.drawText(QPointF(box.left(), box.top() - sizes.top), label)
         painter.restore()
 
     def placed_labels(self) -> list[tuple[QRectF, str]]:
@@ -65,7 +98,7 @@ class MarkerLines(pg.GraphicsObject):
             return []
         transform = self.sceneTransform() * view.viewportTransform()
         return [(box, label) for box, _colour, label in
-                self.layout(transform, rect, QFontMetricsF(view.font()))[1]]
+                self.layout(transform, rect, self.sizes(view.font()))[1]]
 
     @staticmethod
     def _device_y(transform, rect: QRectF) -> tuple[float, float]:
@@ -73,18 +106,19 @@ class MarkerLines(pg.GraphicsObject):
         bottom = transform.map(QPointF(rect.left(), rect.top())).y()
         return min(top, bottom), max(top, bottom)
 
-    def layout(self, transform, rect: QRectF, metrics: QFontMetricsF
+    def layout(self, transform, rect: QRectF, sizes: _TextSizes
                ) -> tuple[list[tuple[float, str]], list[tuple[QRectF, str, str]]]:
         """Device x and colour of each visible line; box, colour and text of each label.
 
         A label sits right of its line, or left of it where it would cross the plot's right edge
         (the newest event, at the live edge, is the one a specialist looks for), on the first row
         where it clears the label before it; none left: skipped (the events list and the
-        crosshair still name it)."""
+        crosshair still name it). A box spans the text's ink, fallback (Chinese) glyphs included,
+        and rows are that tall plus a gap: a Chinese label no longer runs into the row below."""
         y0, y1 = self._device_y(transform, rect)
         x_left = transform.map(QPointF(rect.left(), rect.top())).x()
         x_right = transform.map(QPointF(rect.right(), rect.top())).x()
-        line_h = metrics.height()
+        line_h = sizes.height + ROW_GAP
         max_rows = max(1, min(MAX_LABEL_ROWS, int((y1 - y0) // (2 * line_h))))
         rows_free: list[float] = []  # per label row, the x where its last label ends
         lines: list[tuple[float, str]] = []
@@ -96,13 +130,13 @@ class MarkerLines(pg.GraphicsObject):
             lines.append((px, colour))
             if not (self.labels and label):
                 continue
-            width = metrics.horizontalAdvance(label)
+            width = sizes.width(label)
             left = px + GAP if px + GAP + width <= x_right else max(x_left, px - GAP - width)
             for row in range(max_rows):
                 if row == len(rows_free):
                     rows_free.append(-1e9)
                 if left >= rows_free[row]:
                     rows_free[row] = left + width + 2 * GAP
-                    labels.append((QRectF(left, y0 + line_h * row + 1, width, line_h), colour, label))
+                    labels.append((QRectF(left, y0 + line_h * row + 1, width, sizes.height), colour, label))
                     break
         return lines, labels
