@@ -259,18 +259,28 @@ def _fill(ctx, session, clock) -> None:
 def small_window(request, qtbot, ctx, session, clock):
     """The main window at 1024 × 700 with a live session open on its Live tab, a note pending after a
     hotkey, a report made and the crosshair readout showing."""
+    yield from _live_window(qtbot, ctx, session, clock, request.param, SMALL)
+
+
+@pytest.fixture(params=["zh_CN", "en"])
+def laptop_window(request, qtbot, ctx, session, clock):
+    """The same, opened at 1280 × 800."""
+    yield from _live_window(qtbot, ctx, session, clock, request.param, (1280, 800))
+
+
+def _live_window(qtbot, ctx, session, clock, lang, size):
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.ui import i18n
     from desktop_app.ui.live.console import LiveConsole
     from desktop_app.ui.main_window import MainWindow
 
-    i18n.apply_language(request.param)
+    i18n.apply_language(lang)
     QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)
     _fill(ctx, session, clock)
     window = MainWindow(AppState(ctx, poll=False))
     qtbot.addWidget(window)
-    window.resize(*SMALL)
+    window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
     window.open_session(session.id)
@@ -359,3 +369,52 @@ def test_value_labels_never_run_over_one_another(qtbot, small_window, size):
         assert labels >= 1, plot.titleLabel.text
         assert plot.getViewBox().height() >= 2.5 * line  # a readable panel, not a 17 px sliver
     assert charts.glw.height() >= charts.glw.minimumHeight()  # short windows scroll the stack instead
+
+
+def test_event_text_column_is_readable_at_1280(qtbot, laptop_window):
+    """Opened at 1280 × 800 the note text gets the room, the time, kind and flag columns only what
+    they need (the text column was ~50 px in English: "Swit…")."""
+    window, console = laptop_window
+    view = console.events.view
+    header = view.horizontalHeader()
+    assert header.sectionResizeMode(2) == header.ResizeMode.Stretch
+    readable = 25 * view.fontMetrics().averageCharWidth()
+    assert header.sectionSize(2) >= readable, (header.sectionSize(2), readable, [header.sectionSize(c) for c in range(4)])
+    for col in (0, 1, 3):  # sized to contents: the longest kind, the header, no wider
+        assert header.sectionSize(col) <= header.sectionSize(2), col
+    assert not console.narrow and console.charts.width() >= 400  # metrics form beside, charts keep a usable width
+
+
+def test_a_language_switch_reconsiders_the_layout(qtbot, ctx, session, clock):
+    """Switching the language at run time changes the kind column and form widths: the wide/narrow
+    choice is made again, even when the console keeps its size (it was only on resize: the English
+    kinds left the note text squeezed to "Swit…")."""
+    from desktop_app.ui import i18n
+    from desktop_app.ui.live.console import LiveConsole
+
+    i18n.apply_language("zh_CN")
+    QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)
+    _fill(ctx, session, clock)
+    console = LiveConsole(AppState(ctx, poll=False), robots=False)
+    qtbot.addWidget(console)
+    console.charts.timer.stop()
+    console.setFixedSize(1080, 760)  # the size a 1280 px main window gives it; no resize on the switch
+    console.set_session(session.id)
+    console.show()
+    qtbot.waitExposed(console)
+    view = console.events.view
+    header = view.horizontalHeader()
+    readable = 25 * view.fontMetrics().averageCharWidth()
+    try:
+        assert header.sectionSize(2) >= readable
+        i18n.apply_language("en")
+        qtbot.waitUntil(lambda: console.mini_button.text() == "Mini window (Ctrl+M)")
+        # Three columns with the events list widened, or the side panel a tab beside the events:
+        # either way the note text stays readable.
+        qtbot.waitUntil(lambda: header.sectionSize(2) >= readable, timeout=1000)
+        assert console.narrow == (console.left_tabs.indexOf(console.side) >= 0)
+        if not console.narrow:
+            assert console.splitter.sizes()[0] >= console.events.readable_width()
+    finally:
+        console.shutdown()
+        i18n.apply_language("zh_CN")

@@ -56,7 +56,7 @@ from desktop_app.ui.live.series import RAW_KEYS, iso_to_epoch, load_arrays
 ACCEPTING = (SessionStatus.LIVE, SessionStatus.POST)
 SETTLE_DELAY_MS = 1500  # after the last hotkey: a burst of keystrokes settles once
 # Below these widths beside the side panel (1024 px screens) the side panel becomes a tab by the events.
-WIDE_EVENTS, WIDE_CHARTS = 280, 460
+WIDE_CHARTS = 400  # three columns only if the charts keep this much beside a readable events list
 
 
 class LiveConsole(Retranslating, QWidget):
@@ -204,12 +204,32 @@ class LiveConsole(Retranslating, QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._relayout(event.size().width())
+
+    def _relayout(self, outer: int, force: bool = False) -> None:
+        """Choose three columns or the tabbed side panel for this width; on resize, and after a
+        language switch (other label and column widths can tip the balance)."""
         margins = self.layout().contentsMargins()
-        width = event.size().width() - margins.left() - margins.right()
-        narrow = width < WIDE_EVENTS + WIDE_CHARTS + self.side.minimumWidth() + 2 * self.splitter.handleWidth()
-        if narrow != self.narrow or not self._sized:
+        width = outer - margins.left() - margins.right()
+        events = self._readable_events()
+        narrow = width < events + WIDE_CHARTS + self.side.minimumWidth() + 2 * self.splitter.handleWidth()
+        # Also when the events list lost its readable width: the first arrangement can happen at a
+        # provisional size, before the window reaches its own (the text column stayed at "Swit…").
+        squeezed = not narrow and self.splitter.sizes()[0] < events
+        if narrow != self.narrow or not self._sized or force or squeezed:
             self._sized = True
             self._arrange(narrow, width)
+
+    def _readable_events(self) -> int:
+        """The events column width at which its text column is readable, with the tab widget's frame."""
+        view = self.events.view
+        frame = self.left_tabs.width() - view.width() if view.width() > 0 and self.left_tabs.isVisible() else 0
+        return self.events.readable_width() + max(frame, 2 * self.left_tabs.style().pixelMetric(
+            self.left_tabs.style().PixelMetric.PM_DefaultFrameWidth))
+
+    def _relayout_after_language(self) -> None:
+        self._fit_side_panel()
+        self._relayout(self.width())
 
     def _arrange(self, narrow: bool, total: int) -> None:
         """Three columns (events, charts, side panel at its width) where they fit; else the side panel
@@ -221,13 +241,15 @@ class LiveConsole(Retranslating, QWidget):
             self.splitter.addWidget(self.side)  # leaves the tab widget
         self.events.title.setVisible(not narrow)  # the tab says it
         self._title_tabs()
-        total = max(total, 600)
+        total = max(total, 600) - (1 if narrow else 2) * self.splitter.handleWidth()  # handles take their share
+        readable = self._readable_events()
         if narrow:
-            left = max(self.left_tabs.minimumSizeHint().width(), total * 40 // 100)
+            left = max(self.left_tabs.minimumSizeHint().width(), min(readable, total * 46 // 100), total * 40 // 100)
             self.splitter.setSizes([left, total - left])
         else:
             side = self.side.minimumWidth()
-            events = max(WIDE_EVENTS, min(total * 30 // 100, total - side - WIDE_CHARTS))
+            # The note text readable first (was 30 % of the width: "Swit…" at 1280 px), then the charts.
+            events = max(readable, min(total * 30 // 100, total - side - WIDE_CHARTS))
             self.splitter.setSizes([events, total - events - side, side])
 
     def _title_tabs(self) -> None:
@@ -325,6 +347,9 @@ class LiveConsole(Retranslating, QWidget):
         self._title_tabs()
         self.mini.retranslate()
         self.refresh_header()
+        if getattr(self, "_sized", False):
+            # Other column and form widths: wide or narrow anew, once the new texts' sizes are laid out.
+            QTimer.singleShot(0, self._relayout_after_language)
 
     # -- hotkeys -----------------------------------------------------------------------------------
     def install_hotkeys(self) -> None:

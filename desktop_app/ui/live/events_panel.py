@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -37,6 +36,7 @@ from desktop_app.ui.delivery import theme
 from desktop_app.ui.live.charts import KIND_COLORS
 from desktop_app.ui.live.hotkeys import kind_label
 
+READABLE_CHARS = 25  # the note text column at least this many average characters wide where it fits
 USER_KINDS = [k.value for k in EventKind if k not in (EventKind.SYSTEM,)]
 
 
@@ -73,7 +73,7 @@ class EventsModel(QAbstractTableModel):
                 return kind_label(e.kind.value)
             if col == 2:
                 return event_log.display_text(e).replace("\n", " ⏎ ")
-            return self.tr("internal") if e.internal else ""
+            return "✓" if e.internal else ""  # a mark, not a word: the column stays narrow
         if role == Qt.ItemDataRole.ForegroundRole and col == 1:
             return theme.ink(KIND_COLORS.get(e.kind.value, "#495057"))  # readable in the dark theme too
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole note, whichever cell the pointer is on
@@ -232,7 +232,8 @@ class EventsPanel(QWidget):
         self.text_filter.setPlaceholderText(self.tr("Filter text"))
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete"))
-        self.model.headers = [self.tr("Time"), self.tr("Kind"), self.tr("Text"), self.tr("Internal")]
+        # A short header for the internal flag: the width it saves goes to the note text.
+        self.model.headers = [self.tr("Time"), self.tr("Kind"), self.tr("Text"), self.tr("Int.")]
         self._fit_columns()
         current = self.kind_filter.currentData()
         self.kind_filter.blockSignals(True)
@@ -257,11 +258,18 @@ class EventsPanel(QWidget):
         fm, header = self.view.fontMetrics(), self.view.horizontalHeader()
         hfm = header.fontMetrics()
         pad = 2 * self.view.style().pixelMetric(self.view.style().PixelMetric.PM_FocusFrameHMargin) + 12
-        texts = {0: ["00:00:00"], 1: [kind_label(k) for k in [*USER_KINDS, "system"]],
-                 3: [QCoreApplication.translate("EventsModel", "internal")]}
+        texts = {0: ["00:00:00"], 1: [kind_label(k) for k in [*USER_KINDS, "system"]], 3: ["✓"]}
         for col, values in texts.items():
             width = max(max(fm.horizontalAdvance(v) for v in values), hfm.horizontalAdvance(self.model.headers[col]))
             header.resizeSection(col, width + pad)
+
+    def readable_width(self) -> int:
+        """The panel width at which the text column shows READABLE_CHARS average characters beside
+        the fixed columns (the console widens the events panel to this where the screen allows)."""
+        header = self.view.horizontalHeader()
+        fixed = sum(header.sectionSize(col) for col in (0, 1, 3))
+        bar = self.view.verticalScrollBar().sizeHint().width()
+        return fixed + READABLE_CHARS * self.view.fontMetrics().averageCharWidth() + bar + 2 * self.view.frameWidth()
 
     def set_hint(self, bindings: dict[str, str]) -> None:
         # No-break spaces inside a pair: a narrow panel wraps between pairs, never "F4 | Incident".

@@ -25,14 +25,11 @@
         </message>
     </context>
     <context>
-        <name>EventsModel</name>
-        <message>
-            <source>internal</source>
-            <translation>internal</translation>
-        </message>
-    </context>
-    <context>
         <name>EventsPanel</name>
+        <message>
+            <source>Int.</source>
+            <translation>Int.</translation>
+        </message>
         <message>
             <source>Events</source>
             <translation>Events</translation>

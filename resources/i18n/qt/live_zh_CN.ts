@@ -25,14 +25,11 @@
     </message>
 </context>
 <context>
-    <name>EventsModel</name>
+    <name>EventsPanel</name>
     <message>
-        <source>internal</source>
+        <source>Int.</source>
         <translation>内部</translation>
     </message>
-</context>
-<context>
-    <name>EventsPanel</name>
     <message>
         <source>Events</source>
         <translation>事件</translation>
