@@ -280,8 +280,8 @@ def test_settlement_before_the_broadcast_ended_is_refused(ctx, clock, planned):
 def test_declining_to_resume_ends_at_the_last_logged_time(ctx, clock, planned):
     make_live(ctx, clock, planned.id)
     on_air = clock.now()
+    clock.advance(minutes=45)  # events and readings are never dated in the future
     log_event(ctx, planned.id, "note", "开场", ts=on_air + timedelta(minutes=5))
-    clock.advance(minutes=45)  # readings are never dated in the future
     metrics_entry.record_snapshot(ctx, planned.id, {"online_viewers": 300}, ts=on_air + timedelta(minutes=42))
     log_event(ctx, planned.id, "note", "福袋", ts=on_air + timedelta(minutes=30))
     clock.advance(days=1)  # the app was killed; it is reopened the next day

@@ -11,6 +11,7 @@ from desktop_app.domain.models import Event
 from desktop_app.messages import label, msg, render_stored
 from desktop_app.services import checklists as checklist_engine
 from desktop_app.services.context import Changes, Context
+from desktop_app.services.entry_time import entry_time
 from desktop_app.services.lifecycle import get as get_session
 from desktop_app.storage import events as repo
 from desktop_app.storage import sessions as session_repo
@@ -51,13 +52,13 @@ def log_event(ctx: Context, session_id: str, kind: EventKind | str, text: str = 
     if len(text) > MAX_TEXT:
         raise ValidationError("error.field.too_long", field="text", max=MAX_TEXT)
     now = ctx.now()
-    ts = ts or now
     if internal is None:
         internal = kind in INTERNAL_BY_DEFAULT
     # A textless event (a hotkey) has nothing for the full-text index: its queue entry waits for
     # the next commit or search, which index the queue first (storage/search_index.py).
     with ctx.ws.write(index=bool(text)):
         session = _session(ctx, session_id)
+        ts = entry_time(session, ts, now)
         _check_session_accepts(session, kind, ts)
         event = Event(new_id(), session.id, ts, kind, text, bool(internal), Source(source), ctx.actor_id,
                       subtype=subtype or None, product_id=product_id)
@@ -113,6 +114,8 @@ def edit_event(ctx: Context, event_id: str, *, text: str | None = None, kind: Ev
         if after == before:
             return Changes()
         session = get_session(ctx, before.session_id)
+        if after.ts_utc != before.ts_utc:
+            entry_time(session, after.ts_utc, ctx.now())  # refuses a time in the future
         _check_session_accepts(session, after.kind, after.ts_utc)
         repo.update_event(ctx.ws, before, after, by=ctx.actor_id, now=ctx.now())
         summaries.note_event_changed(ctx.ws, session.id)  # an approval covers the event's fields

@@ -65,8 +65,14 @@ def compute_numbers(ctx: Context, session: Session, minutes: int, at: datetime) 
     return numbers
 
 
+# The report goes to the anchor's or client's chat group: Chinese unless the user picks otherwise,
+# whatever language the app itself speaks.
+DEFAULT_REPORT_LANG = "zh_CN"
+
+
 def build_report(ctx: Context, session_id: str, minutes: int = intervals.DEFAULT_INTERVAL, *,
                  at: datetime | None = None, lang: str | None = None) -> IntervalReport:
+    lang = lang or DEFAULT_REPORT_LANG
     session = get_session(ctx, session_id)
     numbers = compute_numbers(ctx, session, minutes, at or ctx.now())
     return IntervalReport(session.id, numbers, render(ctx, session, numbers, lang))

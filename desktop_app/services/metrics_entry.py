@@ -8,7 +8,7 @@ that goes down is saved and reported as a warning (GLOSSARY §1.7), never refuse
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from desktop_app.domain.enums import SessionStatus, Source
 from desktop_app.domain.errors import TransitionRefused, ValidationError
@@ -19,6 +19,7 @@ from desktop_app.domain.parsing import parse_number
 from desktop_app.messages import Message, label
 from desktop_app.services import checklists as checklist_engine
 from desktop_app.services.context import Changes, Context
+from desktop_app.services.entry_time import entry_time
 from desktop_app.services.lifecycle import get as get_session
 from desktop_app.storage import samples as repo
 from desktop_app.storage import sessions as session_repo
@@ -26,9 +27,6 @@ from desktop_app.storage import summaries
 from desktop_app.storage.rows import dumps, new_id
 
 after_samples_hooks: list = [checklist_engine.on_samples]
-# A reading stamped later than now (a typo, a wrong date) would stand as the newest value and
-# skew charts and reports; a device clock a little ahead of ours is tolerated.
-FUTURE_TOLERANCE = timedelta(minutes=2)
 
 
 @dataclass
@@ -67,11 +65,9 @@ def record_snapshot(ctx: Context, session_id: str, values: dict[str, object], *,
     now = ctx.now()
     with ctx.ws.write():
         s = get_session(ctx, session_id)
-        if ts is None:  # after the broadcast an untimed reading is the final one: at the end, not "now"
-            ts = s.off_air_utc if s.status == SessionStatus.POST and s.off_air_utc else now
+        # after the broadcast an untimed reading is the final one: at the end, not "now"
+        ts = entry_time(s, ts, now, allow_future=Source(source) == Source.IMPORT)
         _check_accepts(s, ts, Source(source))
-        if ts > now + FUTURE_TOLERANCE and Source(source) != Source.IMPORT:
-            raise ValidationError("error.sample.in_future", field="ts")
         parsed = (_minor_values(values) if minor_units else parse_values(values, s.currency))
         if not parsed:
             raise ValidationError("error.metric.nothing", field="values")

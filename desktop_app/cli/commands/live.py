@@ -125,11 +125,12 @@ def cmd_report(args) -> int:
     ctx = open_ctx(args, read_only=not args.store)
     try:
         sid = _session_id(ctx, args)
+        lang = {"zh": "zh_CN"}.get(args.lang, args.lang)  # --lang picks the report's language too; default zh_CN
         if args.store:
-            report, event, _ = interval_report.publish_report(ctx, sid, args.interval, source=Source.CLI)
+            report, event, _ = interval_report.publish_report(ctx, sid, args.interval, source=Source.CLI, lang=lang)
             targets = len(webhooks.list_targets(ctx, enabled_only=True))
         else:
-            report, event, targets = interval_report.build_report(ctx, sid, args.interval), None, 0
+            report, event, targets = interval_report.build_report(ctx, sid, args.interval, lang=lang), None, 0
     finally:
         ctx.ws.close()
     sys.stdout.write(report.text + "\n")

@@ -280,6 +280,14 @@ class LiveConsole(Retranslating, QWidget):
         self.report_interval.setCurrentIndex(max(0, self.report_interval.findData(saved)))
         self.report_interval.currentIndexChanged.connect(
             lambda _i: QSettings().setValue("live/report_interval", self.report_interval.currentData()))
+        self.report_lang = QComboBox()  # the chat group's language, not the app's: names in their own language
+        self.report_lang.setObjectName("reportLanguage")
+        self.report_lang.addItem("中文", "zh_CN")
+        self.report_lang.addItem("English", "en")
+        saved_lang = str(QSettings().value("live/report_lang", interval_report.DEFAULT_REPORT_LANG))
+        self.report_lang.setCurrentIndex(max(0, self.report_lang.findData(saved_lang)))
+        self.report_lang.currentIndexChanged.connect(
+            lambda _i: QSettings().setValue("live/report_lang", self.report_lang.currentData()))
         self.auto_report = QCheckBox()
         self.auto_report.setObjectName("autoReport")
         self.auto_report.setChecked(True)
@@ -295,6 +303,7 @@ class LiveConsole(Retranslating, QWidget):
         self.robot_status.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.report_interval)
+        row.addWidget(self.report_lang)
         row.addWidget(self.auto_report)
         layout = QVBoxLayout(self.report_group)
         layout.addLayout(row)
@@ -325,6 +334,7 @@ class LiveConsole(Retranslating, QWidget):
         for i, n in enumerate(intervals.INTERVAL_CHOICES):
             self.report_interval.setItemText(i, self.tr("every %1 min").replace("%1", str(n)))
         self.auto_report.setText(self.tr("automatic"))
+        self.report_lang.setToolTip(self.tr("Language of the report for the chat group and the robots"))
         self.report_button.setText(self.tr("Report now and copy (Ctrl+R)"))
         self.demo_group.setTitle(self.tr("Demo feed"))
         for i, s in enumerate(SPEEDS):
@@ -682,7 +692,7 @@ class LiveConsole(Retranslating, QWidget):
             return
         minutes = int(self.report_interval.currentData())
         result = self._guard(lambda: interval_report.publish_report(self.ctx, self.session_id, minutes, at=at,
-                                                                    auto=auto))
+                                                                    auto=auto, lang=self.report_lang.currentData()))
         if result is None:
             return
         report, event, changes = result

@@ -172,14 +172,14 @@
     </context>
     <context>
         <name>LiveCharts</name>
-    <message>
-        <source>Keep the newest minutes in view as readings arrive (End)</source>
-        <translation>Keep the newest minutes in view as readings arrive (End)</translation>
-    </message>
-    <message>
-        <source>Only a session on air can be followed live; this one is not on air.</source>
-        <translation>Only a session on air can be followed live; this one is not on air.</translation>
-    </message>
+        <message>
+            <source>Keep the newest minutes in view as readings arrive (End)</source>
+            <translation>Keep the newest minutes in view as readings arrive (End)</translation>
+        </message>
+        <message>
+            <source>Only a session on air can be followed live; this one is not on air.</source>
+            <translation>Only a session on air can be followed live; this one is not on air.</translation>
+        </message>
         <message>
             <source>Online viewers</source>
             <translation>Online viewers</translation>
@@ -254,6 +254,10 @@
         <message>
             <source>automatic</source>
             <translation>automatic</translation>
+        </message>
+        <message>
+            <source>Language of the report for the chat group and the robots</source>
+            <translation>Language of the report for the chat group and the robots</translation>
         </message>
         <message>
             <source>Report now and copy (Ctrl+R)</source>

@@ -256,6 +256,10 @@
         <translation>自动</translation>
     </message>
     <message>
+        <source>Language of the report for the chat group and the robots</source>
+        <translation>发到群里和群机器人的战报语言</translation>
+    </message>
+    <message>
         <source>Report now and copy (Ctrl+R)</source>
         <translation>立即生成并复制 (Ctrl+R)</translation>
     </message>
