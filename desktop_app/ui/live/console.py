@@ -36,7 +36,7 @@ from desktop_app.domain.metrics import ratio
 from desktop_app.domain.models import Event, Session
 from desktop_app.domain.money import currency as currency_info
 from desktop_app.domain.timeutil import local, to_iso
-from desktop_app.services import event_log, interval_report, webhooks
+from desktop_app.services import event_history, event_log, interval_report, webhooks
 from desktop_app.services.context import Changes
 from desktop_app.storage import events as event_repo
 from desktop_app.storage import live as live_repo
@@ -585,9 +585,12 @@ class LiveConsole(Retranslating, QWidget):
             self.show_status(self.tr("This session is not on air or has ended; it takes no new live entries."))
 
     def reload_events(self) -> None:
-        events = event_repo.list_events(self.ctx.ws, self.session_id) if self.session_id else []
-        self.events.set_events(events, self.tz)
-        self.charts.set_events(events)
+        show_deleted = self.events.show_deleted()  # only while the list's filter asks for deleted events
+        events = (event_repo.list_events(self.ctx.ws, self.session_id, include_deleted=show_deleted)
+                  if self.session_id else [])
+        edited = event_history.edited_ids(self.ctx, self.session_id) if self.session_id else set()
+        self.events.set_events(events, self.tz, edited)
+        self.charts.set_events([e for e in events if not e.deleted] if show_deleted else events)
 
     def pull_samples(self) -> None:
         if self.session_id is None:

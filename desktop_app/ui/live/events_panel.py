@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -31,7 +33,7 @@ from desktop_app.domain.enums import EventKind
 from desktop_app.domain.models import Event
 from desktop_app.domain.quick_entry import parse_quick_entry
 from desktop_app.domain.timeutil import local
-from desktop_app.services import event_log
+from desktop_app.services import event_history, event_log
 from desktop_app.ui.delivery import theme
 from desktop_app.ui.live.charts import KIND_COLORS
 from desktop_app.ui.live.hotkeys import kind_label
@@ -46,10 +48,12 @@ class EventsModel(QAbstractTableModel):
         self.events: list[Event] = []
         self.tz = "Asia/Shanghai"
         self.headers = ["", "", "", ""]
+        self.edited: set[str] = set()
+        self.edited_mark = " ✎"
 
-    def set_events(self, events: list[Event], tz: str) -> None:
+    def set_events(self, events: list[Event], tz: str, edited: set[str] | None = None) -> None:
         self.beginResetModel()
-        self.events, self.tz = events, tz
+        self.events, self.tz, self.edited = events, tz, edited or set()
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
@@ -77,7 +81,8 @@ class EventsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == 1:
             return theme.ink(KIND_COLORS.get(e.kind.value, "#495057"))  # readable in the dark theme too
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole note, whichever cell the pointer is on
-            return event_log.display_text(e)
+            text = event_log.display_text(e)
+            return text + self.edited_mark if e.id in self.edited else text
         if role == Qt.ItemDataRole.UserRole:
             return e
         return None
@@ -88,7 +93,7 @@ class EventFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.kind: str | None = None
         self.text = ""
-        self.visibility = "all"  # all | internal | client
+        self.visibility = "all"  # all | internal | client | deleted (only deleted events)
 
     def set_filter(self, kind: str | None, text: str, visibility: str) -> None:
         self.kind, self.text, self.visibility = kind, text.strip().lower(), visibility
@@ -96,6 +101,8 @@ class EventFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, row: int, parent) -> bool:
         e = self.sourceModel().events[row]
+        if e.deleted != (self.visibility == "deleted"):
+            return False
         if self.kind and e.kind.value != self.kind:
             return False
         if self.visibility == "internal" and not e.internal:
@@ -103,6 +110,28 @@ class EventFilter(QSortFilterProxyModel):
         if self.visibility == "client" and e.internal:
             return False
         return not self.text or self.text in event_log.display_text(e).lower()
+
+
+class EventHistoryDialog(QDialog):
+    """An event's versions from the audit trail: when, by whom, each changed field old → new."""
+
+    def __init__(self, ctx, event: Event, tz: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("eventHistoryDialog")
+        self.setWindowTitle(self.tr("Edit history"))
+        self.event_label = QLabel(event_log.display_text(event)[:200])
+        self.event_label.setWordWrap(True)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("historyText")
+        self.text.setReadOnly(True)
+        self.text.setPlainText(event_history.history_text(ctx, event.id, tz))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.event_label)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        self.resize(520, 320)
 
 
 class EventEditDialog(QDialog):
@@ -196,6 +225,12 @@ class EventsPanel(QWidget):
         self.delete_button = QPushButton()
         self.delete_button.setObjectName("deleteEvent")
         self.delete_button.clicked.connect(self.delete_selected)
+        self.history_button = QPushButton()
+        self.history_button.setObjectName("eventHistory")
+        self.history_button.clicked.connect(self.history_selected)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.vis_filter.currentIndexChanged.connect(self._visibility_changed)
         for w in (self.kind_filter, self.vis_filter):
             w.currentIndexChanged.connect(self._apply_filter)
         self.text_filter.textChanged.connect(self._apply_filter)
@@ -211,6 +246,7 @@ class EventsPanel(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.delete_button)
+        actions.addWidget(self.history_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -232,6 +268,8 @@ class EventsPanel(QWidget):
         self.text_filter.setPlaceholderText(self.tr("Filter text"))
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete"))
+        self.history_button.setText(self.tr("Edit history…"))
+        self.model.edited_mark = " " + self.tr("✎ (edited)")
         # A short header for the internal flag: the width it saves goes to the note text.
         self.model.headers = [self.tr("Time"), self.tr("Kind"), self.tr("Text"), self.tr("Int.")]
         self._fit_columns()
@@ -247,7 +285,7 @@ class EventsPanel(QWidget):
         self.vis_filter.blockSignals(True)
         self.vis_filter.clear()
         for key, text in (("all", self.tr("All")), ("client", self.tr("Client-visible")),
-                          ("internal", self.tr("Internal only"))):
+                          ("internal", self.tr("Internal only")), ("deleted", self.tr("Deleted"))):
             self.vis_filter.addItem(text, key)
         self.vis_filter.setCurrentIndex(max(0, self.vis_filter.findData(vis)))
         self.vis_filter.blockSignals(False)
@@ -286,10 +324,34 @@ class EventsPanel(QWidget):
         if self.following:
             self.view.verticalScrollBar().setValue(high)
 
-    def set_events(self, events: list[Event], tz: str) -> None:
+    def show_deleted(self) -> bool:
+        return self.vis_filter.currentData() == "deleted"
+
+    def _visibility_changed(self, *_args) -> None:
+        # Deleted events are loaded only while asked for: the everyday list query stays as it was.
+        self.console.reload_events()
+
+    def _context_menu(self, pos) -> None:
+        e = self.selected_event()
+        if e is None:
+            return
+        menu = QMenu(self)
+        if not e.deleted and e.kind != EventKind.SYSTEM:
+            menu.addAction(self.tr("Edit…"), self.edit_selected)
+            menu.addAction(self.tr("Delete"), self.delete_selected)
+        menu.addAction(self.tr("Edit history…"), self.history_selected)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def history_selected(self) -> None:
+        e = self.selected_event()
+        if e is None:
+            return
+        EventHistoryDialog(self.console.ctx, e, self.model.tz, self).exec()
+
+    def set_events(self, events: list[Event], tz: str, edited: set[str] | None = None) -> None:
         following = self.following
         selected = self.selected_event()
-        self.model.set_events(events, tz)
+        self.model.set_events(events, tz, edited)
         if selected is not None:
             for row in range(self.proxy.rowCount()):
                 if self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole).id == selected.id:
@@ -358,7 +420,7 @@ class EventsPanel(QWidget):
 
     def edit_selected(self) -> None:
         e = self.selected_event()
-        if e is None or e.kind == EventKind.SYSTEM:
+        if e is None or e.kind == EventKind.SYSTEM or e.deleted:
             return
         dialog = EventEditDialog(e, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -367,7 +429,7 @@ class EventsPanel(QWidget):
 
     def delete_selected(self) -> None:
         e = self.selected_event()
-        if e is None or e.kind == EventKind.SYSTEM:
+        if e is None or e.kind == EventKind.SYSTEM or e.deleted:
             return
         answer = QMessageBox.question(self, self.tr("Delete event"),
                                       self.tr("Delete this event? It stays in the audit trail."))

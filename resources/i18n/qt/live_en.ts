@@ -25,6 +25,13 @@
         </message>
     </context>
     <context>
+        <name>EventHistoryDialog</name>
+        <message>
+            <source>Edit history</source>
+            <translation>Edit history</translation>
+        </message>
+    </context>
+    <context>
         <name>EventsPanel</name>
         <message>
             <source>Int.</source>
@@ -59,6 +66,14 @@
             <translation>Delete</translation>
         </message>
         <message>
+            <source>Edit history…</source>
+            <translation>Edit history…</translation>
+        </message>
+        <message>
+            <source>✎ (edited)</source>
+            <translation>✎ (edited)</translation>
+        </message>
+        <message>
             <source>Time</source>
             <translation>Time</translation>
         </message>
@@ -85,6 +100,10 @@
         <message>
             <source>Internal only</source>
             <translation>Internal only</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Deleted</translation>
         </message>
         <message>
             <source>Note: press a hotkey first</source>

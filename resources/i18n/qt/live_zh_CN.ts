@@ -25,6 +25,13 @@
     </message>
 </context>
 <context>
+    <name>EventHistoryDialog</name>
+    <message>
+        <source>Edit history</source>
+        <translation>修改记录</translation>
+    </message>
+</context>
+<context>
     <name>EventsPanel</name>
     <message>
         <source>Int.</source>
@@ -59,6 +66,14 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>Edit history…</source>
+        <translation>修改记录…</translation>
+    </message>
+    <message>
+        <source>✎ (edited)</source>
+        <translation>✎（已修改）</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -85,6 +100,10 @@
     <message>
         <source>Internal only</source>
         <translation>仅内部</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
     </message>
     <message>
         <source>Note: press a hotkey first</source>
