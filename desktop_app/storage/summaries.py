@@ -104,19 +104,12 @@ def note_event_changed(ws: Workspace, session_id: str) -> None:
 
 def compliance_as_of(ws: Workspace, session_id: str) -> tuple[dict[str, Any] | None, str] | None:
     """The stored compliance and the time it was computed at (the row's updated_at); None without a
-    row, or when the row is stale (the schema added event-ticked runs since: migration 0012).
-
-    Treat the dict as read-only: while the stored text is what this connection last wrote, the
-    dict it wrote is handed back instead of parsing the text again (each event-triggered hotkey
-    reads and rewrites it)."""
+    row, or when the row is stale (the schema added event-ticked runs since: migration 0012)."""
     r = ws.conn.execute("SELECT compliance_json, updated_at, compliance_stale FROM session_summaries"
                         " WHERE session_id = ?", (session_id,)).fetchone()
     if r is None or r[2]:
         return None
-    if not r[0]:
-        return None, r[1]
-    last = ws.caches.get("compliance", {}).get(session_id)
-    return (last[1] if last is not None and last[0] == r[0] else json.loads(r[0])), r[1]
+    return (json.loads(r[0]) if r[0] else None), r[1]
 
 
 def compliance_stale(ws: Workspace, session_id: str) -> bool:
@@ -136,13 +129,10 @@ def settle_compliance(ws: Workspace, session_id: str, now: datetime) -> bool:
 
 def set_compliance(ws: Workspace, session_id: str, compliance: dict[str, Any] | None, now: datetime) -> None:
     """Replace only the compliance of the row (exact as of ``now``). Call inside the write transaction."""
-    # ASCII escapes (the same JSON value): the shared default encoder, a third faster on every hotkey
     text = json.dumps(compliance) if compliance is not None else None
     ws.conn.execute(
         "UPDATE session_summaries SET compliance_json = ?, compliance_rate = ?, updated_at = ? WHERE session_id = ?",
         (text, compliance.get("rate") if compliance else None, to_iso(now), session_id))
-    if text is not None:  # dropped with the other caches if the transaction rolls back
-        ws.caches.setdefault("compliance", {})[session_id] = (text, compliance)
 
 
 def gather_aggregates(ws: Workspace, session_id: str, on_air: datetime | None,
